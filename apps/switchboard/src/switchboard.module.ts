@@ -1,0 +1,16 @@
+// Every role in one process. With no KAFKA_BROKERS or DATABASE_URL this is the embedded default.
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from '@switchboard/config';
+import { GatewayApiModule } from '@switchboard/gateway-api';
+import { PlatformModule } from '@switchboard/platform';
+import { RoutingServiceModule } from '@switchboard/routing-service';
+
+@Module({})
+export class SwitchboardModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: SwitchboardModule,
+      imports: [PlatformModule.forRoot({ service: 'switchboard', config }), RoutingServiceModule, GatewayApiModule],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded bus and PGlite when no servers are configured', () => {
+    const config = loadConfig({});
+    expect(config.bus).toEqual({ kind: 'in-process' });
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: '.data/pglite' });
+    expect(config.migrateOnBoot).toBe(true);
+    expect(config.jwt.ephemeral).toBe(true);
+    expect(config.jwt.secret).toHaveLength(64);
+  });
+
+  it('switches to Kafka and Postgres when both are set', () => {
+    const config = loadConfig({
+      KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9094',
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+      JWT_SECRET: 'x'.repeat(32),
+    });
+    expect(config.bus).toEqual({ kind: 'kafka', brokers: ['127.0.0.1:9092', '127.0.0.1:9094'], clientId: 'switchboard', partitions: 6 });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@127.0.0.1:5432/db' });
+    expect(config.migrateOnBoot).toBe(false);
+  });
+
+  it('lists every bad variable at once', () => {
+    const attempt = (): unknown => loadConfig({ PORT: 'eighty', KAFKA_BROKERS: 'nohost', DATABASE_URL: 'mysql://x' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/^PORT:/m);
+      expect(problems).toMatch(/^KAFKA_BROKERS[.:].*host:port/m);
+      expect(problems).toMatch(/^DATABASE_URL:/m);
+    }
+  });
+
+  it('refuses a server deployment without a shared JWT secret', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@h:5432/d' })).toThrow(/JWT_SECRET/);
+  });
+});

@@ -1,0 +1,58 @@
+// Turns validated variables into the config the app uses; the embedded default needs no servers.
+import { randomBytes } from 'node:crypto';
+import { topicNames, type TopicNames } from '@switchboard/contracts';
+import { EnvSchema } from './app-config.schema';
+
+export type BusConfig = { kind: 'kafka'; brokers: string[]; clientId: string; partitions: number } | { kind: 'in-process' };
+export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+
+export interface AppConfig {
+  http: { host: string; port: number };
+  logLevel: string;
+  bus: BusConfig;
+  topics: TopicNames;
+  database: DatabaseConfig;
+  migrateOnBoot: boolean;
+  routerGroupId: string;
+  jwt: { secret: string; ttlSeconds: number; ephemeral: boolean };
+  offerTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL;
+  if (!e.JWT_SECRET && (e.KAFKA_BROKERS || e.DATABASE_URL)) {
+    // Several processes must agree on the secret, so a server deployment has to set it.
+    throw new ConfigError(['JWT_SECRET: required when KAFKA_BROKERS or DATABASE_URL is set']);
+  }
+  return {
+    http: { host: e.HOST, port: e.PORT },
+    logLevel: e.LOG_LEVEL,
+    bus: e.KAFKA_BROKERS
+      ? { kind: 'kafka', brokers: e.KAFKA_BROKERS, clientId: e.KAFKA_CLIENT_ID, partitions: e.KAFKA_PARTITIONS }
+      : { kind: 'in-process' },
+    topics: topicNames(e.KAFKA_TOPIC_PREFIX),
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR },
+    migrateOnBoot: e.MIGRATE_ON_BOOT ?? embedded,
+    routerGroupId: e.ROUTER_GROUP_ID,
+    jwt: {
+      secret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      ttlSeconds: e.JWT_TTL_SECONDS,
+      ephemeral: !e.JWT_SECRET,
+    },
+    offerTimeoutMs: e.OFFER_TIMEOUT_SECONDS * 1000,
+  };
+}

@@ -1,0 +1,39 @@
+// Commands an agent's console sends; the gateway stamps tenant and agent from the verified token.
+import { z } from 'zod';
+import { AgentStatusSchema, IdSchema, TimestampSchema } from './primitives.schema';
+
+export const AGENT_COMMAND_V1 = 'switchboard.agent-command.v1';
+
+const OfferAccept = z.strictObject({ type: z.literal('offer.accept'), offerId: IdSchema });
+const OfferDecline = z.strictObject({
+  type: z.literal('offer.decline'),
+  offerId: IdSchema,
+  reason: z.string().max(500).optional(),
+});
+const StatusSet = z.strictObject({ type: z.literal('status.set'), status: AgentStatusSchema });
+const ConversationResolve = z.strictObject({ type: z.literal('conversation.resolve'), conversationId: IdSchema });
+
+/** What a console may send over its socket. */
+export const AgentCommandInputSchema = z.discriminatedUnion('type', [
+  OfferAccept,
+  OfferDecline,
+  StatusSet,
+  ConversationResolve,
+]);
+export type AgentCommandInput = z.infer<typeof AgentCommandInputSchema>;
+
+const Envelope = z.strictObject({
+  schema: z.literal(AGENT_COMMAND_V1),
+  commandId: IdSchema,
+  tenantId: IdSchema,
+  agentId: IdSchema,
+  issuedAt: TimestampSchema,
+});
+
+export const AgentCommandV1Schema = z.discriminatedUnion('type', [
+  Envelope.extend(OfferAccept.shape),
+  Envelope.extend(OfferDecline.shape),
+  Envelope.extend(StatusSet.shape),
+  Envelope.extend(ConversationResolve.shape),
+]);
+export type AgentCommandV1 = z.infer<typeof AgentCommandV1Schema>;

@@ -1,0 +1,104 @@
+// Events the router emits for gateways, consoles and integrators. Every event names its tenant; gateways route by it.
+import { z } from 'zod';
+import { AgentStatusSchema, ChannelSchema, IdSchema, TimestampSchema } from './primitives.schema';
+
+export const ROUTING_EVENT_V1 = 'switchboard.routing-event.v1';
+
+/** The explanation stored with each routing decision; its inner shape is documented in docs/routing.md. */
+export const DecisionReasonSchema = z.record(z.string(), z.unknown());
+export type DecisionReason = z.infer<typeof DecisionReasonSchema>;
+
+const Envelope = z.strictObject({
+  schema: z.literal(ROUTING_EVENT_V1),
+  eventId: IdSchema,
+  tenantId: IdSchema,
+  at: TimestampSchema,
+});
+
+const ConversationQueued = Envelope.extend({
+  type: z.literal('conversation.queued'),
+  conversationId: IdSchema,
+  customerId: IdSchema,
+  channel: ChannelSchema,
+  queueId: IdSchema.nullable(),
+  priority: z.number().int(),
+  tier: z.string(),
+});
+
+const MessageReceived = Envelope.extend({
+  type: z.literal('message.received'),
+  conversationId: IdSchema,
+  messageId: IdSchema,
+  channel: ChannelSchema,
+  body: z.string(),
+  sentAt: TimestampSchema,
+  /** The agent who currently owns the conversation, if any; gateways push only to that agent. */
+  agentId: IdSchema.nullable(),
+});
+
+const OfferCreated = Envelope.extend({
+  type: z.literal('offer.created'),
+  offerId: IdSchema,
+  conversationId: IdSchema,
+  agentId: IdSchema,
+  channel: ChannelSchema,
+  expiresAt: TimestampSchema,
+  preview: z.string(),
+  reason: DecisionReasonSchema,
+});
+
+const OfferClosed = Envelope.extend({
+  type: z.literal('offer.closed'),
+  offerId: IdSchema,
+  conversationId: IdSchema,
+  agentId: IdSchema,
+  outcome: z.enum(['accepted', 'declined', 'expired', 'cancelled']),
+});
+
+const AssignmentCreated = Envelope.extend({
+  type: z.literal('assignment.created'),
+  assignmentId: IdSchema,
+  offerId: IdSchema.nullable(),
+  conversationId: IdSchema,
+  agentId: IdSchema,
+});
+
+const ConversationResolved = Envelope.extend({
+  type: z.literal('conversation.resolved'),
+  conversationId: IdSchema,
+  agentId: IdSchema.nullable(),
+});
+
+const AgentStatusChanged = Envelope.extend({
+  type: z.literal('agent.status-changed'),
+  agentId: IdSchema,
+  status: AgentStatusSchema,
+  cause: z.enum(['agent', 'missed-offers', 'system']),
+});
+
+const CommandRejected = Envelope.extend({
+  type: z.literal('command.rejected'),
+  commandId: IdSchema,
+  agentId: IdSchema,
+  code: z.string(),
+  message: z.string(),
+});
+
+export const RoutingEventV1Schema = z.discriminatedUnion('type', [
+  ConversationQueued,
+  MessageReceived,
+  OfferCreated,
+  OfferClosed,
+  AssignmentCreated,
+  ConversationResolved,
+  AgentStatusChanged,
+  CommandRejected,
+]);
+export type RoutingEventV1 = z.infer<typeof RoutingEventV1Schema>;
+export type RoutingEventType = RoutingEventV1['type'];
+/** An event as the router builds it, before the envelope is stamped. */
+export type RoutingEventBody = RoutingEventV1 extends infer E
+  ? E extends RoutingEventV1
+    ? Omit<E, 'schema' | 'eventId' | 'tenantId' | 'at'>
+    : never
+  : never;

@@ -1,0 +1,27 @@
+// Console login: tenant slug, email and password in, JWT out.
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { LoginUser } from '@switchboard/auth';
+import { z } from 'zod';
+import { ZodBodyPipe } from '@switchboard/platform';
+
+export const LoginBodySchema = z.strictObject({
+  tenant: z.string().min(1).max(64),
+  email: z.email().max(320),
+  password: z.string().min(1).max(1024),
+});
+type LoginBody = z.infer<typeof LoginBodySchema>;
+
+@ApiTags('auth')
+@Controller('v1/auth')
+export class LoginController {
+  constructor(private readonly login: LoginUser) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiBody({ schema: z.toJSONSchema(LoginBodySchema) as object })
+  async post(@Body(new ZodBodyPipe(LoginBodySchema)) body: LoginBody) {
+    const { token, principal } = await this.login.execute(body);
+    return { token, tokenType: 'Bearer', tenantId: principal.tenantId, agentId: principal.agentId, role: principal.role };
+  }
+}

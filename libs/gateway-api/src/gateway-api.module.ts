@@ -1,0 +1,14 @@
+// The gateway role: integrator REST ingest, console login, and the agents' socket namespace.
+import { Module } from '@nestjs/common';
+import { LoginController } from './auth/login.controller';
+import { AcceptInbound } from './ingest/accept-inbound.usecase';
+import { ContactsController } from './ingest/contacts.controller';
+import { ForwardAgentCommand } from './realtime/agent-command.usecase';
+import { AgentsGateway } from './realtime/agents.gateway';
+import { RoutingEventRelay } from './realtime/routing-event.relay';
+
+@Module({
+  controllers: [ContactsController, LoginController],
+  providers: [AcceptInbound, ForwardAgentCommand, AgentsGateway, RoutingEventRelay],
+})
+export class GatewayApiModule {}

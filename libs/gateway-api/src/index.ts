@@ -1,0 +1,2 @@
+export * from './gateway-api.module';
+export * from './realtime/socket-rooms';

@@ -1,0 +1,38 @@
+// Forwards a console command to the router: the gateway validates and stamps identity, the router decides.
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  AGENT_COMMAND_V1,
+  AgentCommandInputSchema,
+  DomainError,
+  ErrorCode,
+  parseWith,
+  type AgentCommandV1,
+} from '@switchboard/contracts';
+import type { UserPrincipal } from '@switchboard/auth';
+import { APP_CONFIG, type AppConfig } from '@switchboard/config';
+import { BUS, type Bus } from '@switchboard/messaging';
+import { randomUUID } from 'node:crypto';
+
+@Injectable()
+export class ForwardAgentCommand {
+  constructor(
+    @Inject(BUS) private readonly bus: Bus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(principal: UserPrincipal, input: unknown, now = new Date()): Promise<{ commandId: string }> {
+    if (!principal.agentId) throw new DomainError(ErrorCode.Forbidden, 'Only users with an agent profile take work');
+    const parsed = parseWith(AgentCommandInputSchema, input);
+    if (!parsed.ok) throw new DomainError(ErrorCode.ValidationFailed, 'Invalid command', parsed.issues);
+    const command = {
+      ...parsed.value,
+      schema: AGENT_COMMAND_V1,
+      commandId: randomUUID(),
+      tenantId: principal.tenantId,
+      agentId: principal.agentId,
+      issuedAt: now.toISOString(),
+    } satisfies AgentCommandV1;
+    await this.bus.publish(this.config.topics.agentCommands, [{ key: principal.tenantId, value: JSON.stringify(command) }]);
+    return { commandId: command.commandId };
+  }
+}

@@ -1,0 +1,53 @@
+// Every gateway reads every routing event (its own consumer group) and pushes each to the sockets it concerns.
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@switchboard/config';
+import { RoutingEventV1Schema, parseWith } from '@switchboard/contracts';
+import { BUS, type Bus, type ConsumedBatch, type Subscription } from '@switchboard/messaging';
+import { ROOT_LOGGER } from '@switchboard/observability';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { AgentsGateway } from './agents.gateway';
+
+@Injectable()
+export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private subscription?: Subscription;
+  private readonly logger: Logger;
+
+  constructor(
+    @Inject(BUS) private readonly bus: Bus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly agents: AgentsGateway,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'routing-event-relay' });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscription = await this.bus.subscribe({
+      groupId: `switchboard-gateway-${randomUUID()}`,
+      topics: [this.config.topics.routingEvents],
+      fromBeginning: false,
+      handleBatch: (batch) => this.relay(batch),
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.close();
+  }
+
+  private relay(batch: ConsumedBatch): Promise<void> {
+    for (const message of batch.messages) {
+      let json: unknown;
+      try {
+        json = JSON.parse(message.value.toString('utf8'));
+      } catch {
+        this.logger.warn({ offset: message.offset }, 'skipping unparseable routing event');
+        continue;
+      }
+      const parsed = parseWith(RoutingEventV1Schema, json);
+      if (parsed.ok) this.agents.deliver(parsed.value);
+      else this.logger.warn({ offset: message.offset, issues: parsed.issues }, 'skipping invalid routing event');
+    }
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,41 @@
+// Public surface of @switchboard/persistence: database targets, the Prisma client and its Nest module,
+// migrations (through Database.migrate / migrateDatabase), and API-key helpers.
+export {
+  DEFAULT_PGLITE_DATA_DIR,
+  PGLITE_MEMORY,
+  describeDatabaseTarget,
+  resolveDatabaseTarget,
+} from './database-target';
+export type { DatabaseTarget, PgliteTarget, PostgresTarget } from './database-target';
+export { createPrismaClient, migrateDatabase, openDatabase } from './prisma-client.factory';
+export type { Database, MigrateOptions } from './prisma-client.factory';
+export { PersistenceModule } from './persistence.module';
+export { InjectPrisma, PRISMA_CLIENT } from './persistence.tokens';
+export type { PersistenceModuleAsyncOptions, PersistenceModuleOptions } from './persistence.module';
+export { MigrationError, MigrationErrorCode } from './migrate/migration.exception';
+export { PRISMA_MIGRATE_LOCK_KEY } from './migrate/migrate.runner';
+export type { MigrationLogger, MigrationReport } from './migrate/migrate.runner';
+export { generateApiKey, hashApiKey, parseApiKey, verifyApiKey } from './api-key.util';
+export type { GeneratedApiKey } from './api-key.util';
+export { Prisma, PrismaClient } from './generated/prisma/client';
+export type {
+  Agent,
+  ApiKey,
+  Assignment,
+  Conversation,
+  Customer,
+  CustomerIdentity,
+  DecisionLog,
+  Message,
+  Offer,
+  Queue,
+  Tenant,
+  User,
+} from './generated/prisma/client';
+export {
+  AgentStatus,
+  ConversationStatus,
+  MessageDirection,
+  OfferStatus,
+  UserRole,
+} from './generated/prisma/enums';

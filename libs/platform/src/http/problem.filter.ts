@@ -1,0 +1,84 @@
+// The one place HTTP maps errors to RFC 9457 (7807) problem+json. Use-cases throw DomainError with a code;
+// framework errors (bad JSON, body too large, unknown route) are mapped here too, so no bad input yields a 500.
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { DomainError, ErrorCode, type FieldIssue } from '@switchboard/contracts';
+import type { Request, Response } from 'express';
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance: string;
+  errors?: FieldIssue[];
+}
+
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.ValidationFailed:
+    case ErrorCode.InvalidJson:
+      return HttpStatus.BAD_REQUEST;
+    case ErrorCode.Unauthenticated:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.Forbidden:
+    case ErrorCode.ChannelNotAllowed:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.NotFound:
+    case ErrorCode.UnknownTenant:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.Conflict:
+    case ErrorCode.OfferNotLive:
+      return HttpStatus.CONFLICT;
+  }
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = this.toProblem(exception, request.originalUrl ?? request.url);
+    if (problem.status >= 500) this.logger.error(exception);
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown, instance: string): ProblemDetails {
+    if (exception instanceof DomainError) {
+      const status = statusOf(exception.code);
+      return problem(status, exception.code, exception.message, instance, exception.issues);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = status === 400 ? ErrorCode.InvalidJson : `HTTP_${status}`;
+      return problem(status, code, httpDetail(exception), instance);
+    }
+    return problem(500, 'INTERNAL', 'An unexpected error occurred', instance);
+  }
+}
+
+function httpDetail(exception: HttpException): string {
+  const body = exception.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  return typeof message === 'string' ? message : exception.message;
+}
+
+function problem(status: number, code: string, detail: string, instance: string, errors?: FieldIssue[]): ProblemDetails {
+  return {
+    type: `https://switchboard.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: titleOf(status),
+    status,
+    detail,
+    code,
+    instance,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+function titleOf(status: number): string {
+  return (HttpStatus[status] ?? 'Error').toLowerCase().replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+}

@@ -1,0 +1,5 @@
+export * from './platform.module';
+export * from './bootstrap';
+export * from './http/problem.filter';
+export * from './http/zod-body.pipe';
+export * from './run-process';

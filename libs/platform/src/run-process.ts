@@ -1,0 +1,22 @@
+// Shared main() for every app: validate config first and exit non-zero with every problem listed.
+import type { INestApplication, Type } from '@nestjs/common';
+import { ConfigError, loadConfig, type AppConfig } from '@switchboard/config';
+import { startApp } from './bootstrap';
+
+export async function runProcess(
+  build: (config: AppConfig) => Type<unknown>,
+  afterStart?: (app: INestApplication, config: AppConfig) => Promise<void>,
+): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await startApp(build(config), config);
+  await afterStart?.(app, config);
+}

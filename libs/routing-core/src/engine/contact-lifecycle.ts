@@ -1,0 +1,167 @@
+// Creating, settling and forgetting contacts. "Settling" a waiting contact applies the relaxation
+// steps that are due, refreshes its score phase, files it in the right bucket and arms its timer.
+import { channelClassOf, classIndexOf, isChannel } from '../model/channel.model';
+import type { RestoredContactInput } from '../model/contact.model';
+import { invalid, RoutingError, RoutingErrorCode } from '../model/routing.error';
+import { checkId, checkPriority, checkRequirements, checkTime } from '../policy/input-validation.util';
+import { starvationBoundFor } from '../policy/queue-policy';
+import { nextStep, requirementsAtStep } from '../policy/relaxation.policy';
+import { nextPhaseChangeAfter, PHASE_STARVED, phaseAt } from '../scoring/score.util';
+import { ContactState } from './contact-state';
+import type { QueueState } from './queue-state';
+import type { RoutingState } from './routing-state';
+
+/** Validates a contact and builds its runtime state; nothing is filed or indexed yet. */
+export function buildContact(state: RoutingState, input: RestoredContactInput): ContactState {
+  checkId(input.id, 'contact.id');
+  checkId(input.tenantId, 'contact.tenantId');
+  if (state.contacts.has(input.id)) {
+    throw new RoutingError(RoutingErrorCode.DuplicateContact, `contact '${input.id}' is already routed`);
+  }
+  if (!isChannel(input.channel)) throw invalid(`contact.channel: unknown channel '${String(input.channel)}'`);
+  const queue = state.queue(input.queueId, input.tenantId);
+  checkRequirements(input.requiredSkills ?? [], 'contact.requiredSkills');
+  checkRequirements(input.optionalSkills ?? [], 'contact.optionalSkills');
+  const arrivedAt = input.arrivedAt === undefined ? state.now : checkTime(input.arrivedAt, 'contact.arrivedAt');
+  const enteredQueueAt =
+    input.enteredQueueAt === undefined ? arrivedAt : checkTime(input.enteredQueueAt, 'contact.enteredQueueAt');
+  const c = new ContactState(
+    input.id,
+    input.tenantId,
+    input.channel,
+    classIndexOf(channelClassOf(input.channel)),
+    checkPriority(input.basePriority ?? 0, 'contact.basePriority'),
+    [...(input.requiredSkills ?? [])],
+    [...(input.optionalSkills ?? [])],
+    input.language === undefined ? -1 : state.languages.intern(checkId(input.language, 'contact.language')),
+    input.language,
+    input.customerTier,
+    input.preferredAgentId,
+    input.lastAgentId,
+    input.lastHandledAt === undefined ? undefined : checkTime(input.lastHandledAt, 'contact.lastHandledAt'),
+    arrivedAt,
+    input.slaDeadline === undefined ? undefined : checkTime(input.slaDeadline, 'contact.slaDeadline'),
+    queue,
+    enteredQueueAt,
+  );
+  c.offerAttempts = Math.max(0, Math.floor(input.offerAttempts ?? 0));
+  c.stepIndex = Math.min(Math.max(0, Math.floor(input.relaxationStep ?? 0)), queue.policy.steps.length);
+  for (const agentId of input.excludedAgentIds ?? []) c.exclude(agentId);
+  c.optionalIds = c.optionalSkills.map((r) => state.skills.intern(r.skill));
+  c.optionalMins = c.optionalSkills.map((r) => r.minProficiency);
+  applyQueueScoring(c);
+  compileRing(state, c);
+  return c;
+}
+
+/** Registers a built contact with the engine and its queue. */
+export function registerContact(state: RoutingState, c: ContactState): void {
+  state.contacts.set(c.id, c);
+  c.queue.contacts.add(c);
+}
+
+/** Forgets a contact entirely (completed or withdrawn). */
+export function forgetContact(state: RoutingState, c: ContactState): void {
+  state.unfile(c);
+  state.setTimer(c, Infinity);
+  state.dirtyContacts.delete(c);
+  c.queue.contacts.delete(c);
+  state.contacts.delete(c.id);
+}
+
+/** Copies the queue's scoring parameters onto the contact (after arrival, overflow or policy change). */
+export function applyQueueScoring(c: ContactState): void {
+  const policy = c.queue.policy;
+  c.agingPerMs = policy.agingPerMs;
+  c.urgencyPerMs = policy.urgencyPerMs;
+  c.urgentAt = c.slaDeadline === undefined ? Infinity : c.slaDeadline - policy.urgencyWindowMs;
+  c.starvedAt = c.arrivedAt + starvationBoundFor(policy, c.tier);
+}
+
+export function compileRing(state: RoutingState, c: ContactState): void {
+  c.reqs = requirementsAtStep(c.queue.policy, c, c.stepIndex, (skill) => state.skills.intern(skill));
+}
+
+export interface SettleOptions {
+  /** Apply relaxation steps that are due (false during restore: the next tick applies them). */
+  readonly applySteps: boolean;
+  /** Emit 'escalated' when the phase rises (false for new and restored contacts). */
+  readonly announce: boolean;
+}
+
+/**
+ * Brings a waiting contact up to date at state.now and (re)files it.
+ * Returns true when its ring or queue changed, i.e. more agents may now be eligible.
+ */
+export function settleWaiting(state: RoutingState, c: ContactState, options: SettleOptions): boolean {
+  const widened = options.applySteps && applyDueSteps(state, c);
+  const phase = phaseAt(c, state.now);
+  if (options.announce && phase > c.phase) {
+    state.emit({
+      type: 'escalated',
+      contactId: c.id,
+      tenantId: c.tenantId,
+      queueId: c.queue.id,
+      cause: phase === PHASE_STARVED ? 'starvation' : 'sla-urgency',
+      at: state.now,
+    });
+  }
+  c.phase = phase;
+  state.unfile(c);
+  state.file(c);
+  const step = nextStep(c.queue.policy, c.stepIndex, c.enteredQueueAt);
+  state.setTimer(c, Math.min(step?.dueAt ?? Infinity, nextPhaseChangeAfter(c, state.now)));
+  return widened;
+}
+
+function applyDueSteps(state: RoutingState, c: ContactState): boolean {
+  let widened = false;
+  for (;;) {
+    const next = nextStep(c.queue.policy, c.stepIndex, c.enteredQueueAt);
+    if (next === undefined || next.dueAt > state.now) return widened;
+    widened = true;
+    const { step } = next;
+    if (step.action !== 'overflow') {
+      c.stepIndex += 1;
+      compileRing(state, c);
+      state.emit({
+        type: 'relaxed',
+        contactId: c.id,
+        tenantId: c.tenantId,
+        queueId: c.queue.id,
+        step: c.stepIndex,
+        action: step.action,
+        requiredSkills: c.reqs.list,
+        at: state.now,
+      });
+      continue;
+    }
+    const target = state.queues.get(step.queueId);
+    if (target === undefined || target.policy.tenantId !== c.tenantId) {
+      c.stepIndex += 1; // removeQueue guards against this; skipping keeps a stale plan harmless
+      continue;
+    }
+    const from = c.queue;
+    const stepNumber = c.stepIndex + 1;
+    moveToQueue(state, c, target, next.dueAt);
+    state.emit({
+      type: 'overflowed',
+      contactId: c.id,
+      tenantId: c.tenantId,
+      fromQueueId: from.id,
+      toQueueId: target.id,
+      step: stepNumber,
+      at: state.now,
+    });
+  }
+}
+
+function moveToQueue(state: RoutingState, c: ContactState, target: QueueState, at: number): void {
+  c.queue.contacts.delete(c);
+  target.contacts.add(c);
+  c.queue = target;
+  c.enteredQueueAt = at;
+  c.stepIndex = 0;
+  applyQueueScoring(c);
+  compileRing(state, c);
+}

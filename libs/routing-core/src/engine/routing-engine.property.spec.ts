@@ -1,0 +1,26 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { intentArb, runWorld } from '../testing/random-world.fixtures';
+
+// Invariants over random command sequences: capacity, eligibility, one holder per contact,
+// work conservation, priority order (checked inside RoutingModel) and determinism.
+describe('routing engine invariants (property)', () => {
+  it('never breaks capacity, eligibility, single-holder, work-conservation or priority order', () => {
+    fc.assert(
+      fc.property(fc.array(intentArb, { maxLength: 70 }), (intents) => {
+        const { violations } = runWorld(intents);
+        expect(violations).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is deterministic: the same sequence gives the same decisions', () => {
+    fc.assert(
+      fc.property(fc.array(intentArb, { maxLength: 70 }), (intents) => {
+        expect(runWorld(intents, false).log).toEqual(runWorld(intents, false).log);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,69 @@
+// Read-only snapshots for hosts (wallboards, APIs) and tests. Allocated on demand, never on the hot path.
+import type { AgentView } from '../model/agent.model';
+import { CHANNEL_CLASSES } from '../model/channel.model';
+import type { ContactView } from '../model/contact.model';
+import { PHASE_STARVED, scoreAt } from '../scoring/score.util';
+import type { AgentState } from './agent-state';
+import type { ContactState } from './contact-state';
+import type { QueueState } from './queue-state';
+
+export interface QueueStats {
+  readonly queueId: string;
+  readonly waiting: number;
+  readonly offered: number;
+  readonly assigned: number;
+  /** Arrival of the longest-waiting contact, undefined when nobody waits. */
+  readonly oldestWaitingArrivedAt: number | undefined;
+}
+
+export function agentView(agent: AgentState): AgentView {
+  const load: Record<string, number> = {};
+  CHANNEL_CLASSES.forEach((cls, i) => (load[cls] = agent.load[i]));
+  return {
+    id: agent.id,
+    tenantId: agent.tenantId,
+    status: agent.status,
+    idleSince: agent.idleSince,
+    missedOffers: agent.missedOffers,
+    load,
+    usedUnits: agent.usedUnits,
+    liveOfferContactIds: [...agent.offers].map((c) => c.id),
+    assignedContactIds: [...agent.assignments].map((c) => c.id),
+  };
+}
+
+export function contactView(c: ContactState, now: number): ContactView {
+  const agent = c.offer?.agent ?? c.assignedTo ?? undefined;
+  return {
+    id: c.id,
+    tenantId: c.tenantId,
+    queueId: c.queue.id,
+    state: c.status,
+    arrivedAt: c.arrivedAt,
+    enteredQueueAt: c.enteredQueueAt,
+    relaxationStep: c.stepIndex,
+    currentRequirements: c.reqs.list,
+    language: c.language,
+    excludedAgentIds: c.excluded === null ? [] : [...c.excluded],
+    agentId: agent?.id,
+    offerId: c.offer?.offerId ?? (c.assignedTo !== null ? c.assignedOfferId : undefined),
+    offerExpiresAt: c.offer?.expiresAt,
+    score: scoreAt(c, c.phase, now),
+    starved: c.phase === PHASE_STARVED,
+  };
+}
+
+export function queueStats(queue: QueueState): QueueStats {
+  let waiting = 0;
+  let offered = 0;
+  let assigned = 0;
+  let oldest: number | undefined;
+  for (const c of queue.contacts) {
+    if (c.status === 'waiting') {
+      waiting++;
+      if (oldest === undefined || c.arrivedAt < oldest) oldest = c.arrivedAt;
+    } else if (c.status === 'offered') offered++;
+    else assigned++;
+  }
+  return { queueId: queue.id, waiting, offered, assigned, oldestWaitingArrivedAt: oldest };
+}

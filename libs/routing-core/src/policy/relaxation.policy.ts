@@ -1,0 +1,64 @@
+// Bullseye relaxation: which skills a contact requires at a given step of its queue's plan.
+// Ring 0 is the tightest (queue + contact skills, plus optional skills when a later step drops them);
+// each applied step widens it. Overflow steps are not rings: they move the contact to another queue.
+import type { SkillRequirement } from '../model/contact.model';
+import type { RelaxationStep } from '../model/queue.model';
+import { MIN_PROFICIENCY } from './input-validation.util';
+import type { QueuePolicy } from './queue-policy';
+
+/** Requirements compiled to interned skill ids, sorted by id; `signature` identifies equal rings. */
+export interface CompiledRequirements {
+  readonly skillIds: readonly number[];
+  readonly mins: readonly number[];
+  readonly list: readonly SkillRequirement[];
+  /** Lowest skill id, used to file buckets under one skill; -1 when nothing is required. */
+  readonly primary: number;
+  readonly signature: string;
+}
+
+export interface RequirementSource {
+  readonly requiredSkills: readonly SkillRequirement[];
+  readonly optionalSkills: readonly SkillRequirement[];
+}
+
+export function requirementsAtStep(
+  policy: QueuePolicy,
+  source: RequirementSource,
+  stepIndex: number,
+  intern: (skill: string) => number,
+): CompiledRequirements {
+  let dropped = false;
+  let lowerBy = 0;
+  for (let i = 0; i < stepIndex && i < policy.steps.length; i++) {
+    const step = policy.steps[i];
+    if (step.action === 'drop-optional') dropped = true;
+    else if (step.action === 'lower-proficiency') lowerBy += step.by;
+  }
+  const merged = new Map<string, number>();
+  const add = (r: SkillRequirement): void => {
+    merged.set(r.skill, Math.max(merged.get(r.skill) ?? 0, r.minProficiency));
+  };
+  policy.requiredSkills.forEach(add);
+  source.requiredSkills.forEach(add);
+  if (policy.optionalInInnerRing && !dropped) source.optionalSkills.forEach(add);
+  const entries = [...merged.entries()]
+    .map(([skill, min]) => ({ skill, id: intern(skill), min: Math.max(MIN_PROFICIENCY, min - lowerBy) }))
+    .sort((a, b) => a.id - b.id);
+  return {
+    skillIds: entries.map((e) => e.id),
+    mins: entries.map((e) => e.min),
+    list: entries.map((e) => ({ skill: e.skill, minProficiency: e.min })),
+    primary: entries.length > 0 ? entries[0].id : -1,
+    signature: entries.map((e) => `${e.id}:${e.min}`).join(','),
+  };
+}
+
+/** The step that fires next for a contact at `stepIndex`, and when; undefined when the plan is exhausted. */
+export function nextStep(
+  policy: QueuePolicy,
+  stepIndex: number,
+  enteredQueueAt: number,
+): { readonly step: RelaxationStep; readonly dueAt: number } | undefined {
+  const step = policy.steps[stepIndex];
+  return step === undefined ? undefined : { step, dueAt: enteredQueueAt + step.afterMs };
+}

@@ -1,0 +1,175 @@
+// The router's Kafka consumer: decodes each batch, dead-letters what is invalid (with the reason), and hands
+// each tenant's valid records to its lane. Offsets are committed only after every lane has finished.
+import {
+  AgentCommandV1Schema,
+  ErrorCode,
+  InboundContactV1Schema,
+  routerInputTopics,
+  type AgentCommandV1,
+  type InboundContactV1,
+  type TopicNames,
+} from '@switchboard/contracts';
+import {
+  deadLetterMessage,
+  type Bus,
+  type BusMetrics,
+  type ConsumedBatch,
+  type ConsumedMessage,
+  type OutgoingMessage,
+  type Rejection,
+  type Subscription,
+  type TopicPartitions,
+} from '@switchboard/messaging';
+import type { Logger } from 'pino';
+import type { TenantDirectory } from './tenant.directory';
+import { decodeRecord, type Decoded } from './record-decoder';
+import type { TenantLanes } from './tenant-lane';
+import type { TenantRoutingService } from '../tenant-routing.service';
+
+export interface RouterConsumerDeps {
+  bus: Bus;
+  topics: TopicNames;
+  groupId: string;
+  partitions: number;
+  lanes: TenantLanes;
+  routing: TenantRoutingService;
+  directory: TenantDirectory;
+  logger: Logger;
+  metrics?: BusMetrics;
+  onRebalance: (owned: TopicPartitions[]) => void;
+}
+
+type Valid = { kind: 'inbound'; record: InboundContactV1 } | { kind: 'command'; record: AgentCommandV1 };
+
+export class RouterConsumer {
+  private subscription?: Subscription;
+
+  constructor(private readonly deps: RouterConsumerDeps) {}
+
+  async start(): Promise<void> {
+    const { topics } = this.deps;
+    await this.deps.bus.ensureTopics(
+      [...routerInputTopics(topics), topics.routingEvents, topics.deadLetter, topics.outbound],
+      this.deps.partitions,
+    );
+    this.subscription = await this.deps.bus.subscribe({
+      groupId: this.deps.groupId,
+      topics: routerInputTopics(topics),
+      fromBeginning: true,
+      handleBatch: (batch) => this.handleBatch(batch),
+      onAssignment: (owned) => this.deps.onRebalance(owned),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    await this.deps.lanes.idle();
+  }
+
+  async handleBatch(batch: ConsumedBatch): Promise<void> {
+    const byTenant = new Map<string, Valid[]>();
+    const rejects: OutgoingMessage[] = [];
+    for (const message of batch.messages) {
+      const outcome = await this.classify(message);
+      if ('rejection' in outcome) {
+        rejects.push(this.reject(message, outcome.rejection));
+        continue;
+      }
+      const tenantId = outcome.record.tenantId;
+      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), outcome]);
+    }
+    // Dead letters first: once they are durable, skipping their offsets loses nothing.
+    await this.deps.bus.publish(this.deps.topics.deadLetter, rejects);
+    await Promise.all(
+      [...byTenant].map(([tenantId, items]) => this.deps.lanes.run(tenantId, () => this.process(tenantId, items))),
+    );
+  }
+
+  private async classify(message: ConsumedMessage): Promise<Valid | { rejection: Rejection }> {
+    const decoded: Decoded<Valid> = message.topic === this.deps.topics.agentCommands
+      ? mapDecoded(decodeRecord(AgentCommandV1Schema, message.value), (record) => ({ kind: 'command', record }))
+      : mapDecoded(decodeRecord(InboundContactV1Schema, message.value), (record) => ({ kind: 'inbound', record }));
+    if (!decoded.ok) return { rejection: decoded.rejection };
+    const record = decoded.record.record;
+    if (message.key !== record.tenantId) {
+      // A record on another tenant's partition would be routed by a router that does not own that tenant.
+      return {
+        rejection: {
+          code: ErrorCode.ValidationFailed,
+          reason: `Record key must equal tenantId (${record.tenantId}); got ${message.key ?? 'no key'}`,
+          issues: [{ path: 'key', message: 'must equal tenantId' }],
+        },
+      };
+    }
+    if (!(await this.deps.directory.exists(record.tenantId))) {
+      return { rejection: { code: ErrorCode.UnknownTenant, reason: `Unknown tenant ${record.tenantId}` } };
+    }
+    return decoded.record;
+  }
+
+  private reject(message: ConsumedMessage, rejection: Rejection): OutgoingMessage {
+    this.deps.metrics?.deadLettered.inc({ topic: message.topic, code: rejection.code });
+    this.deps.logger.warn(
+      { topic: message.topic, partition: message.partition, offset: message.offset, code: rejection.code },
+      `dead-lettered: ${rejection.reason}`,
+    );
+    return deadLetterMessage(message, rejection, new Date());
+  }
+
+  private async process(tenantId: string, items: Valid[]): Promise<void> {
+    // Consecutive inbound records share one transaction; commands apply one by one, in order.
+    let pending: InboundContactV1[] = [];
+    const flush = async (): Promise<void> => {
+      if (pending.length === 0) return;
+      const records = pending;
+      pending = [];
+      await this.intake(tenantId, records);
+    };
+    for (const item of items) {
+      if (item.kind === 'inbound') {
+        pending.push(item.record);
+        continue;
+      }
+      await flush();
+      await this.deps.routing.command(tenantId, item.record);
+    }
+    await flush();
+  }
+
+  private async intake(tenantId: string, records: InboundContactV1[]): Promise<void> {
+    const queueIds = await this.deps.directory.queueIds(tenantId);
+    const known = records.filter((r) => !r.queue || queueIds.has(r.queue));
+    const unknown = records.filter((r) => r.queue && !queueIds.has(r.queue));
+    if (unknown.length > 0) {
+      const { topics } = this.deps;
+      await this.deps.bus.publish(
+        topics.deadLetter,
+        unknown.map((record) => this.reject(asMessage(topics.inbound, record), unknownQueue(record))),
+      );
+    }
+    await this.deps.routing.intake(tenantId, known, queueIds);
+  }
+}
+
+function mapDecoded<T>(decoded: Decoded<T>, wrap: (record: T) => Valid): Decoded<Valid> {
+  return decoded.ok ? { ok: true, record: wrap(decoded.record) } : decoded;
+}
+
+function unknownQueue(record: InboundContactV1): Rejection {
+  return {
+    code: ErrorCode.NotFound,
+    reason: `Queue ${record.queue} does not exist for tenant ${record.tenantId}`,
+    issues: [{ path: 'queue', message: 'no such queue' }],
+  };
+}
+
+function asMessage(topic: string, record: InboundContactV1): ConsumedMessage {
+  return {
+    topic,
+    partition: -1,
+    offset: '-1',
+    key: record.tenantId,
+    value: Buffer.from(JSON.stringify(record)),
+    headers: {},
+  };
+}

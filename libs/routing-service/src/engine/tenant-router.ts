@@ -1,0 +1,68 @@
+// One tenant's routing state: the pure routing core plus the single timer that drives it. The router process
+// owns one of these per tenant on its partitions and feeds it only from that tenant's lane.
+import {
+  createRoutingEngine,
+  RoutingError,
+  type RoutingCommand,
+  type RoutingDecision,
+  type RoutingEngine,
+} from '@switchboard/routing-core';
+
+export type CommandOutcome = { ok: true; decisions: RoutingDecision[] } | { ok: false; error: RoutingError };
+
+export class TenantRouter {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly engine: RoutingEngine;
+
+  constructor(
+    readonly tenantId: string,
+    private readonly now: () => number,
+  ) {
+    this.engine = createRoutingEngine({ clock: { now } });
+  }
+
+  /** Applies commands in order; a command the core refuses is reported, and the rest still apply. */
+  apply(commands: readonly RoutingCommand[]): { decisions: RoutingDecision[]; refused: RoutingError[] } {
+    const decisions: RoutingDecision[] = [];
+    const refused: RoutingError[] = [];
+    for (const command of commands) {
+      const outcome = this.try(command);
+      if (outcome.ok) decisions.push(...outcome.decisions);
+      else refused.push(outcome.error);
+    }
+    return { decisions, refused };
+  }
+
+  try(command: RoutingCommand): CommandOutcome {
+    try {
+      return { ok: true, decisions: [...this.engine.apply(command)] };
+    } catch (error) {
+      if (error instanceof RoutingError) return { ok: false, error };
+      throw error;
+    }
+  }
+
+  /** The agent currently offered or assigned the conversation, if any. */
+  ownerOf(conversationId: string): { agentId: string; state: 'offered' | 'assigned' } | undefined {
+    const view = this.engine.getContact(conversationId);
+    if (!view?.agentId || view.state === 'waiting') return undefined;
+    return { agentId: view.agentId, state: view.state };
+  }
+
+  knowsContact(conversationId: string): boolean {
+    return this.engine.getContact(conversationId) !== undefined;
+  }
+
+  /** Re-arms the one timer this tenant needs; `fire` runs when the earliest deadline passes. */
+  armTimer(fire: () => void): void {
+    clearTimeout(this.timer);
+    const due = this.engine.nextTimerAt();
+    if (due === undefined) return;
+    this.timer = setTimeout(fire, Math.max(0, due - this.now()));
+    this.timer.unref();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+}

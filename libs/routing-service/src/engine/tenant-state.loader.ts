@@ -1,0 +1,62 @@
+// Reads a tenant's open work from Postgres and turns it into the routing core's restore commands, so a router
+// that takes over a partition (or restarts) continues exactly where the previous owner stopped.
+import type { PrismaClient } from '@switchboard/persistence';
+import type { RestoredContactInput, RoutingCommand } from '@switchboard/routing-core';
+import { defaultQueueInput, toAgentInput, toContactInput, toQueueInput } from './routing-input.mapper';
+
+export class TenantStateLoader {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly offerTimeoutMs: number,
+  ) {}
+
+  async restoreCommands(tenantId: string): Promise<RoutingCommand[]> {
+    const [queues, agents, conversations] = await Promise.all([
+      this.prisma.queue.findMany({ where: { tenantId }, orderBy: { id: 'asc' } }),
+      this.prisma.agent.findMany({ where: { tenantId }, orderBy: { id: 'asc' } }),
+      this.prisma.conversation.findMany({
+        where: { tenantId, status: { not: 'resolved' } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        include: {
+          customer: { select: { preferredAgentId: true } },
+          offers: { select: { id: true, agentId: true, status: true, offeredAt: true, expiresAt: true } },
+          assignments: { where: { endedAt: null }, select: { agentId: true } },
+        },
+      }),
+    ]);
+    const commands: RoutingCommand[] = [{ type: 'upsertQueue', queue: defaultQueueInput(tenantId, this.offerTimeoutMs) }];
+    for (const queue of queues) commands.push({ type: 'upsertQueue', queue: toQueueInput(queue) });
+    for (const agent of agents) commands.push({ type: 'upsertAgent', agent: toAgentInput(agent) });
+    for (const conversation of conversations) {
+      const contact: RestoredContactInput = {
+        ...toContactInput(conversation, {
+          preferredAgentId: conversation.customer.preferredAgentId,
+          lastAgentId: null,
+          lastHandledAt: null,
+        }),
+        excludedAgentIds: conversation.offers
+          .filter((o) => o.status === 'declined' || o.status === 'expired')
+          .map((o) => o.agentId),
+        offerAttempts: conversation.offers.length,
+      };
+      const liveOffer = conversation.offers.find((o) => o.status === 'pending');
+      const assignment = conversation.assignments[0];
+      if (assignment) {
+        commands.push({ type: 'restoreAssignment', contact, agentId: assignment.agentId });
+      } else if (liveOffer) {
+        commands.push({
+          type: 'restoreOffer',
+          contact,
+          agentId: liveOffer.agentId,
+          offerId: liveOffer.id,
+          offeredAt: liveOffer.offeredAt.getTime(),
+          expiresAt: liveOffer.expiresAt.getTime(),
+        });
+      } else {
+        commands.push({ type: 'restoreContact', contact });
+      }
+    }
+    commands.push({ type: 'restoreCompleted' });
+    return commands;
+  }
+}

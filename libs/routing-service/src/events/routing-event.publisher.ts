@@ -1,0 +1,26 @@
+// Stamps the envelope on routing events and publishes them keyed by tenant, which keeps each tenant's
+// events in order for every gateway.
+import { ROUTING_EVENT_V1, type RoutingEventBody, type RoutingEventV1 } from '@switchboard/contracts';
+import type { Bus } from '@switchboard/messaging';
+import { randomUUID } from 'node:crypto';
+
+export class RoutingEventPublisher {
+  constructor(
+    private readonly bus: Bus,
+    private readonly topic: string,
+    private readonly now: () => number,
+  ) {}
+
+  async publish(tenantId: string, bodies: readonly RoutingEventBody[]): Promise<RoutingEventV1[]> {
+    if (bodies.length === 0) return [];
+    const at = new Date(this.now()).toISOString();
+    const events = bodies.map(
+      (body) => ({ ...body, schema: ROUTING_EVENT_V1, eventId: randomUUID(), tenantId, at }) as RoutingEventV1,
+    );
+    await this.bus.publish(
+      this.topic,
+      events.map((event) => ({ key: tenantId, value: JSON.stringify(event), headers: { 'x-event-type': event.type } })),
+    );
+    return events;
+  }
+}

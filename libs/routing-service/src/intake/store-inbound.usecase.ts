@@ -1,0 +1,136 @@
+// Stores a tenant's batch of inbound messages in one transaction: dedupe by the channel's message id,
+// resolve the customer across channels, and thread each message into the customer's open conversation.
+import type { InboundContactV1 } from '@switchboard/contracts';
+import type { Prisma, PrismaClient } from '@switchboard/persistence';
+
+export interface StoredMessage {
+  messageId: string;
+  conversationId: string;
+  customerId: string;
+  channel: InboundContactV1['channel'];
+  channelMessageId: string;
+  body: string;
+  sentAt: Date;
+  /** True when this message opened the conversation, which then needs routing. */
+  opened: boolean;
+}
+
+export interface StoreOutcome {
+  stored: StoredMessage[];
+  /** Records whose channel message id was already stored (redelivery or a duplicate send). */
+  duplicates: number;
+}
+
+type Tx = Prisma.TransactionClient;
+
+export class StoreInbound {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** `queueIds` maps each record's queue name to its id; records must already be validated against it. */
+  async execute(tenantId: string, records: InboundContactV1[], queueIds: Map<string, string>): Promise<StoreOutcome> {
+    return this.prisma.$transaction(async (tx) => {
+      const outcome: StoreOutcome = { stored: [], duplicates: 0 };
+      const seen = new Set<string>();
+      for (const record of records) {
+        const key = `${record.channel}\u0000${record.channelMessageId}`;
+        if (seen.has(key) || (await this.alreadyStored(tx, tenantId, record))) {
+          outcome.duplicates++;
+          continue;
+        }
+        seen.add(key);
+        outcome.stored.push(await this.storeOne(tx, tenantId, record, queueIds));
+      }
+      return outcome;
+    });
+  }
+
+  private async alreadyStored(tx: Tx, tenantId: string, record: InboundContactV1): Promise<boolean> {
+    const existing = await tx.message.findUnique({
+      where: {
+        tenantId_channel_channelMessageId: {
+          tenantId,
+          channel: record.channel,
+          channelMessageId: record.channelMessageId,
+        },
+      },
+      select: { id: true },
+    });
+    return existing !== null;
+  }
+
+  private async storeOne(
+    tx: Tx,
+    tenantId: string,
+    record: InboundContactV1,
+    queueIds: Map<string, string>,
+  ): Promise<StoredMessage> {
+    const customerId = await this.resolveCustomer(tx, tenantId, record);
+    const sentAt = new Date(record.sentAt);
+    const open = await tx.conversation.findFirst({
+      where: { tenantId, customerId, channel: record.channel, status: { not: 'resolved' } },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true },
+    });
+    const conversationId = open
+      ? (await tx.conversation.update({ where: { id: open.id }, data: { lastMessageAt: sentAt } })).id
+      : (
+          await tx.conversation.create({
+            data: {
+              tenantId,
+              customerId,
+              channel: record.channel,
+              queueId: record.queue ? (queueIds.get(record.queue) ?? null) : null,
+              priority: record.priority ?? 0,
+              tier: record.tier ?? 'standard',
+              subject: record.subject ?? null,
+              language: record.language ?? null,
+              requiredSkills: Object.fromEntries((record.requiredSkills ?? []).map((s) => [s.skill, s.minProficiency])),
+              lastMessageAt: sentAt,
+              // The SLA clock starts when the edge accepted the message, not when we got to it.
+              createdAt: new Date(record.receivedAt),
+            },
+          })
+        ).id;
+    const message = await tx.message.create({
+      data: {
+        tenantId,
+        conversationId,
+        direction: 'inbound',
+        channel: record.channel,
+        channelMessageId: record.channelMessageId,
+        body: record.body,
+        attachments: record.attachments ?? [],
+        sentAt,
+      },
+      select: { id: true },
+    });
+    return {
+      messageId: message.id,
+      conversationId,
+      customerId,
+      channel: record.channel,
+      channelMessageId: record.channelMessageId,
+      body: record.body,
+      sentAt,
+      opened: !open,
+    };
+  }
+
+  private async resolveCustomer(tx: Tx, tenantId: string, record: InboundContactV1): Promise<string> {
+    const identity = await tx.customerIdentity.findUnique({
+      where: { tenantId_channel_address: { tenantId, channel: record.channel, address: record.from.address } },
+      select: { customerId: true },
+    });
+    if (identity) return identity.customerId;
+    const customer = await tx.customer.create({
+      data: {
+        tenantId,
+        displayName: record.from.displayName ?? null,
+        preferredLanguage: record.language ?? null,
+        identities: { create: { tenantId, channel: record.channel, address: record.from.address } },
+      },
+      select: { id: true },
+    });
+    return customer.id;
+  }
+}

@@ -1,0 +1,94 @@
+// The router role as a Nest module: wires the consumer, the per-tenant lanes and the routing core together,
+// and rebuilds tenant state from Postgres whenever Kafka hands this process a new set of partitions.
+import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@switchboard/config';
+import { BUS, createBusMetrics, type Bus, type TopicPartitions } from '@switchboard/messaging';
+import { METRICS_REGISTRY, ROOT_LOGGER } from '@switchboard/observability';
+import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { AgentCommandHandler } from './commands/agent-command.handler';
+import { RouterConsumer } from './consumer/router.consumer';
+import { TenantLanes } from './consumer/tenant-lane';
+import { TenantDirectory } from './consumer/tenant.directory';
+import { DecisionWriter } from './engine/decision.writer';
+import { TenantRouterRegistry } from './engine/tenant-router.registry';
+import { TenantStateLoader } from './engine/tenant-state.loader';
+import { RoutingEventPublisher } from './events/routing-event.publisher';
+import { StoreInbound } from './intake/store-inbound.usecase';
+import { TenantRoutingService } from './tenant-routing.service';
+
+@Module({})
+export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly consumer: RouterConsumer;
+  private readonly lanes = new TenantLanes();
+  private readonly registry: TenantRouterRegistry;
+  private readonly routing: TenantRoutingService;
+  private readonly logger: Logger;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(BUS) private readonly bus: Bus,
+    @InjectPrisma() private readonly prisma: PrismaClient,
+    @Inject(ROOT_LOGGER) rootLogger: Logger,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    const now = (): number => Date.now();
+    this.logger = rootLogger.child({ component: 'router' });
+    this.registry = new TenantRouterRegistry(new TenantStateLoader(prisma, config.offerTimeoutMs), now);
+    this.registry.onRestoreRefused = (tenantId, problems) =>
+      this.logger.error({ tenantId, problems }, 'stored state refused by the routing core during rebuild');
+    this.routing = new TenantRoutingService({
+      registry: this.registry,
+      storeInbound: new StoreInbound(prisma),
+      commands: new AgentCommandHandler(prisma),
+      writer: new DecisionWriter(prisma),
+      publisher: new RoutingEventPublisher(bus, config.topics.routingEvents, now),
+      logger: this.logger,
+      inLane: (tenantId, work) => this.lanes.run(tenantId, work),
+    });
+    this.consumer = new RouterConsumer({
+      bus,
+      topics: config.topics,
+      groupId: config.routerGroupId,
+      partitions: config.bus.kind === 'kafka' ? config.bus.partitions : 1,
+      lanes: this.lanes,
+      routing: this.routing,
+      directory: new TenantDirectory(prisma),
+      logger: this.logger,
+      metrics: createBusMetrics(registry),
+      onRebalance: (owned) => this.onRebalance(owned),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+    this.registry.dropAll();
+  }
+
+  private onRebalance(owned: TopicPartitions[]): void {
+    // Another router may have written while we did not own these tenants: forget everything and rebuild.
+    this.registry.dropAll();
+    const partitions = new Set(owned.find((o) => o.topic === this.config.topics.inbound)?.partitions ?? []);
+    void this.warmOwnedTenants(partitions).catch((error: unknown) =>
+      this.logger.error({ err: error }, 'could not warm owned tenants after rebalance'),
+    );
+  }
+
+  /** Loads tenants with open work right away, so their offer timers run even if no new record arrives. */
+  private async warmOwnedTenants(partitions: Set<number>): Promise<void> {
+    const count = this.config.bus.kind === 'kafka' ? this.config.bus.partitions : 1;
+    const open = await this.prisma.conversation.findMany({
+      where: { status: { not: 'resolved' } },
+      distinct: ['tenantId'],
+      select: { tenantId: true },
+    });
+    const mine = open.map((o) => o.tenantId).filter((id) => partitions.has(this.bus.partitionOf(id, count)));
+    await Promise.all(mine.map((tenantId) => this.lanes.run(tenantId, () => this.routing.warm(tenantId))));
+    this.logger.info({ tenants: mine.length }, 'rebuilt tenant state after assignment');
+  }
+}

@@ -1,0 +1,52 @@
+// Boots the full engine (every role in one process) for a test, on Kafka+Postgres or the embedded default,
+// with its own topics and database, and drives it only through its public interfaces.
+import type { INestApplication } from '@nestjs/common';
+import { loadConfig, type AppConfig } from '@switchboard/config';
+import { startApp } from '@switchboard/platform';
+import { PRISMA_CLIENT, type PrismaClient } from '@switchboard/persistence';
+import { randomBytes } from 'node:crypto';
+import { SwitchboardModule } from '../../apps/switchboard/src/switchboard.module';
+import { createTestDatabase, type TestDatabase } from '../persistence/test-database';
+
+export type Mode = 'kafka+postgres' | 'embedded';
+
+export interface Harness {
+  app: INestApplication;
+  url: string;
+  config: AppConfig;
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+export async function startHarness(mode: Mode, env: Record<string, string> = {}): Promise<Harness> {
+  let database: TestDatabase | undefined;
+  const base: Record<string, string> = {
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    KAFKA_TOPIC_PREFIX: `test-${randomBytes(4).toString('hex')}.`,
+    ROUTER_GROUP_ID: `router-${randomBytes(4).toString('hex')}`,
+    KAFKA_PARTITIONS: '3',
+  };
+  if (mode === 'kafka+postgres') {
+    database = await createTestDatabase({ kind: 'postgres' });
+    if (database.target.kind !== 'postgres') throw new Error('expected a postgres test database');
+    base.DATABASE_URL = database.target.url;
+    base.KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+  } else {
+    base.PGLITE_DATA_DIR = 'memory://';
+  }
+  const config = loadConfig({ ...base, ...env });
+  const app = await startApp(SwitchboardModule.forRoot(config), config, { port: 0 });
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    url: `http://127.0.0.1:${address.port}`,
+    config,
+    prisma: app.get<PrismaClient>(PRISMA_CLIENT),
+    async close() {
+      await app.close();
+      await database?.drop();
+    },
+  };
+}
