@@ -12,4 +12,4 @@ class GatewayAppModule {
   }
 }
 
-void runProcess((config) => GatewayAppModule.forRoot(config) as never);
+void runProcess((config) => GatewayAppModule.forRoot(config));

@@ -12,4 +12,4 @@ class RouterAppModule {
   }
 }
 
-void runProcess((config) => RouterAppModule.forRoot(config) as never);
+void runProcess((config) => RouterAppModule.forRoot(config));

@@ -3,4 +3,4 @@ import 'reflect-metadata';
 import { runProcess } from '@switchboard/platform';
 import { SwitchboardModule } from './switchboard.module';
 
-void runProcess((config) => SwitchboardModule.forRoot(config) as never);
+void runProcess((config) => SwitchboardModule.forRoot(config));

@@ -4,6 +4,7 @@ import type { AppConfig } from '@switchboard/config';
 import { GatewayApiModule } from '@switchboard/gateway-api';
 import { PlatformModule } from '@switchboard/platform';
 import { RoutingServiceModule } from '@switchboard/routing-service';
+import { DemoTenantBootstrap } from './demo-tenant.bootstrap';
 
 @Module({})
 export class SwitchboardModule {
@@ -11,6 +12,7 @@ export class SwitchboardModule {
     return {
       module: SwitchboardModule,
       imports: [PlatformModule.forRoot({ service: 'switchboard', config }), RoutingServiceModule, GatewayApiModule],
+      providers: [DemoTenantBootstrap],
     };
   }
 }

@@ -1,5 +1,5 @@
 // Public surface of @switchboard/persistence: database targets, the Prisma client and its Nest module,
-// migrations (through Database.migrate / migrateDatabase), and API-key helpers.
+// migrations (through Database.migrate / migrateDatabase), the demo seed, and API-key helpers.
 export {
   DEFAULT_PGLITE_DATA_DIR,
   PGLITE_MEMORY,
@@ -39,3 +39,6 @@ export {
   OfferStatus,
   UserRole,
 } from './generated/prisma/enums';
+export { seedDemoTenant } from './seed/demo-seed.service';
+export type { SeedOptions, SeedResult } from './seed/demo-seed.service';
+export { DEMO_EMAIL_DOMAIN } from './seed/demo-tenant.data';

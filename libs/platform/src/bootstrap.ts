@@ -1,5 +1,5 @@
 // Starts a Switchboard process: pino as Nest's logger, problem+json errors, OpenAPI at /docs, graceful shutdown.
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@switchboard/config';
@@ -11,7 +11,7 @@ export interface StartOptions {
   port?: number;
 }
 
-export async function startApp(module: Type<unknown>, config: AppConfig, options: StartOptions = {}): Promise<INestApplication> {
+export async function startApp(module: Type<unknown> | DynamicModule, config: AppConfig, options: StartOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemFilter());

@@ -1,10 +1,10 @@
 // Shared main() for every app: validate config first and exit non-zero with every problem listed.
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ConfigError, loadConfig, type AppConfig } from '@switchboard/config';
 import { startApp } from './bootstrap';
 
 export async function runProcess(
-  build: (config: AppConfig) => Type<unknown>,
+  build: (config: AppConfig) => DynamicModule,
   afterStart?: (app: INestApplication, config: AppConfig) => Promise<void>,
 ): Promise<void> {
   let config: AppConfig;

@@ -32,6 +32,7 @@ export function upsertAgent(state: RoutingState, input: AgentInput): void {
   const idleSince = input.idleSince === undefined ? undefined : checkTime(input.idleSince, 'agent.idleSince');
   const missed = input.missedOffers === undefined ? undefined : checkNonNegative(input.missedOffers, 'agent.missedOffers');
   let agent = state.agents.get(input.id);
+  const isNew = agent === undefined;
   if (agent !== undefined && agent.tenantId !== input.tenantId && agent.hasWork()) {
     throw new RoutingError(RoutingErrorCode.AgentBusyWithWork, `agent '${input.id}' cannot change tenant while holding work`);
   }
@@ -44,9 +45,13 @@ export function upsertAgent(state: RoutingState, input: AgentInput): void {
   agent.tenantId = input.tenantId;
   agent.tenant = state.tenant(input.tenantId);
   Object.assign(agent, profile);
+  if (status !== undefined) {
+    if (isNew) agent.status = status;
+    else changeStatus(state, agent, status);
+  }
+  // Explicit restore values win over what a status change implies.
   if (idleSince !== undefined) agent.idleSince = idleSince;
   if (missed !== undefined) agent.missedOffers = Math.floor(missed);
-  if (status !== undefined) changeStatus(state, agent, status);
   state.syncAgent(agent);
   state.dirtyAgents.add(agent);
 }

@@ -59,7 +59,8 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
     },
     getContact(contactId) {
       const c = state.contacts.get(contactId);
-      return c === undefined ? undefined : contactView(c, state.now);
+      // Scores are shown as of the clock now; reading it does not move the engine's time.
+      return c === undefined ? undefined : contactView(c, readClock(clock, state.now));
     },
     getQueueStats(queueId) {
       const queue = state.queues.get(queueId);

@@ -2,7 +2,7 @@
 import type { AgentView } from '../model/agent.model';
 import { CHANNEL_CLASSES } from '../model/channel.model';
 import type { ContactView } from '../model/contact.model';
-import { PHASE_STARVED, scoreAt } from '../scoring/score.util';
+import { PHASE_STARVED, phaseAt, scoreAt } from '../scoring/score.util';
 import type { AgentState } from './agent-state';
 import type { ContactState } from './contact-state';
 import type { QueueState } from './queue-state';
@@ -34,6 +34,8 @@ export function agentView(agent: AgentState): AgentView {
 
 export function contactView(c: ContactState, now: number): ContactView {
   const agent = c.offer?.agent ?? c.assignedTo ?? undefined;
+  // The phase as of `now`, not as last filed: an offered contact is not re-filed while it is out.
+  const phase = phaseAt(c, now);
   return {
     id: c.id,
     tenantId: c.tenantId,
@@ -48,8 +50,8 @@ export function contactView(c: ContactState, now: number): ContactView {
     agentId: agent?.id,
     offerId: c.offer?.offerId ?? (c.assignedTo !== null ? c.assignedOfferId : undefined),
     offerExpiresAt: c.offer?.expiresAt,
-    score: scoreAt(c, c.phase, now),
-    starved: c.phase === PHASE_STARVED,
+    score: scoreAt(c, phase, now),
+    starved: phase === PHASE_STARVED,
   };
 }
 

@@ -47,7 +47,10 @@ export function requirementsAtStep(
   return {
     skillIds: entries.map((e) => e.id),
     mins: entries.map((e) => e.min),
-    list: entries.map((e) => ({ skill: e.skill, minProficiency: e.min })),
+    // By name, not interned id: ids depend on arrival order, and what hosts see must not.
+    list: entries
+      .map((e) => ({ skill: e.skill, minProficiency: e.min }))
+      .sort((a, b) => (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0)),
     primary: entries.length > 0 ? entries[0].id : -1,
     signature: entries.map((e) => `${e.id}:${e.min}`).join(','),
   };

@@ -84,6 +84,11 @@ function agentCommand(index: number, skills: number[], lang: number): RoutingCom
 export interface RunResult {
   readonly log: string[];
   readonly violations: string[];
+  readonly engine: RoutingEngine;
+  readonly model: RoutingModel;
+  readonly clock: ManualClock;
+  /** Last accepted policy per queue id, in first-seen order. */
+  readonly queues: Map<string, QueuePolicyInput>;
 }
 
 /** Drives a fresh engine through the intents, checking invariants after every applied command. */
@@ -92,6 +97,7 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
   const engine = createRoutingEngine({ clock });
   const model = new RoutingModel(engine);
   const log: string[] = [];
+  const queues = new Map<string, QueuePolicyInput>();
   let seq = 0;
   const apply = (cmd: RoutingCommand): void => {
     let decisions: RoutingDecision[];
@@ -104,6 +110,7 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
     }
     model.command(cmd);
     model.observe(decisions);
+    if (cmd.type === 'upsertQueue') queues.set(cmd.queue.id, cmd.queue);
     log.push(`${clock.t}:${cmd.type}:${JSON.stringify(decisions)}`);
     if (checks) {
       model.checkWorkConserving();
@@ -180,7 +187,7 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
         break;
     }
   }
-  return { log, violations: model.violations };
+  return { log, violations: model.violations, engine, model, clock, queues };
 }
 
 /** Moves time forward, ticking at every armed timer on the way, as a host's single timer would. */
