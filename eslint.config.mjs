@@ -2,10 +2,33 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const frameworkAndIo = ['@nestjs/*', '@prisma/*', 'kafkajs', 'socket.io', 'socket.io-client', 'pg', 'ioredis', 'node:*', 'fs', 'net', 'http'];
+const frameworkAndIo = [
+  '@nestjs/*',
+  '@prisma/*',
+  'kafkajs',
+  'socket.io',
+  'socket.io-client',
+  'pg',
+  'ioredis',
+  'node:*',
+  'fs',
+  'net',
+  'http',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'libs/persistence/src/generated/**', 'apps/console/dist/**', 'load-tests/k6/**', '**/*.mjs', '**/*.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'libs/persistence/src/generated/**',
+      'apps/console/dist/**',
+      'load-tests/k6/**',
+      '**/*.mjs',
+      '**/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,7 +46,14 @@ export default tseslint.config(
   {
     files: ['libs/routing-core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: frameworkAndIo, message: 'routing-core is pure: no framework or I/O imports.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: frameworkAndIo, message: 'routing-core is pure: no framework or I/O imports.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -28,7 +28,8 @@ if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
   console.log('[start] installing dependencies (first run)');
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
-if (!existsSync(join(root, 'libs/persistence/src/generated/prisma/client.ts'))) run('npm', ['run', 'prisma:generate']);
+if (!existsSync(join(root, 'libs/persistence/src/generated/prisma/client.ts')))
+  run('npm', ['run', 'prisma:generate']);
 const sourcesChanged = Math.max(newestMtime(join(root, 'apps')), newestMtime(join(root, 'libs')));
 if (!existsSync(entry) || statSync(entry).mtimeMs < sourcesChanged) {
   console.log('[start] building');

@@ -28,7 +28,11 @@ export class AgentClient {
   }
 
   static async connect(baseUrl: string, token: string): Promise<AgentClient> {
-    const socket = io(`${baseUrl}/agents`, { auth: { token }, transports: ['websocket'], reconnection: false });
+    const socket = io(`${baseUrl}/agents`, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     const client = new AgentClient(socket);
     const refused = new Promise<never>((_, reject) => socket.once('connect_error', (error) => reject(error)));
     try {
@@ -51,7 +55,10 @@ export class AgentClient {
       const found = this.events.find((e) => e.name === name && match(e.payload));
       if (found) return found.payload;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no ${name} event within ${timeoutMs} ms; got ${this.events.map((e) => e.name).join(', ')}`);
+      if (left <= 0)
+        throw new Error(
+          `no ${name} event within ${timeoutMs} ms; got ${this.events.map((e) => e.name).join(', ')}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -63,7 +70,11 @@ export class AgentClient {
   }
 
   async command(body: Record<string, unknown>): Promise<{ ok: boolean; commandId?: string; code?: string }> {
-    return (await this.socket.timeout(10_000).emitWithAck('command', body)) as { ok: boolean; commandId?: string; code?: string };
+    return (await this.socket.timeout(10_000).emitWithAck('command', body)) as {
+      ok: boolean;
+      commandId?: string;
+      code?: string;
+    };
   }
 
   close(): void {

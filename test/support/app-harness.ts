@@ -38,7 +38,7 @@ export async function startHarness(mode: Mode, env: Record<string, string> = {})
   }
   const config = loadConfig({ ...base, ...env });
   const app = await startApp(SwitchboardModule.forRoot(config), config, { port: 0 });
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (app.getHttpServer() as import('node:http').Server).address() as { port: number };
   return {
     app,
     url: `http://127.0.0.1:${address.port}`,

@@ -32,7 +32,13 @@ export async function createTenantFixture(
   const tenant = await prisma.tenant.create({ data: { slug, name: `Tenant ${slug}` } });
   const key = generateApiKey();
   await prisma.apiKey.create({
-    data: { tenantId: tenant.id, name: 'test', prefix: key.prefix, secretHash: key.secretHash, channels: options.channels ?? [] },
+    data: {
+      tenantId: tenant.id,
+      name: 'test',
+      prefix: key.prefix,
+      secretHash: key.secretHash,
+      channels: options.channels ?? [],
+    },
   });
   const password = 'correct horse battery staple';
   const passwordHash = await hashPassword(password);
@@ -49,7 +55,9 @@ export async function createTenantFixture(
         capacity: spec.capacity ?? { chat: 2, email: 3, social: 2, voice: 1 },
       },
     });
-    await prisma.user.create({ data: { tenantId: tenant.id, email, passwordHash, role: 'agent', agentId: agent.id } });
+    await prisma.user.create({
+      data: { tenantId: tenant.id, email, passwordHash, role: 'agent', agentId: agent.id },
+    });
     created.push({ id: agent.id, email, password });
   }
   return { id: tenant.id, slug, apiKey: key.key, agents: created };

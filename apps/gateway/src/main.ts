@@ -8,7 +8,10 @@ import { PlatformModule, runProcess } from '@switchboard/platform';
 @Module({})
 class GatewayAppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: GatewayAppModule, imports: [PlatformModule.forRoot({ service: 'gateway', config }), GatewayApiModule] };
+    return {
+      module: GatewayAppModule,
+      imports: [PlatformModule.forRoot({ service: 'gateway', config }), GatewayApiModule],
+    };
   }
 }
 

@@ -8,7 +8,10 @@ import { RoutingServiceModule } from '@switchboard/routing-service';
 @Module({})
 class RouterAppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: RouterAppModule, imports: [PlatformModule.forRoot({ service: 'router', config }), RoutingServiceModule] };
+    return {
+      module: RouterAppModule,
+      imports: [PlatformModule.forRoot({ service: 'router', config }), RoutingServiceModule],
+    };
   }
 }
 

@@ -11,7 +11,11 @@ export class SwitchboardModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SwitchboardModule,
-      imports: [PlatformModule.forRoot({ service: 'switchboard', config }), RoutingServiceModule, GatewayApiModule],
+      imports: [
+        PlatformModule.forRoot({ service: 'switchboard', config }),
+        RoutingServiceModule,
+        GatewayApiModule,
+      ],
       providers: [DemoTenantBootstrap],
     };
   }

@@ -1,5 +1,11 @@
 // HTTP guards: API keys for integrators, JWTs (with optional roles) for console users.
-import { Injectable, SetMetadata, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Injectable,
+  SetMetadata,
+  createParamDecorator,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorCode } from '@switchboard/contracts';
 import type { Request } from 'express';
@@ -12,7 +18,8 @@ type AuthenticatedRequest = Request & { principal?: Principal };
 
 const ROLES_KEY = 'switchboard:roles';
 /** Restricts a JWT-guarded route to these roles. */
-export const Roles = (...roles: UserRole[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: UserRole[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES_KEY, roles);
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;

@@ -33,7 +33,8 @@ export class LoginUser {
       where: { email: command.email.toLowerCase(), tenant: { slug: command.tenant } },
     });
     const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), command.password);
-    if (!user || !valid) throw new DomainError(ErrorCode.Unauthenticated, 'Invalid tenant, email or password');
+    if (!user || !valid)
+      throw new DomainError(ErrorCode.Unauthenticated, 'Invalid tenant, email or password');
     const principal: UserPrincipal = {
       kind: 'user',
       userId: user.id,

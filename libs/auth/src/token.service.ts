@@ -17,7 +17,12 @@ export class TokenService {
   constructor(private readonly jwt: JwtService) {}
 
   issue(principal: UserPrincipal): Promise<string> {
-    return this.jwt.signAsync({ sub: principal.userId, tid: principal.tenantId, aid: principal.agentId, role: principal.role });
+    return this.jwt.signAsync({
+      sub: principal.userId,
+      tid: principal.tenantId,
+      aid: principal.agentId,
+      role: principal.role,
+    });
   }
 
   async verify(token: string): Promise<UserPrincipal> {
@@ -28,7 +33,8 @@ export class TokenService {
       throw new DomainError(ErrorCode.Unauthenticated, 'The token is invalid or expired');
     }
     const claims = ClaimsSchema.safeParse(payload);
-    if (!claims.success) throw new DomainError(ErrorCode.Unauthenticated, 'The token is missing required claims');
+    if (!claims.success)
+      throw new DomainError(ErrorCode.Unauthenticated, 'The token is missing required claims');
     const { sub, tid, aid, role } = claims.data;
     return { kind: 'user', userId: sub, tenantId: tid, agentId: aid, role };
   }

@@ -17,13 +17,19 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
       JWT_SECRET: 'x'.repeat(32),
     });
-    expect(config.bus).toEqual({ kind: 'kafka', brokers: ['127.0.0.1:9092', '127.0.0.1:9094'], clientId: 'switchboard', partitions: 6 });
+    expect(config.bus).toEqual({
+      kind: 'kafka',
+      brokers: ['127.0.0.1:9092', '127.0.0.1:9094'],
+      clientId: 'switchboard',
+      partitions: 6,
+    });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@127.0.0.1:5432/db' });
     expect(config.migrateOnBoot).toBe(false);
   });
 
   it('lists every bad variable at once', () => {
-    const attempt = (): unknown => loadConfig({ PORT: 'eighty', KAFKA_BROKERS: 'nohost', DATABASE_URL: 'mysql://x' });
+    const attempt = (): unknown =>
+      loadConfig({ PORT: 'eighty', KAFKA_BROKERS: 'nohost', DATABASE_URL: 'mysql://x' });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();

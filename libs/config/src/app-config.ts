@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { topicNames, type TopicNames } from '@switchboard/contracts';
 import { EnvSchema } from './app-config.schema';
 
-export type BusConfig = { kind: 'kafka'; brokers: string[]; clientId: string; partitions: number } | { kind: 'in-process' };
+export type BusConfig =
+  { kind: 'kafka'; brokers: string[]; clientId: string; partitions: number } | { kind: 'in-process' };
 export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
 export interface AppConfig {
@@ -42,10 +43,17 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     http: { host: e.HOST, port: e.PORT },
     logLevel: e.LOG_LEVEL,
     bus: e.KAFKA_BROKERS
-      ? { kind: 'kafka', brokers: e.KAFKA_BROKERS, clientId: e.KAFKA_CLIENT_ID, partitions: e.KAFKA_PARTITIONS }
+      ? {
+          kind: 'kafka',
+          brokers: e.KAFKA_BROKERS,
+          clientId: e.KAFKA_CLIENT_ID,
+          partitions: e.KAFKA_PARTITIONS,
+        }
       : { kind: 'in-process' },
     topics: topicNames(e.KAFKA_TOPIC_PREFIX),
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR },
     migrateOnBoot: e.MIGRATE_ON_BOOT ?? embedded,
     routerGroupId: e.ROUTER_GROUP_ID,
     jwt: {

@@ -11,7 +11,10 @@ const OfferDecline = z.strictObject({
   reason: z.string().max(500).optional(),
 });
 const StatusSet = z.strictObject({ type: z.literal('status.set'), status: AgentStatusSchema });
-const ConversationResolve = z.strictObject({ type: z.literal('conversation.resolve'), conversationId: IdSchema });
+const ConversationResolve = z.strictObject({
+  type: z.literal('conversation.resolve'),
+  conversationId: IdSchema,
+});
 
 /** What a console may send over its socket. */
 export const AgentCommandInputSchema = z.discriminatedUnion('type', [

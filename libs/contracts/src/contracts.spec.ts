@@ -25,7 +25,11 @@ describe('inbound contact v1', () => {
   });
 
   it('names the bad field', () => {
-    const result = parseWith(InboundContactV1Schema, { ...validInbound, from: { address: '' }, channel: 'fax' });
+    const result = parseWith(InboundContactV1Schema, {
+      ...validInbound,
+      from: { address: '' },
+      channel: 'fax',
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.map((i) => i.path).sort()).toEqual(['channel', 'from.address']);
   });
@@ -42,10 +46,18 @@ describe('inbound contact v1', () => {
 
 describe('agent command v1', () => {
   it('discriminates on type and requires the fields of that type', () => {
-    const base = { schema: 'switchboard.agent-command.v1', commandId: 'c1', tenantId: 't', agentId: 'a', issuedAt: '2026-11-24T10:00:00Z' };
+    const base = {
+      schema: 'switchboard.agent-command.v1',
+      commandId: 'c1',
+      tenantId: 't',
+      agentId: 'a',
+      issuedAt: '2026-11-24T10:00:00Z',
+    };
     expect(parseWith(AgentCommandV1Schema, { ...base, type: 'offer.accept', offerId: 'o1' }).ok).toBe(true);
     expect(parseWith(AgentCommandV1Schema, { ...base, type: 'offer.accept' }).ok).toBe(false);
-    expect(parseWith(AgentCommandV1Schema, { ...base, type: 'status.set', status: 'sleeping' }).ok).toBe(false);
+    expect(parseWith(AgentCommandV1Schema, { ...base, type: 'status.set', status: 'sleeping' }).ok).toBe(
+      false,
+    );
   });
 });
 

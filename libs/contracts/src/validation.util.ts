@@ -18,5 +18,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Field
 
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
   const result = schema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toFieldIssues(result.error) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, issues: toFieldIssues(result.error) };
 }

@@ -23,7 +23,11 @@ export function toDeadLetter(message: ConsumedMessage, rejection: Rejection, fai
   };
 }
 
-export function deadLetterMessage(message: ConsumedMessage, rejection: Rejection, failedAt: Date): OutgoingMessage {
+export function deadLetterMessage(
+  message: ConsumedMessage,
+  rejection: Rejection,
+  failedAt: Date,
+): OutgoingMessage {
   return {
     // Keep the original key so a tenant's rejects stay together and in order.
     key: message.key ?? 'unkeyed',

@@ -140,7 +140,10 @@ export class InProcessBus implements Bus {
         return;
       } catch (error) {
         // Never skip: a failed batch is retried until it succeeds or the bus closes, as Kafka would.
-        this.logger.error({ err: error, topic, groupId: group.options.groupId, attempt }, 'batch failed; retrying');
+        this.logger.error(
+          { err: error, topic, groupId: group.options.groupId, attempt },
+          'batch failed; retrying',
+        );
         await sleep(backoffDelay(attempt));
       }
     }

@@ -1,6 +1,15 @@
 // The Kafka adapter of the bus port, on kafkajs: idempotent producer with acks from all replicas,
 // batch consumers that commit only after the handler succeeded, and one writer per tenant partition.
-import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type EachBatchPayload, type LogEntry, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  Partitioners,
+  logLevel,
+  type Admin,
+  type Consumer,
+  type EachBatchPayload,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Bus, OutgoingMessage, SubscribeOptions, Subscription } from './bus.port';
 import { CoPartitionedAssigner } from './co-partitioned.assigner';

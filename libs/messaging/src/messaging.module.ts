@@ -1,5 +1,12 @@
 // Provides the configured bus: Kafka when brokers are configured, the in-process bus otherwise.
-import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import {
+  Global,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  Inject,
+  Injectable,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import type { Logger } from 'pino';

@@ -9,7 +9,11 @@ export interface BackoffOptions {
 export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 100, maxMs: 10_000, factor: 2 };
 
 /** Delay before retry number `attempt` (0-based); `random` is injectable for tests. */
-export function backoffDelay(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF, random = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+  random = Math.random,
+): number {
   const ceiling = Math.min(options.maxMs, options.initialMs * options.factor ** attempt);
   return Math.floor(random() * ceiling);
 }

@@ -1,7 +1,12 @@
 // GET /health for load balancers and the test harness: 200 when every probe passes, 503 with reasons otherwise.
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
 import { READINESS_PROBES, type ReadinessProbe } from './health-indicator';
 
 @ApiTags('operations')

@@ -22,7 +22,10 @@ export class ObservabilityModule {
       imports: [
         TerminusModule.forRoot({ logger: false }),
         LoggerModule.forRoot({
-          pinoHttp: { logger, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' } },
+          pinoHttp: {
+            logger,
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+          },
         }),
       ],
       controllers: [HealthController, MetricsController],

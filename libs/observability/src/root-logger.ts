@@ -8,6 +8,12 @@ export function createRootLogger(service: string, level: string): Logger {
     name: service,
     level,
     // Never log credentials, even by accident in a request dump.
-    redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.password', '*.token'],
+    redact: [
+      'req.headers.authorization',
+      'req.headers["x-api-key"]',
+      'req.headers.cookie',
+      '*.password',
+      '*.token',
+    ],
   });
 }

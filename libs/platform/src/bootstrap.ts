@@ -11,7 +11,11 @@ export interface StartOptions {
   port?: number;
 }
 
-export async function startApp(module: Type<unknown> | DynamicModule, config: AppConfig, options: StartOptions = {}): Promise<INestApplication> {
+export async function startApp(
+  module: Type<unknown> | DynamicModule,
+  config: AppConfig,
+  options: StartOptions = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemFilter());

@@ -80,14 +80,23 @@ export class TenantRoutingService {
   }
 
   private onTimer(tenantId: string): void {
-    this.deps.inLane(tenantId, () => this.tick(tenantId)).catch((error: unknown) => {
-      this.deps.logger.error({ err: error, tenantId }, 'timer step failed; rebuilding tenant state');
-      setTimeout(() => void this.deps.inLane(tenantId, () => this.warm(tenantId)).catch(() => undefined), 1000).unref();
-    });
+    this.deps
+      .inLane(tenantId, () => this.tick(tenantId))
+      .catch((error: unknown) => {
+        this.deps.logger.error({ err: error, tenantId }, 'timer step failed; rebuilding tenant state');
+        setTimeout(
+          () => void this.deps.inLane(tenantId, () => this.warm(tenantId)).catch(() => undefined),
+          1000,
+        ).unref();
+      });
   }
 }
 
-function arrival(records: InboundContactV1[], message: StoredMessage, queueIds: Map<string, string>): RoutingCommand {
+function arrival(
+  records: InboundContactV1[],
+  message: StoredMessage,
+  queueIds: Map<string, string>,
+): RoutingCommand {
   const record = recordOf(records, message);
   return {
     type: 'contactArrived',
@@ -140,5 +149,7 @@ function announce(
 
 function recordOf(records: InboundContactV1[], message: StoredMessage): InboundContactV1 {
   // Stored messages keep their record's channel message id, so this lookup is exact.
-  return records.find((r) => r.channel === message.channel && r.channelMessageId === message.channelMessageId)!;
+  return records.find(
+    (r) => r.channel === message.channel && r.channelMessageId === message.channelMessageId,
+  )!;
 }

@@ -22,6 +22,12 @@ export class LoginController {
   @ApiBody({ schema: z.toJSONSchema(LoginBodySchema) as object })
   async post(@Body(new ZodBodyPipe(LoginBodySchema)) body: LoginBody) {
     const { token, principal } = await this.login.execute(body);
-    return { token, tokenType: 'Bearer', tenantId: principal.tenantId, agentId: principal.agentId, role: principal.role };
+    return {
+      token,
+      tokenType: 'Bearer',
+      tenantId: principal.tenantId,
+      agentId: principal.agentId,
+      role: principal.role,
+    };
   }
 }

@@ -27,11 +27,17 @@ export class AcceptInbound {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(principal: IntegratorPrincipal, body: InboundContactBody, now = new Date()): Promise<AcceptedInbound> {
+  async execute(
+    principal: IntegratorPrincipal,
+    body: InboundContactBody,
+    now = new Date(),
+  ): Promise<AcceptedInbound> {
     if (principal.channels.length > 0 && !principal.channels.includes(body.channel)) {
-      throw new DomainError(ErrorCode.ChannelNotAllowed, `This API key may not ingest on channel ${body.channel}`, [
-        { path: 'channel', message: `not allowed for this key; allowed: ${principal.channels.join(', ')}` },
-      ]);
+      throw new DomainError(
+        ErrorCode.ChannelNotAllowed,
+        `This API key may not ingest on channel ${body.channel}`,
+        [{ path: 'channel', message: `not allowed for this key; allowed: ${principal.channels.join(', ')}` }],
+      );
     }
     const record: InboundContactV1 = {
       ...body,
@@ -39,7 +45,9 @@ export class AcceptInbound {
       tenantId: principal.tenantId,
       receivedAt: now.toISOString(),
     };
-    await this.bus.publish(this.config.topics.inbound, [{ key: principal.tenantId, value: JSON.stringify(record) }]);
+    await this.bus.publish(this.config.topics.inbound, [
+      { key: principal.tenantId, value: JSON.stringify(record) },
+    ]);
     return {
       status: 'accepted',
       tenantId: principal.tenantId,

@@ -2,7 +2,12 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, CurrentPrincipal, type Principal } from '@switchboard/auth';
-import { InboundContactBodySchema, type InboundContactBody, DomainError, ErrorCode } from '@switchboard/contracts';
+import {
+  InboundContactBodySchema,
+  type InboundContactBody,
+  DomainError,
+  ErrorCode,
+} from '@switchboard/contracts';
 import { z } from 'zod';
 import { ZodBodyPipe } from '@switchboard/platform';
 import { AcceptInbound, type AcceptedInbound } from './accept-inbound.usecase';
@@ -22,7 +27,8 @@ export class ContactsController {
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodBodyPipe(InboundContactBodySchema)) body: InboundContactBody,
   ): Promise<AcceptedInbound> {
-    if (principal.kind !== 'integrator') throw new DomainError(ErrorCode.Forbidden, 'Ingest needs an API key');
+    if (principal.kind !== 'integrator')
+      throw new DomainError(ErrorCode.Forbidden, 'Ingest needs an API key');
     return this.acceptInbound.execute(principal, body);
   }
 }

@@ -21,7 +21,8 @@ export class ForwardAgentCommand {
   ) {}
 
   async execute(principal: UserPrincipal, input: unknown, now = new Date()): Promise<{ commandId: string }> {
-    if (!principal.agentId) throw new DomainError(ErrorCode.Forbidden, 'Only users with an agent profile take work');
+    if (!principal.agentId)
+      throw new DomainError(ErrorCode.Forbidden, 'Only users with an agent profile take work');
     const parsed = parseWith(AgentCommandInputSchema, input);
     if (!parsed.ok) throw new DomainError(ErrorCode.ValidationFailed, 'Invalid command', parsed.issues);
     const command = {
@@ -32,7 +33,9 @@ export class ForwardAgentCommand {
       agentId: principal.agentId,
       issuedAt: now.toISOString(),
     } satisfies AgentCommandV1;
-    await this.bus.publish(this.config.topics.agentCommands, [{ key: principal.tenantId, value: JSON.stringify(command) }]);
+    await this.bus.publish(this.config.topics.agentCommands, [
+      { key: principal.tenantId, value: JSON.stringify(command) },
+    ]);
     return { commandId: command.commandId };
   }
 }

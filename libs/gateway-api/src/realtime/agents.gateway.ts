@@ -15,6 +15,10 @@ import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
 import { agentRoom, supervisorRoom } from './socket-rooms';
 
+interface SocketData {
+  principal: UserPrincipal;
+}
+
 type CommandAck = { ok: true; commandId: string } | { ok: false; code: string; message: string };
 
 @WebSocketGateway({ namespace: '/agents', cors: { origin: true, credentials: true } })
@@ -34,7 +38,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
       if (!token) return next(new Error('UNAUTHENTICATED: a token is required'));
       this.tokens.verify(token).then(
         (principal) => {
-          socket.data.principal = principal;
+          (socket.data as SocketData).principal = principal;
           next();
         },
         () => next(new Error('UNAUTHENTICATED: the token is invalid or expired')),
@@ -76,5 +80,5 @@ function handshakeToken(socket: Socket): string | null {
 }
 
 function principalOf(socket: Socket): UserPrincipal {
-  return socket.data.principal as UserPrincipal;
+  return (socket.data as SocketData).principal;
 }

@@ -46,7 +46,8 @@ export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationS
       }
       const parsed = parseWith(RoutingEventV1Schema, json);
       if (parsed.ok) this.agents.deliver(parsed.value);
-      else this.logger.warn({ offset: message.offset, issues: parsed.issues }, 'skipping invalid routing event');
+      else
+        this.logger.warn({ offset: message.offset, issues: parsed.issues }, 'skipping invalid routing event');
     }
     return Promise.resolve();
   }

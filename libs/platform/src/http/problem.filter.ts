@@ -1,6 +1,13 @@
 // The one place HTTP maps errors to RFC 9457 (7807) problem+json. Use-cases throw DomainError with a code;
 // framework errors (bad JSON, body too large, unknown route) are mapped here too, so no bad input yields a 500.
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { DomainError, ErrorCode, type FieldIssue } from '@switchboard/contracts';
 import type { Request, Response } from 'express';
 
@@ -67,7 +74,13 @@ function httpDetail(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
-function problem(status: number, code: string, detail: string, instance: string, errors?: FieldIssue[]): ProblemDetails {
+function problem(
+  status: number,
+  code: string,
+  detail: string,
+  instance: string,
+  errors?: FieldIssue[],
+): ProblemDetails {
   return {
     type: `https://switchboard.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
     title: titleOf(status),
@@ -80,5 +93,8 @@ function problem(status: number, code: string, detail: string, instance: string,
 }
 
 function titleOf(status: number): string {
-  return (HttpStatus[status] ?? 'Error').toLowerCase().replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+  return (HttpStatus[status] ?? 'Error')
+    .toLowerCase()
+    .replace(/_/g, ' ')
+    .replace(/^\w/, (c) => c.toUpperCase());
 }

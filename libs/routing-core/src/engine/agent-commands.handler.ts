@@ -30,11 +30,15 @@ export function upsertAgent(state: RoutingState, input: AgentInput): void {
   const profile = compileProfile(state, input);
   const status = input.status === undefined ? undefined : checkStatus(input.status, 'agent.status');
   const idleSince = input.idleSince === undefined ? undefined : checkTime(input.idleSince, 'agent.idleSince');
-  const missed = input.missedOffers === undefined ? undefined : checkNonNegative(input.missedOffers, 'agent.missedOffers');
+  const missed =
+    input.missedOffers === undefined ? undefined : checkNonNegative(input.missedOffers, 'agent.missedOffers');
   let agent = state.agents.get(input.id);
   const isNew = agent === undefined;
   if (agent !== undefined && agent.tenantId !== input.tenantId && agent.hasWork()) {
-    throw new RoutingError(RoutingErrorCode.AgentBusyWithWork, `agent '${input.id}' cannot change tenant while holding work`);
+    throw new RoutingError(
+      RoutingErrorCode.AgentBusyWithWork,
+      `agent '${input.id}' cannot change tenant while holding work`,
+    );
   }
   if (agent === undefined) {
     agent = new AgentState(input.id, input.tenantId, state.tenant(input.tenantId));
@@ -90,7 +94,8 @@ export function removeAgent(state: RoutingState, agentId: string): void {
 function compileProfile(state: RoutingState, input: AgentInput): CompiledProfile {
   checkSkillLevels(input.skills, 'agent.skills');
   const languages = new Set<number>();
-  for (const [i, lang] of (input.languages ?? []).entries()) languages.add(state.languages.intern(checkId(lang, `agent.languages[${i}]`)));
+  for (const [i, lang] of (input.languages ?? []).entries())
+    languages.add(state.languages.intern(checkId(lang, `agent.languages[${i}]`)));
   const capacity: number[] = [];
   const weights: number[] = [];
   for (let c = 0; c < CLASS_COUNT; c++) {
@@ -98,11 +103,13 @@ function compileProfile(state: RoutingState, input: AgentInput): CompiledProfile
     const cap = input.capacity?.[cls] ?? 0;
     if (!Number.isInteger(cap) || cap < 0) throw invalid(`agent.capacity.${cls}: must be an integer >= 0`);
     const weight = input.unitWeights?.[cls] ?? 1;
-    if (!(weight > 0) || !Number.isFinite(weight)) throw invalid(`agent.unitWeights.${cls}: must be a positive number`);
+    if (!(weight > 0) || !Number.isFinite(weight))
+      throw invalid(`agent.unitWeights.${cls}: must be a positive number`);
     capacity.push(cap);
     weights.push(weight);
   }
-  const maxUnits = input.maxUnits === undefined ? Infinity : checkNonNegative(input.maxUnits, 'agent.maxUnits');
+  const maxUnits =
+    input.maxUnits === undefined ? Infinity : checkNonNegative(input.maxUnits, 'agent.maxUnits');
   const levels = new Map<number, number>();
   for (const s of input.skills) {
     const id = state.skills.intern(s.skill);

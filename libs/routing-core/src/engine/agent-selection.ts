@@ -25,7 +25,8 @@ export function selectAgent(
 ): Selection | undefined {
   const sticky = stickyTargets(c);
   const preferred = eligibleById(state, c, sticky.preferred);
-  if (preferred !== undefined) return { agent: preferred, rule: 'sticky-preferred', chosen: candidateOf(preferred, c), beat: [] };
+  if (preferred !== undefined)
+    return { agent: preferred, rule: 'sticky-preferred', chosen: candidateOf(preferred, c), beat: [] };
   const last = eligibleById(state, c, sticky.last);
   if (last !== undefined) return { agent: last, rule: 'sticky-last', chosen: candidateOf(last, c), beat: [] };
 
@@ -39,7 +40,11 @@ export function selectAgent(
   return { agent: top[0].agent, rule: strategy, chosen: top[0], beat: top.slice(1) };
 }
 
-function eligibleById(state: RoutingState, c: ContactState, agentId: string | undefined): AgentState | undefined {
+function eligibleById(
+  state: RoutingState,
+  c: ContactState,
+  agentId: string | undefined,
+): AgentState | undefined {
   if (agentId === undefined) return undefined;
   const agent = state.agents.get(agentId);
   return agent !== undefined && isEligible(agent, c) ? agent : undefined;

@@ -22,12 +22,19 @@ export function respondToOffer(state: RoutingState, cmd: OfferResponseCommand): 
   else declineOffer(state, c);
 }
 
-export function contactCompleted(state: RoutingState, contactId: string, agentStatus: AgentStatus | undefined): void {
+export function contactCompleted(
+  state: RoutingState,
+  contactId: string,
+  agentStatus: AgentStatus | undefined,
+): void {
   const c = state.contact(contactId);
   const status = agentStatus === undefined ? undefined : checkStatus(agentStatus, 'agentStatus');
   const agent = c.assignedTo;
   if (c.status !== 'assigned' || agent === null) {
-    throw new RoutingError(RoutingErrorCode.ContactNotAssigned, `contact '${contactId}' is ${c.status}, not assigned`);
+    throw new RoutingError(
+      RoutingErrorCode.ContactNotAssigned,
+      `contact '${contactId}' is ${c.status}, not assigned`,
+    );
   }
   freeSlot(state, agent, c);
   agent.idleSince = state.now;
@@ -62,14 +69,23 @@ function liveOffer(state: RoutingState, cmd: OfferResponseCommand): ContactState
   const c = state.contact(cmd.contactId);
   const offer = c.offer;
   if (c.status !== 'offered' || offer === null || offer.agent.id !== cmd.agentId) {
-    throw new RoutingError(RoutingErrorCode.OfferNotLive, `no live offer of '${cmd.contactId}' to '${cmd.agentId}'`);
+    throw new RoutingError(
+      RoutingErrorCode.OfferNotLive,
+      `no live offer of '${cmd.contactId}' to '${cmd.agentId}'`,
+    );
   }
   if (cmd.offerId !== undefined && cmd.offerId !== offer.offerId) {
-    throw new RoutingError(RoutingErrorCode.OfferNotLive, `offer '${cmd.offerId}' is not the live offer (${offer.offerId})`);
+    throw new RoutingError(
+      RoutingErrorCode.OfferNotLive,
+      `offer '${cmd.offerId}' is not the live offer (${offer.offerId})`,
+    );
   }
   // The expiry is processed on the next tick; an answer after it is still refused, so timing stays exact.
   if (offer.expiresAt <= state.now) {
-    throw new RoutingError(RoutingErrorCode.OfferExpired, `offer '${offer.offerId}' expired at ${offer.expiresAt}`);
+    throw new RoutingError(
+      RoutingErrorCode.OfferExpired,
+      `offer '${offer.offerId}' expired at ${offer.expiresAt}`,
+    );
   }
   return c;
 }

@@ -22,9 +22,12 @@ export function buildContact(state: RoutingState, input: RestoredContactInput): 
   const queue = state.queue(input.queueId, input.tenantId);
   checkRequirements(input.requiredSkills ?? [], 'contact.requiredSkills');
   checkRequirements(input.optionalSkills ?? [], 'contact.optionalSkills');
-  const arrivedAt = input.arrivedAt === undefined ? state.now : checkTime(input.arrivedAt, 'contact.arrivedAt');
+  const arrivedAt =
+    input.arrivedAt === undefined ? state.now : checkTime(input.arrivedAt, 'contact.arrivedAt');
   const enteredQueueAt =
-    input.enteredQueueAt === undefined ? arrivedAt : checkTime(input.enteredQueueAt, 'contact.enteredQueueAt');
+    input.enteredQueueAt === undefined
+      ? arrivedAt
+      : checkTime(input.enteredQueueAt, 'contact.enteredQueueAt');
   const c = new ContactState(
     input.id,
     input.tenantId,

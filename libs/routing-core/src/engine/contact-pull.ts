@@ -37,7 +37,12 @@ export function bestContactFor(agent: AgentState, now: number, out: Pick): void 
   }
 }
 
-function scanSet(agent: AgentState, set: ReadonlySet<ContactBucket> | undefined, now: number, out: Pick): void {
+function scanSet(
+  agent: AgentState,
+  set: ReadonlySet<ContactBucket> | undefined,
+  now: number,
+  out: Pick,
+): void {
   if (set === undefined) return;
   for (const bucket of set) {
     if (!agent.speaks(bucket.languageId) || !agent.meets(bucket.reqs)) continue;

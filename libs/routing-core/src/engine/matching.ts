@@ -33,11 +33,15 @@ export function reevaluate(state: RoutingState): void {
 
   let i = 0;
   for (;;) {
-    while (i < pending.length && pending[i].contact.status !== 'waiting') pendingSet.delete(pending[i++].contact);
+    while (i < pending.length && pending[i].contact.status !== 'waiting')
+      pendingSet.delete(pending[i++].contact);
     const head = bestHead(heads, now);
     const next = i < pending.length ? pending[i] : undefined;
     let contact: ContactState;
-    if (next !== undefined && (head === undefined || pickBefore(next.score, next.contact, head.score, head.contact as ContactState))) {
+    if (
+      next !== undefined &&
+      (head === undefined || pickBefore(next.score, next.contact, head.score, head.contact as ContactState))
+    ) {
       contact = next.contact;
       i++;
     } else if (head !== undefined) {
@@ -48,7 +52,9 @@ export function reevaluate(state: RoutingState): void {
     // A contact that was not dirty had no eligible ready agent before this command, so only agents
     // that gained room (the heads) can take it; a dirty one may go to anyone in the ready pools.
     const dirty = pendingSet.delete(contact);
-    const candidates = dirty ? state.tenant(contact.tenantId).narrowestPool(contact.classIndex, contact.reqs.skillIds) : heads.map((h) => h.agent);
+    const candidates = dirty
+      ? state.tenant(contact.tenantId).narrowestPool(contact.classIndex, contact.reqs.skillIds)
+      : heads.map((h) => h.agent);
     const sel = selectAgent(state, contact, candidates);
     if (sel === undefined) {
       // Only reachable for a dirty contact nobody can take; it stays waiting. Never loop on a head.
@@ -67,7 +73,11 @@ function sortedPending(state: RoutingState, now: number): Pending[] {
   }
   if (pending.length > 1) {
     pending.sort((a, b) =>
-      a.score !== b.score ? b.score - a.score : tieBreakBefore(a.contact.arrivedAt, a.contact.id, b.contact.arrivedAt, b.contact.id) ? -1 : 1,
+      a.score !== b.score
+        ? b.score - a.score
+        : tieBreakBefore(a.contact.arrivedAt, a.contact.id, b.contact.arrivedAt, b.contact.id)
+          ? -1
+          : 1,
     );
   }
   return pending;
@@ -81,7 +91,8 @@ function bestHead(heads: Head[], now: number): Head | undefined {
       h.valid = true;
     }
     if (h.contact === null) continue;
-    if (best === undefined || pickBefore(h.score, h.contact, best.score, best.contact as ContactState)) best = h;
+    if (best === undefined || pickBefore(h.score, h.contact, best.score, best.contact as ContactState))
+      best = h;
   }
   return best;
 }

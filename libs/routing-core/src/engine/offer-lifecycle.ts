@@ -80,7 +80,15 @@ export function requeue(state: RoutingState, c: ContactState, cause: RequeueCaus
   c.assignedTo = null;
   c.status = 'waiting';
   if (cause === 'declined' || cause === 'timeout') c.exclude(agent.id);
-  state.emit({ type: 'requeued', offerId, contactId: c.id, tenantId: c.tenantId, agentId: agent.id, cause, at: state.now });
+  state.emit({
+    type: 'requeued',
+    offerId,
+    contactId: c.id,
+    tenantId: c.tenantId,
+    agentId: agent.id,
+    cause,
+    at: state.now,
+  });
   settleWaiting(state, c, { applySteps: true, announce: true });
   state.dirtyContacts.add(c);
 }

@@ -13,7 +13,10 @@ export function upsertQueue(state: RoutingState, input: QueuePolicyInput): void 
     if (step.action !== 'overflow') continue;
     const target = state.queues.get(step.queueId);
     if (target === undefined || target.policy.tenantId !== policy.tenantId) {
-      throw new RoutingError(RoutingErrorCode.UnknownQueue, `overflow target '${step.queueId}' is not a queue of tenant '${policy.tenantId}'`);
+      throw new RoutingError(
+        RoutingErrorCode.UnknownQueue,
+        `overflow target '${step.queueId}' is not a queue of tenant '${policy.tenantId}'`,
+      );
     }
   }
   const existing = state.queues.get(policy.id);
@@ -37,9 +40,13 @@ export function upsertQueue(state: RoutingState, input: QueuePolicyInput): void 
 
 export function removeQueue(state: RoutingState, queueId: string): void {
   const queue = state.queues.get(queueId);
-  if (queue === undefined) throw new RoutingError(RoutingErrorCode.UnknownQueue, `unknown queue '${queueId}'`);
+  if (queue === undefined)
+    throw new RoutingError(RoutingErrorCode.UnknownQueue, `unknown queue '${queueId}'`);
   if (queue.contacts.size > 0) {
-    throw new RoutingError(RoutingErrorCode.QueueInUse, `queue '${queueId}' still holds ${queue.contacts.size} contact(s)`);
+    throw new RoutingError(
+      RoutingErrorCode.QueueInUse,
+      `queue '${queueId}' still holds ${queue.contacts.size} contact(s)`,
+    );
   }
   for (const other of state.queues.values()) {
     if (other.policy.steps.some((s) => s.action === 'overflow' && s.queueId === queueId)) {

@@ -12,12 +12,19 @@ describe('restore (property)', () => {
         const run = runWorld(intents, false);
         const restored = restoreInto(run);
         expect(restored.decisions.filter((d) => d.includes('"type":"offer"'))).toEqual([]);
-        for (const id of run.model.contacts.keys()) expect(restored.engine.getContact(id), id).toEqual(run.engine.getContact(id));
+        for (const id of run.model.contacts.keys())
+          expect(restored.engine.getContact(id), id).toEqual(run.engine.getContact(id));
         for (const id of run.model.agents.keys()) {
           const { liveOfferContactIds, assignedContactIds, ...rest } = run.engine.getAgent(id) ?? {};
           const again = restored.engine.getAgent(id);
-          expect(again && { ...again, liveOfferContactIds: undefined, assignedContactIds: undefined }).toEqual(
-            run.engine.getAgent(id) && { ...rest, liveOfferContactIds: undefined, assignedContactIds: undefined },
+          expect(
+            again && { ...again, liveOfferContactIds: undefined, assignedContactIds: undefined },
+          ).toEqual(
+            run.engine.getAgent(id) && {
+              ...rest,
+              liveOfferContactIds: undefined,
+              assignedContactIds: undefined,
+            },
           );
           expect(new Set(again?.liveOfferContactIds)).toEqual(new Set(liveOfferContactIds));
           expect(new Set(again?.assignedContactIds)).toEqual(new Set(assignedContactIds));

@@ -6,10 +6,20 @@ import type { RoutingCommand } from '../model/routing-command.model';
 import type { RoutingDecision } from '../model/routing-decision.model';
 import { invalid } from '../model/routing.error';
 import { removeAgent, setAgentStatus, upsertAgent } from './agent-commands.handler';
-import { contactArrived, contactCompleted, contactWithdrawn, respondToOffer } from './contact-commands.handler';
+import {
+  contactArrived,
+  contactCompleted,
+  contactWithdrawn,
+  respondToOffer,
+} from './contact-commands.handler';
 import { reevaluate } from './matching';
 import { removeQueue, upsertQueue } from './queue-commands.handler';
-import { restoreAssignment, restoreCompleted, restoreContact, restoreOffer } from './restore-commands.handler';
+import {
+  restoreAssignment,
+  restoreCompleted,
+  restoreContact,
+  restoreOffer,
+} from './restore-commands.handler';
 import { RoutingState } from './routing-state';
 import { runDueTimers } from './timer.handler';
 import { agentView, contactView, queueStats, type QueueStats } from './views';
@@ -37,7 +47,8 @@ export interface RoutingEngine {
 
 export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngine {
   const explainTopN = options.explainTopN ?? 3;
-  if (!Number.isInteger(explainTopN) || explainTopN < 0) throw invalid('explainTopN: must be an integer >= 0');
+  if (!Number.isInteger(explainTopN) || explainTopN < 0)
+    throw invalid('explainTopN: must be an integer >= 0');
   const state = new RoutingState(explainTopN);
   const clock = options.clock;
   state.now = readClock(clock, -Infinity);
@@ -71,7 +82,8 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
 
 function readClock(clock: RoutingClock, previous: number): number {
   const t = clock.now();
-  if (typeof t !== 'number' || !Number.isFinite(t)) throw invalid('clock.now() must return epoch milliseconds');
+  if (typeof t !== 'number' || !Number.isFinite(t))
+    throw invalid('clock.now() must return epoch milliseconds');
   return t > previous ? t : previous;
 }
 
@@ -101,7 +113,14 @@ function dispatch(state: RoutingState, command: RoutingCommand): void {
     case 'restoreContact':
       return restoreContact(state, command.contact);
     case 'restoreOffer':
-      return restoreOffer(state, command.contact, command.agentId, command.offerId, command.offeredAt, command.expiresAt);
+      return restoreOffer(
+        state,
+        command.contact,
+        command.agentId,
+        command.offerId,
+        command.offeredAt,
+        command.expiresAt,
+      );
     case 'restoreAssignment':
       return restoreAssignment(state, command.contact, command.agentId);
     case 'restoreCompleted':

@@ -55,19 +55,22 @@ export class RoutingState {
 
   agent(agentId: string): AgentState {
     const agent = this.agents.get(agentId);
-    if (agent === undefined) throw new RoutingError(RoutingErrorCode.UnknownAgent, `unknown agent '${agentId}'`);
+    if (agent === undefined)
+      throw new RoutingError(RoutingErrorCode.UnknownAgent, `unknown agent '${agentId}'`);
     return agent;
   }
 
   contact(contactId: string): ContactState {
     const contact = this.contacts.get(contactId);
-    if (contact === undefined) throw new RoutingError(RoutingErrorCode.UnknownContact, `unknown contact '${contactId}'`);
+    if (contact === undefined)
+      throw new RoutingError(RoutingErrorCode.UnknownContact, `unknown contact '${contactId}'`);
     return contact;
   }
 
   queue(queueId: string, tenantId: string): QueueState {
     const queue = this.queues.get(queueId);
-    if (queue === undefined) throw new RoutingError(RoutingErrorCode.UnknownQueue, `unknown queue '${queueId}'`);
+    if (queue === undefined)
+      throw new RoutingError(RoutingErrorCode.UnknownQueue, `unknown queue '${queueId}'`);
     if (queue.policy.tenantId !== tenantId) {
       throw new RoutingError(RoutingErrorCode.TenantMismatch, `queue '${queueId}' belongs to another tenant`);
     }

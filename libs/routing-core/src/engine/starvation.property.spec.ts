@@ -20,11 +20,21 @@ interface Scenario {
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   agents: fc.integer({ min: 1, max: 3 }),
   serviceMs: fc.constantFrom(5_000, 10_000),
-  backlog: fc.array(fc.record({ tier: fc.constantFrom('vip' as const, 'standard' as const), priority: fc.integer({ min: 0, max: 10 }) }), { minLength: 1, maxLength: 6 }),
+  backlog: fc.array(
+    fc.record({
+      tier: fc.constantFrom('vip' as const, 'standard' as const),
+      priority: fc.integer({ min: 0, max: 10 }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  ),
   jitter: fc.array(fc.integer({ min: 0, max: 2_000 }), { minLength: 1, maxLength: 8 }),
 });
 
-function simulate(s: Scenario): { waits: Map<string, number>; arrivals: Map<string, { at: number; tier: string }>; maxWaiting: number } {
+function simulate(s: Scenario): {
+  waits: Map<string, number>;
+  arrivals: Map<string, { at: number; tier: string }>;
+  maxWaiting: number;
+} {
   const clock = new ManualClock();
   const engine = createRoutingEngine({ clock });
   const arrivals = new Map<string, { at: number; tier: string }>();
@@ -44,12 +54,28 @@ function simulate(s: Scenario): { waits: Map<string, number>; arrivals: Map<stri
   const arrive = (id: string, tier: string, priority: number): void => {
     arrivals.set(id, { at: clock.t, tier });
     waiting++;
-    apply({ type: 'contactArrived', contact: { id, tenantId: 't', channel: 'chat', queueId: 'q', basePriority: priority, customerTier: tier } });
+    apply({
+      type: 'contactArrived',
+      contact: {
+        id,
+        tenantId: 't',
+        channel: 'chat',
+        queueId: 'q',
+        basePriority: priority,
+        customerTier: tier,
+      },
+    });
     maxWaiting = Math.max(maxWaiting, waiting);
   };
-  apply({ type: 'upsertQueue', queue: { id: 'q', tenantId: 't', agingPointsPerMinute: 0, starvationBoundMs: BOUNDS } });
+  apply({
+    type: 'upsertQueue',
+    queue: { id: 'q', tenantId: 't', agingPointsPerMinute: 0, starvationBoundMs: BOUNDS },
+  });
   for (let i = 0; i < s.agents; i++) {
-    apply({ type: 'upsertAgent', agent: { id: `a${i}`, tenantId: 't', skills: [], capacity: { chat: 1 }, status: 'available' } });
+    apply({
+      type: 'upsertAgent',
+      agent: { id: `a${i}`, tenantId: 't', skills: [], capacity: { chat: 1 }, status: 'available' },
+    });
   }
   // Fill every agent, then the backlog, then a stream at exactly the service rate.
   for (let i = 0; i < s.agents; i++) arrive(`fill${i}`, 'standard', 50);
@@ -62,7 +88,8 @@ function simulate(s: Scenario): { waits: Map<string, number>; arrivals: Map<stri
     const t = Math.min(nextStream, completions[0]?.at ?? Infinity, timer);
     clock.t = t;
     if (timer <= t) apply({ type: 'tick' });
-    while (completions.length > 0 && completions[0].at <= t) apply({ type: 'contactCompleted', contactId: completions.shift()!.contactId });
+    while (completions.length > 0 && completions[0].at <= t)
+      apply({ type: 'contactCompleted', contactId: completions.shift()!.contactId });
     if (nextStream <= t) {
       arrive(`hi${n}`, 'standard', 50);
       nextStream += s.serviceMs / s.agents + s.jitter[n++ % s.jitter.length];

@@ -63,7 +63,12 @@ function leastOccupiedBefore(a: Candidate, b: Candidate): boolean {
  * Keeps the best `limit` candidates in order, for the winner plus the "beat" list of the explanation.
  * Bounded so explaining a decision costs O(limit) per candidate, not a sort of the whole pool.
  */
-export function insertRanked(top: Candidate[], cand: Candidate, strategy: RoutingStrategy, limit: number): void {
+export function insertRanked(
+  top: Candidate[],
+  cand: Candidate,
+  strategy: RoutingStrategy,
+  limit: number,
+): void {
   if (top.length >= limit && !rankBefore(strategy, cand, top[top.length - 1])) return;
   let i = top.length;
   top.push(cand);

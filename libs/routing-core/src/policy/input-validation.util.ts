@@ -15,7 +15,8 @@ export function checkId(value: unknown, field: string): string {
 }
 
 export function checkTime(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(`${field}: must be epoch milliseconds`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw invalid(`${field}: must be epoch milliseconds`);
   return value;
 }
 
@@ -27,7 +28,12 @@ export function checkNonNegative(value: unknown, field: string): number {
 }
 
 export function checkProficiency(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_PROFICIENCY || value > MAX_PROFICIENCY) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < MIN_PROFICIENCY ||
+    value > MAX_PROFICIENCY
+  ) {
     throw invalid(`${field}: must be an integer ${MIN_PROFICIENCY}..${MAX_PROFICIENCY}`);
   }
   return value;

@@ -43,14 +43,21 @@ export function normalizeQueuePolicy(input: QueuePolicyInput): QueuePolicy {
   checkId(input.id, 'queue.id');
   checkId(input.tenantId, 'queue.tenantId');
   const strategy = input.strategy ?? 'best-fit';
-  if (!ROUTING_STRATEGIES.includes(strategy)) throw invalid(`queue.strategy: unknown strategy '${String(strategy)}'`);
+  if (!ROUTING_STRATEGIES.includes(strategy))
+    throw invalid(`queue.strategy: unknown strategy '${String(strategy)}'`);
   checkRequirements(input.requiredSkills ?? [], 'queue.requiredSkills');
-  const aging = checkNonNegative(input.agingPointsPerMinute ?? DEFAULT_AGING_POINTS_PER_MINUTE, 'queue.agingPointsPerMinute');
+  const aging = checkNonNegative(
+    input.agingPointsPerMinute ?? DEFAULT_AGING_POINTS_PER_MINUTE,
+    'queue.agingPointsPerMinute',
+  );
   const urgency = checkNonNegative(
     input.slaUrgencyPointsPerMinute ?? DEFAULT_SLA_URGENCY_POINTS_PER_MINUTE,
     'queue.slaUrgencyPointsPerMinute',
   );
-  const window = checkNonNegative(input.slaUrgencyWindowMs ?? DEFAULT_SLA_URGENCY_WINDOW_MS, 'queue.slaUrgencyWindowMs');
+  const window = checkNonNegative(
+    input.slaUrgencyWindowMs ?? DEFAULT_SLA_URGENCY_WINDOW_MS,
+    'queue.slaUrgencyWindowMs',
+  );
   const bounds = new Map<string, number>();
   for (const [tier, ms] of Object.entries(input.starvationBoundMs ?? {})) {
     bounds.set(tier, checkNonNegative(ms, `queue.starvationBoundMs.${tier}`));
@@ -63,12 +70,14 @@ export function normalizeQueuePolicy(input: QueuePolicyInput): QueuePolicy {
   for (let c = 0; c < CLASS_COUNT; c++) {
     const cls = CHANNEL_CLASSES[c];
     const ms = input.offerTimeoutMs?.[cls] ?? DEFAULT_OFFER_TIMEOUT_MS[cls];
-    if (!(ms > 0) || !Number.isFinite(ms)) throw invalid(`queue.offerTimeoutMs.${cls}: must be a positive number`);
+    if (!(ms > 0) || !Number.isFinite(ms))
+      throw invalid(`queue.offerTimeoutMs.${cls}: must be a positive number`);
     timeouts.push(ms);
   }
   const steps = checkSteps(input.relaxation ?? [], input.id);
   const maxMissed = input.maxMissedOffers ?? DEFAULT_MAX_MISSED_OFFERS;
-  if (!Number.isInteger(maxMissed) || maxMissed < 1) throw invalid('queue.maxMissedOffers: must be an integer >= 1');
+  if (!Number.isInteger(maxMissed) || maxMissed < 1)
+    throw invalid('queue.maxMissedOffers: must be an integer >= 1');
   return {
     id: input.id,
     tenantId: input.tenantId,
@@ -82,7 +91,10 @@ export function normalizeQueuePolicy(input: QueuePolicyInput): QueuePolicy {
     offerTimeoutMs: timeouts,
     steps,
     optionalInInnerRing: steps.some((s) => s.action === 'drop-optional'),
-    stickinessWindowMs: checkNonNegative(input.stickinessWindowMs ?? DEFAULT_STICKINESS_WINDOW_MS, 'queue.stickinessWindowMs'),
+    stickinessWindowMs: checkNonNegative(
+      input.stickinessWindowMs ?? DEFAULT_STICKINESS_WINDOW_MS,
+      'queue.stickinessWindowMs',
+    ),
     maxMissedOffers: maxMissed,
   };
 }
@@ -100,7 +112,8 @@ function checkSteps(steps: readonly RelaxationStep[], queueId: string): Relaxati
   steps.forEach((step, i) => {
     const where = `queue.relaxation[${i}]`;
     checkNonNegative(step.afterMs, `${where}.afterMs`);
-    if (step.afterMs < previous) throw invalid(`${where}.afterMs: steps must be in non-decreasing order of wait`);
+    if (step.afterMs < previous)
+      throw invalid(`${where}.afterMs: steps must be in non-decreasing order of wait`);
     previous = step.afterMs;
     switch (step.action) {
       case 'drop-optional':

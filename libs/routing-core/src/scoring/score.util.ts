@@ -67,7 +67,8 @@ export function scoreBreakdown(s: ScoreInputs, phase: ScorePhase, t: number): Sc
   const waitedMs = t - s.arrivedAt;
   const priority = s.basePriority;
   const aging = s.agingPerMs * waitedMs;
-  const slaUrgency = phase === PHASE_NORMAL || !Number.isFinite(s.urgentAt) ? 0 : s.urgencyPerMs * Math.max(0, t - s.urgentAt);
+  const slaUrgency =
+    phase === PHASE_NORMAL || !Number.isFinite(s.urgentAt) ? 0 : s.urgencyPerMs * Math.max(0, t - s.urgentAt);
   const plain = priority + aging + slaUrgency;
   if (phase !== PHASE_STARVED) {
     return { total: plain, priority, aging, slaUrgency, starvationBoost: 0, starved: false, waitedMs };

@@ -17,7 +17,18 @@ const STATUSES: AgentStatus[] = ['available', 'available', 'away', 'offline', 'b
 const AGENT_IDS = ['a0', 'a1', 'a2', 'a3', 'a4', 'b0'];
 
 export type Intent =
-  | { k: 'arrive'; channel: number; queue: number; priority: number; req: number[]; opt: number; lang: number; tier: number; sla: number; sticky: number }
+  | {
+      k: 'arrive';
+      channel: number;
+      queue: number;
+      priority: number;
+      req: number[];
+      opt: number;
+      lang: number;
+      tier: number;
+      sla: number;
+      sticky: number;
+    }
   | { k: 'accept' | 'decline' | 'withdraw'; pick: number }
   | { k: 'complete'; pick: number; wrap: boolean }
   | { k: 'status'; agent: number; status: number }
@@ -29,17 +40,56 @@ export type Intent =
 const nat = (max: number): fc.Arbitrary<number> => fc.nat({ max });
 
 export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ k: fc.constant('arrive' as const), channel: nat(3), queue: nat(2), priority: nat(3), req: fc.array(nat(10), { maxLength: 3 }), opt: nat(3), lang: nat(3), tier: nat(2), sla: nat(3), sticky: nat(7) }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constantFrom('accept' as const, 'decline' as const, 'withdraw' as const), pick: nat(9) }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constant('complete' as const), pick: nat(9), wrap: fc.boolean() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      k: fc.constant('arrive' as const),
+      channel: nat(3),
+      queue: nat(2),
+      priority: nat(3),
+      req: fc.array(nat(10), { maxLength: 3 }),
+      opt: nat(3),
+      lang: nat(3),
+      tier: nat(2),
+      sla: nat(3),
+      sticky: nat(7),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constantFrom('accept' as const, 'decline' as const, 'withdraw' as const),
+      pick: nat(9),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ k: fc.constant('complete' as const), pick: nat(9), wrap: fc.boolean() }),
+  },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('status' as const), agent: nat(5), status: nat(5) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('reskill' as const), agent: nat(5), skills: fc.array(nat(10), { maxLength: 3 }), lang: nat(2) }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 90_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('reskill' as const),
+      agent: nat(5),
+      skills: fc.array(nat(10), { maxLength: 3 }),
+      lang: nat(2),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ k: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 90_000 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('policy' as const), strategy: nat(3), steps: nat(3) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('remove' as const), agent: nat(5) }) },
 );
 
-function queuePolicy(id: string, tenantId: string, strategy: RoutingStrategy, steps: RelaxationStep[]): QueuePolicyInput {
+function queuePolicy(
+  id: string,
+  tenantId: string,
+  strategy: RoutingStrategy,
+  steps: RelaxationStep[],
+): QueuePolicyInput {
   return {
     id,
     tenantId,
@@ -55,8 +105,14 @@ function queuePolicy(id: string, tenantId: string, strategy: RoutingStrategy, st
 
 const STEP_PLANS: RelaxationStep[][] = [
   [],
-  [{ afterMs: 20_000, action: 'drop-optional' }, { afterMs: 40_000, action: 'lower-proficiency', by: 3 }],
-  [{ afterMs: 30_000, action: 'lower-proficiency', by: 5 }, { afterMs: 60_000, action: 'overflow', queueId: 'q2' }],
+  [
+    { afterMs: 20_000, action: 'drop-optional' },
+    { afterMs: 40_000, action: 'lower-proficiency', by: 3 },
+  ],
+  [
+    { afterMs: 30_000, action: 'lower-proficiency', by: 5 },
+    { afterMs: 60_000, action: 'overflow', queueId: 'q2' },
+  ],
   [{ afterMs: 15_000, action: 'overflow', queueId: 'q2' }],
 ];
 const STRATEGIES: RoutingStrategy[] = ['best-fit', 'longest-idle', 'least-occupied', 'round-robin'];
@@ -121,7 +177,10 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
   apply({ type: 'upsertQueue', queue: queuePolicy('q1', 't1', 'best-fit', STEP_PLANS[1]) });
   apply({ type: 'upsertQueue', queue: queuePolicy('q3', 't2', 'round-robin', STEP_PLANS[1]) });
   AGENT_IDS.forEach((_, i) => apply(agentCommand(i, [i, i + 4], i % 3)));
-  const held = (state: 'offered' | 'assigned', pick: number): { contactId: string; agentId: string } | undefined => {
+  const held = (
+    state: 'offered' | 'assigned',
+    pick: number,
+  ): { contactId: string; agentId: string } | undefined => {
     const list = [...model.holding].filter(([, h]) => h.state === state).sort(([a], [b]) => (a < b ? -1 : 1));
     const entry = list.length === 0 ? undefined : list[pick % list.length];
     return entry === undefined ? undefined : { contactId: entry[0], agentId: entry[1].agentId };
@@ -144,7 +203,9 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
             ...(intent.lang === 0 ? {} : { language: intent.lang === 3 ? 'fr' : 'en' }),
             ...(intent.tier === 0 ? {} : { customerTier: intent.tier === 1 ? 'vip' : 'standard' }),
             ...(intent.sla === 0 ? {} : { slaDeadline: clock.t + intent.sla * 40_000 }),
-            ...(intent.sticky < AGENT_IDS.length ? { lastAgentId: AGENT_IDS[intent.sticky], lastHandledAt: clock.t - 1000 } : {}),
+            ...(intent.sticky < AGENT_IDS.length
+              ? { lastAgentId: AGENT_IDS[intent.sticky], lastHandledAt: clock.t - 1000 }
+              : {}),
           },
         });
         break;
@@ -157,7 +218,12 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
       }
       case 'complete': {
         const h = held('assigned', intent.pick);
-        if (h !== undefined) apply({ type: 'contactCompleted', contactId: h.contactId, ...(intent.wrap ? { agentStatus: 'wrap-up' as const } : {}) });
+        if (h !== undefined)
+          apply({
+            type: 'contactCompleted',
+            contactId: h.contactId,
+            ...(intent.wrap ? { agentStatus: 'wrap-up' as const } : {}),
+          });
         break;
       }
       case 'withdraw': {
@@ -172,7 +238,8 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
         const prev = model.agents.get(AGENT_IDS[intent.agent]);
         const cmd = agentCommand(intent.agent, intent.skills, intent.lang);
         // Keep the current status: a profile edit is not a presence change.
-        if (cmd.type === 'upsertAgent' && prev !== undefined) apply({ type: 'upsertAgent', agent: { ...cmd.agent, status: model.status.get(prev.id) } });
+        if (cmd.type === 'upsertAgent' && prev !== undefined)
+          apply({ type: 'upsertAgent', agent: { ...cmd.agent, status: model.status.get(prev.id) } });
         else apply(cmd);
         break;
       }
@@ -180,7 +247,10 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
         advance(engine, clock, intent.ms, apply);
         break;
       case 'policy':
-        apply({ type: 'upsertQueue', queue: queuePolicy('q1', 't1', STRATEGIES[intent.strategy], STEP_PLANS[intent.steps]) });
+        apply({
+          type: 'upsertQueue',
+          queue: queuePolicy('q1', 't1', STRATEGIES[intent.strategy], STEP_PLANS[intent.steps]),
+        });
         break;
       case 'remove':
         apply({ type: 'removeAgent', agentId: AGENT_IDS[intent.agent] });
@@ -191,7 +261,12 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
 }
 
 /** Moves time forward, ticking at every armed timer on the way, as a host's single timer would. */
-export function advance(engine: RoutingEngine, clock: ManualClock, ms: number, apply: (cmd: RoutingCommand) => void): void {
+export function advance(
+  engine: RoutingEngine,
+  clock: ManualClock,
+  ms: number,
+  apply: (cmd: RoutingCommand) => void,
+): void {
   const until = clock.t + ms;
   for (;;) {
     const next = engine.nextTimerAt();

@@ -13,7 +13,10 @@ export function restoreCommands(run: RunResult): RoutingCommand[] {
   for (const [id, agent] of model.agents) {
     const view = engine.getAgent(id);
     if (view === undefined) continue;
-    commands.push({ type: 'upsertAgent', agent: { ...agent, status: view.status, idleSince: view.idleSince, missedOffers: view.missedOffers } });
+    commands.push({
+      type: 'upsertAgent',
+      agent: { ...agent, status: view.status, idleSince: view.idleSince, missedOffers: view.missedOffers },
+    });
   }
   for (const [id, input] of model.contacts) {
     const view = engine.getContact(id);
@@ -29,8 +32,16 @@ export function restoreCommands(run: RunResult): RoutingCommand[] {
       offerAttempts: attempts,
     };
     if (view.state === 'waiting') commands.push({ type: 'restoreContact', contact });
-    else if (view.state === 'assigned') commands.push({ type: 'restoreAssignment', contact, agentId: view.agentId ?? '' });
-    else commands.push({ type: 'restoreOffer', contact, agentId: view.agentId ?? '', offerId: view.offerId ?? '', expiresAt: view.offerExpiresAt ?? 0 });
+    else if (view.state === 'assigned')
+      commands.push({ type: 'restoreAssignment', contact, agentId: view.agentId ?? '' });
+    else
+      commands.push({
+        type: 'restoreOffer',
+        contact,
+        agentId: view.agentId ?? '',
+        offerId: view.offerId ?? '',
+        expiresAt: view.offerExpiresAt ?? 0,
+      });
   }
   commands.push({ type: 'restoreCompleted' });
   return commands;

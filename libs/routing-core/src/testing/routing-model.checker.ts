@@ -73,7 +73,8 @@ export class RoutingModel {
           this.holding.set(d.contactId, { agentId: d.agentId, state: 'offered' });
           break;
         case 'requeued':
-          if (this.holding.get(d.contactId)?.agentId !== d.agentId) this.fail(`requeue of ${d.contactId} from a non-holder`);
+          if (this.holding.get(d.contactId)?.agentId !== d.agentId)
+            this.fail(`requeue of ${d.contactId} from a non-holder`);
           this.holding.delete(d.contactId);
           if (d.cause === 'declined' || d.cause === 'timeout') this.excludedFor(d.contactId).add(d.agentId);
           break;
@@ -96,7 +97,8 @@ export class RoutingModel {
       const view = this.engine.getContact(contactId);
       if (view === undefined) continue;
       for (const agentId of this.agents.keys()) {
-        if (this.eligible(agentId, contactId, view)) this.fail(`idle eligible agent ${agentId} while ${contactId} waits`);
+        if (this.eligible(agentId, contactId, view))
+          this.fail(`idle eligible agent ${agentId} while ${contactId} waits`);
       }
     }
   }
@@ -110,7 +112,8 @@ export class RoutingModel {
         if (view !== undefined && view.load[cls] !== held) this.fail(`load mismatch ${agentId}/${cls}`);
       }
       for (const cls of ['chat', 'email', 'social', 'voice'] as const) {
-        if (this.load(agentId, cls) > (agent.capacity[cls] ?? 0)) this.fail(`capacity exceeded for ${agentId}/${cls}`);
+        if (this.load(agentId, cls) > (agent.capacity[cls] ?? 0))
+          this.fail(`capacity exceeded for ${agentId}/${cls}`);
       }
       if (this.units(agent) > (agent.maxUnits ?? Infinity) + 1e-9) this.fail(`units exceeded for ${agentId}`);
     }
@@ -124,17 +127,25 @@ export class RoutingModel {
     const cls = channelClassOf(contact.channel);
     if (!this.hasRoom(agent, cls)) return false;
     if (contact.language !== undefined && !(agent.languages ?? []).includes(contact.language)) return false;
-    const prof = (skill: string): number => Math.max(0, ...agent.skills.filter((s) => s.skill === skill).map((s) => s.proficiency));
+    const prof = (skill: string): number =>
+      Math.max(0, ...agent.skills.filter((s) => s.skill === skill).map((s) => s.proficiency));
     if (!view.currentRequirements.every((r) => prof(r.skill) >= r.minProficiency)) return false;
     return !this.excludedFor(contactId).has(agentId);
   }
 
-  private checkOffer(contactId: string, agentId: string, score: number, offeredNow: ReadonlySet<string>): void {
+  private checkOffer(
+    contactId: string,
+    agentId: string,
+    score: number,
+    offeredNow: ReadonlySet<string>,
+  ): void {
     if (this.holding.has(contactId)) this.fail(`second live offer/assignment for ${contactId}`);
     const view = this.engine.getContact(contactId);
     const agent = this.agents.get(agentId);
-    if (view === undefined || agent === undefined) return this.fail(`offer for unknown ${contactId}/${agentId}`);
-    if (!this.eligible(agentId, contactId, view)) return this.fail(`offer of ${contactId} to ineligible ${agentId}`);
+    if (view === undefined || agent === undefined)
+      return this.fail(`offer for unknown ${contactId}/${agentId}`);
+    if (!this.eligible(agentId, contactId, view))
+      return this.fail(`offer of ${contactId} to ineligible ${agentId}`);
     // Priority: nobody still waiting that this agent could take scores higher.
     for (const otherId of this.contacts.keys()) {
       if (otherId === contactId || this.holding.has(otherId) || offeredNow.has(otherId)) continue;
@@ -162,7 +173,8 @@ export class RoutingModel {
 
   private units(agent: AgentInput): number {
     let units = 0;
-    for (const cls of ['chat', 'email', 'social', 'voice'] as const) units += this.load(agent.id, cls) * (agent.unitWeights?.[cls] ?? 1);
+    for (const cls of ['chat', 'email', 'social', 'voice'] as const)
+      units += this.load(agent.id, cls) * (agent.unitWeights?.[cls] ?? 1);
     return units;
   }
 

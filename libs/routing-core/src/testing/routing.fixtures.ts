@@ -54,7 +54,10 @@ export function harness(queue: Partial<QueuePolicyInput> = {}): Harness {
 
 export type DecisionOf<K extends RoutingDecision['type']> = Extract<RoutingDecision, { type: K }>;
 
-export function only<K extends RoutingDecision['type']>(decisions: readonly RoutingDecision[], type: K): DecisionOf<K>[] {
+export function only<K extends RoutingDecision['type']>(
+  decisions: readonly RoutingDecision[],
+  type: K,
+): DecisionOf<K>[] {
   return decisions.filter((d): d is DecisionOf<K> => d.type === type);
 }
 

@@ -35,7 +35,12 @@ export class AgentCommandHandler {
       where: { id: command.offerId, tenantId: command.tenantId, agentId: command.agentId },
       select: { conversationId: true },
     });
-    if (!offer) return rejected(command, ErrorCode.OfferNotLive, `Offer ${command.offerId} is not yours or does not exist`);
+    if (!offer)
+      return rejected(
+        command,
+        ErrorCode.OfferNotLive,
+        `Offer ${command.offerId} is not yours or does not exist`,
+      );
     const outcome = router.try({
       type: command.type === 'offer.accept' ? 'offerAccepted' : 'offerDeclined',
       contactId: offer.conversationId,
@@ -50,13 +55,19 @@ export class AgentCommandHandler {
     router: TenantRouter,
     command: Extract<AgentCommandV1, { type: 'status.set' }>,
   ): Promise<CommandResult> {
-    const outcome = router.try({ type: 'setAgentStatus', agentId: command.agentId, status: toCoreStatus(command.status) });
+    const outcome = router.try({
+      type: 'setAgentStatus',
+      agentId: command.agentId,
+      status: toCoreStatus(command.status),
+    });
     if (!outcome.ok) return rejected(command, ErrorCode.NotFound, outcome.error.message);
     await this.prisma.agent.update({ where: { id: command.agentId }, data: { status: command.status } });
     return {
       // The status is stored before the offers it unlocks are written, so a restart never sees offers to an offline agent.
       decisions: outcome.decisions,
-      events: [{ type: 'agent.status-changed', agentId: command.agentId, status: command.status, cause: 'agent' }],
+      events: [
+        { type: 'agent.status-changed', agentId: command.agentId, status: command.status, cause: 'agent' },
+      ],
     };
   }
 
@@ -66,7 +77,11 @@ export class AgentCommandHandler {
   ): Promise<CommandResult> {
     const owner = router.ownerOf(command.conversationId);
     if (owner?.state !== 'assigned' || owner.agentId !== command.agentId) {
-      return rejected(command, ErrorCode.Forbidden, `Conversation ${command.conversationId} is not assigned to you`);
+      return rejected(
+        command,
+        ErrorCode.Forbidden,
+        `Conversation ${command.conversationId} is not assigned to you`,
+      );
     }
     const outcome = router.try({ type: 'contactCompleted', contactId: command.conversationId });
     if (!outcome.ok) return rejected(command, ErrorCode.Conflict, outcome.error.message);
@@ -83,7 +98,9 @@ export class AgentCommandHandler {
     ]);
     return {
       decisions: outcome.decisions,
-      events: [{ type: 'conversation.resolved', conversationId: command.conversationId, agentId: command.agentId }],
+      events: [
+        { type: 'conversation.resolved', conversationId: command.conversationId, agentId: command.agentId },
+      ],
     };
   }
 }
@@ -91,6 +108,8 @@ export class AgentCommandHandler {
 function rejected(command: AgentCommandV1, code: string, message: string): CommandResult {
   return {
     decisions: [],
-    events: [{ type: 'command.rejected', commandId: command.commandId, agentId: command.agentId, code, message }],
+    events: [
+      { type: 'command.rejected', commandId: command.commandId, agentId: command.agentId, code, message },
+    ],
   };
 }

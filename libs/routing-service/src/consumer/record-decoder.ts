@@ -11,13 +11,20 @@ export function decodeRecord<T>(schema: z.ZodType<T>, value: Buffer): Decoded<T>
     json = JSON.parse(value.toString('utf8'));
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'unparseable';
-    return { ok: false, rejection: { code: ErrorCode.InvalidJson, reason: `Value is not valid JSON: ${detail}` } };
+    return {
+      ok: false,
+      rejection: { code: ErrorCode.InvalidJson, reason: `Value is not valid JSON: ${detail}` },
+    };
   }
   const parsed = parseWith(schema, json);
   if (parsed.ok) return { ok: true, record: parsed.value };
   return {
     ok: false,
-    rejection: { code: ErrorCode.ValidationFailed, reason: describeIssues(parsed.issues), issues: parsed.issues },
+    rejection: {
+      code: ErrorCode.ValidationFailed,
+      reason: describeIssues(parsed.issues),
+      issues: parsed.issues,
+    },
   };
 }
 

@@ -81,14 +81,23 @@ export class RouterConsumer {
     // Dead letters first: once they are durable, skipping their offsets loses nothing.
     await this.deps.bus.publish(this.deps.topics.deadLetter, rejects);
     await Promise.all(
-      [...byTenant].map(([tenantId, items]) => this.deps.lanes.run(tenantId, () => this.process(tenantId, items))),
+      [...byTenant].map(([tenantId, items]) =>
+        this.deps.lanes.run(tenantId, () => this.process(tenantId, items)),
+      ),
     );
   }
 
   private async classify(message: ConsumedMessage): Promise<Valid | { rejection: Rejection }> {
-    const decoded: Decoded<Valid> = message.topic === this.deps.topics.agentCommands
-      ? mapDecoded(decodeRecord(AgentCommandV1Schema, message.value), (record) => ({ kind: 'command', record }))
-      : mapDecoded(decodeRecord(InboundContactV1Schema, message.value), (record) => ({ kind: 'inbound', record }));
+    const decoded: Decoded<Valid> =
+      message.topic === this.deps.topics.agentCommands
+        ? mapDecoded(decodeRecord(AgentCommandV1Schema, message.value), (record) => ({
+            kind: 'command',
+            record,
+          }))
+        : mapDecoded(decodeRecord(InboundContactV1Schema, message.value), (record) => ({
+            kind: 'inbound',
+            record,
+          }));
     if (!decoded.ok) return { rejection: decoded.rejection };
     const record = decoded.record.record;
     if (message.key !== record.tenantId) {

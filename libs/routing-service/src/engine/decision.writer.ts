@@ -8,7 +8,12 @@ import { DEFAULT_QUEUE_ID, toWireStatus } from './routing-input.mapper';
 type Tx = Prisma.TransactionClient;
 type Json = Prisma.InputJsonValue;
 
-const OUTCOME_OF_REQUEUE = { declined: 'declined', timeout: 'expired', 'agent-offline': 'cancelled', 'agent-removed': 'cancelled' } as const;
+const OUTCOME_OF_REQUEUE = {
+  declined: 'declined',
+  timeout: 'expired',
+  'agent-offline': 'cancelled',
+  'agent-removed': 'cancelled',
+} as const;
 
 export class DecisionWriter {
   constructor(private readonly prisma: PrismaClient) {}
@@ -39,7 +44,11 @@ export class DecisionWriter {
           },
         });
         await tx.conversation.update({ where: { id: d.contactId }, data: { status: 'offered' } });
-        await this.log(tx, d.tenantId, d.contactId, 'offer', { offerId: d.offerId, agentId: d.agentId, reason });
+        await this.log(tx, d.tenantId, d.contactId, 'offer', {
+          offerId: d.offerId,
+          agentId: d.agentId,
+          reason,
+        });
         const last = await tx.message.findFirst({
           where: { conversationId: d.contactId, direction: 'inbound' },
           orderBy: { sentAt: 'desc' },
@@ -77,25 +86,61 @@ export class DecisionWriter {
         });
         await tx.conversation.update({ where: { id: d.contactId }, data: { status: 'assigned' } });
         return [
-          { type: 'offer.closed', offerId: d.offerId, conversationId: d.contactId, agentId: d.agentId, outcome: 'accepted' },
-          { type: 'assignment.created', assignmentId: assignment.id, offerId: d.offerId, conversationId: d.contactId, agentId: d.agentId },
+          {
+            type: 'offer.closed',
+            offerId: d.offerId,
+            conversationId: d.contactId,
+            agentId: d.agentId,
+            outcome: 'accepted',
+          },
+          {
+            type: 'assignment.created',
+            assignmentId: assignment.id,
+            offerId: d.offerId,
+            conversationId: d.contactId,
+            agentId: d.agentId,
+          },
         ];
       }
       case 'requeued':
       case 'offerRescinded': {
         const outcome = d.type === 'requeued' ? OUTCOME_OF_REQUEUE[d.cause] : 'cancelled';
         await tx.offer.update({ where: { id: d.offerId }, data: { status: outcome, respondedAt: at } });
-        await tx.conversation.updateMany({ where: { id: d.contactId, status: 'offered' }, data: { status: 'queued' } });
-        await this.log(tx, d.tenantId, d.contactId, d.type, { offerId: d.offerId, agentId: d.agentId, cause: d.cause });
-        return [{ type: 'offer.closed', offerId: d.offerId, conversationId: d.contactId, agentId: d.agentId, outcome }];
+        await tx.conversation.updateMany({
+          where: { id: d.contactId, status: 'offered' },
+          data: { status: 'queued' },
+        });
+        await this.log(tx, d.tenantId, d.contactId, d.type, {
+          offerId: d.offerId,
+          agentId: d.agentId,
+          cause: d.cause,
+        });
+        return [
+          {
+            type: 'offer.closed',
+            offerId: d.offerId,
+            conversationId: d.contactId,
+            agentId: d.agentId,
+            outcome,
+          },
+        ];
       }
       case 'agentStatusChanged': {
         await tx.agent.update({ where: { id: d.agentId }, data: { status: toWireStatus(d.to) } });
-        return [{ type: 'agent.status-changed', agentId: d.agentId, status: toWireStatus(d.to), cause: d.cause }];
+        return [
+          { type: 'agent.status-changed', agentId: d.agentId, status: toWireStatus(d.to), cause: d.cause },
+        ];
       }
       case 'overflowed': {
-        await tx.conversation.update({ where: { id: d.contactId }, data: { queueId: d.toQueueId === DEFAULT_QUEUE_ID ? null : d.toQueueId } });
-        await this.log(tx, d.tenantId, d.contactId, 'overflowed', { from: d.fromQueueId, to: d.toQueueId, step: d.step });
+        await tx.conversation.update({
+          where: { id: d.contactId },
+          data: { queueId: d.toQueueId === DEFAULT_QUEUE_ID ? null : d.toQueueId },
+        });
+        await this.log(tx, d.tenantId, d.contactId, 'overflowed', {
+          from: d.fromQueueId,
+          to: d.toQueueId,
+          step: d.step,
+        });
         return [];
       }
       case 'relaxed':
@@ -107,7 +152,13 @@ export class DecisionWriter {
     }
   }
 
-  private async log(tx: Tx, tenantId: string, conversationId: string, kind: string, payload: Json): Promise<void> {
+  private async log(
+    tx: Tx,
+    tenantId: string,
+    conversationId: string,
+    kind: string,
+    payload: Json,
+  ): Promise<void> {
     await tx.decisionLog.create({ data: { tenantId, conversationId, kind, payload } });
   }
 }

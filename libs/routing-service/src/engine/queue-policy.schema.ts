@@ -18,7 +18,11 @@ const RelaxationStepSchema = z.discriminatedUnion('action', [
     action: z.literal('lower-proficiency'),
     by: z.number().int().min(1).max(9),
   }),
-  z.strictObject({ afterMs: z.number().int().nonnegative(), action: z.literal('overflow'), queueId: IdSchema }),
+  z.strictObject({
+    afterMs: z.number().int().nonnegative(),
+    action: z.literal('overflow'),
+    queueId: IdSchema,
+  }),
 ]);
 
 export const QueuePolicyDocumentSchema = z.strictObject({

@@ -27,7 +27,10 @@ export function toAgentInput(agent: Agent): AgentInput {
   return {
     id: agent.id,
     tenantId: agent.tenantId,
-    skills: Object.entries(numberRecord(agent.skills)).map(([skill, proficiency]) => ({ skill, proficiency })),
+    skills: Object.entries(numberRecord(agent.skills)).map(([skill, proficiency]) => ({
+      skill,
+      proficiency,
+    })),
     languages: agent.languages,
     capacity: numberRecord(agent.capacity),
     ...(agent.maxUnits !== null ? { maxUnits: agent.maxUnits } : {}),
@@ -46,7 +49,12 @@ export function defaultQueueInput(tenantId: string, offerTimeoutMs: number): Que
   return {
     id: DEFAULT_QUEUE_ID,
     tenantId,
-    offerTimeoutMs: { chat: offerTimeoutMs, email: offerTimeoutMs, social: offerTimeoutMs, voice: offerTimeoutMs },
+    offerTimeoutMs: {
+      chat: offerTimeoutMs,
+      email: offerTimeoutMs,
+      social: offerTimeoutMs,
+      voice: offerTimeoutMs,
+    },
   };
 }
 
@@ -80,6 +88,8 @@ function skillRequirements(value: unknown): SkillRequirement[] {
 function numberRecord(value: unknown): Record<string, number> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'),
+    Object.entries(value as Record<string, unknown>).filter(
+      (e): e is [string, number] => typeof e[1] === 'number',
+    ),
   );
 }

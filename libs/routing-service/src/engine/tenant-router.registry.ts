@@ -22,7 +22,10 @@ export class TenantRouterRegistry {
     const { decisions, refused } = router.apply(await this.loader.restoreCommands(tenantId));
     if (refused.length > 0) {
       // A refused restore means stored state the core finds inconsistent; routing the rest beats routing nothing.
-      this.onRestoreRefused?.(tenantId, refused.map((e) => `${e.code}: ${e.message}`));
+      this.onRestoreRefused?.(
+        tenantId,
+        refused.map((e) => `${e.code}: ${e.message}`),
+      );
     }
     this.routers.set(tenantId, router);
     return { router, restored: decisions };

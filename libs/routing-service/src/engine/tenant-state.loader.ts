@@ -24,7 +24,9 @@ export class TenantStateLoader {
         },
       }),
     ]);
-    const commands: RoutingCommand[] = [{ type: 'upsertQueue', queue: defaultQueueInput(tenantId, this.offerTimeoutMs) }];
+    const commands: RoutingCommand[] = [
+      { type: 'upsertQueue', queue: defaultQueueInput(tenantId, this.offerTimeoutMs) },
+    ];
     for (const queue of queues) commands.push({ type: 'upsertQueue', queue: toQueueInput(queue) });
     for (const agent of agents) commands.push({ type: 'upsertAgent', agent: toAgentInput(agent) });
     for (const conversation of conversations) {

@@ -14,13 +14,20 @@ export class RoutingEventPublisher {
   async publish(tenantId: string, bodies: readonly RoutingEventBody[]): Promise<RoutingEventV1[]> {
     if (bodies.length === 0) return [];
     const at = new Date(this.now()).toISOString();
-    const events = bodies.map(
-      (body) => ({ ...body, schema: ROUTING_EVENT_V1, eventId: randomUUID(), tenantId, at }) as RoutingEventV1,
-    );
+    const events = bodies.map((body) => stamp(body, tenantId, at));
     await this.bus.publish(
       this.topic,
-      events.map((event) => ({ key: tenantId, value: JSON.stringify(event), headers: { 'x-event-type': event.type } })),
+      events.map((event) => ({
+        key: tenantId,
+        value: JSON.stringify(event),
+        headers: { 'x-event-type': event.type },
+      })),
     );
     return events;
   }
+}
+
+function stamp(body: RoutingEventBody, tenantId: string, at: string): RoutingEventV1 {
+  // The body's own type member decides which event this is; the envelope fields are common to all.
+  return { ...body, schema: ROUTING_EVENT_V1, eventId: randomUUID(), tenantId, at };
 }

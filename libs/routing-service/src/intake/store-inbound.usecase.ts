@@ -27,7 +27,11 @@ export class StoreInbound {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** `queueIds` maps each record's queue name to its id; records must already be validated against it. */
-  async execute(tenantId: string, records: InboundContactV1[], queueIds: Map<string, string>): Promise<StoreOutcome> {
+  async execute(
+    tenantId: string,
+    records: InboundContactV1[],
+    queueIds: Map<string, string>,
+  ): Promise<StoreOutcome> {
     return this.prisma.$transaction(async (tx) => {
       const outcome: StoreOutcome = { stored: [], duplicates: 0 };
       const seen = new Set<string>();
@@ -84,7 +88,9 @@ export class StoreInbound {
               tier: record.tier ?? 'standard',
               subject: record.subject ?? null,
               language: record.language ?? null,
-              requiredSkills: Object.fromEntries((record.requiredSkills ?? []).map((s) => [s.skill, s.minProficiency])),
+              requiredSkills: Object.fromEntries(
+                (record.requiredSkills ?? []).map((s) => [s.skill, s.minProficiency]),
+              ),
               lastMessageAt: sentAt,
               // The SLA clock starts when the edge accepted the message, not when we got to it.
               createdAt: new Date(record.receivedAt),
@@ -118,7 +124,9 @@ export class StoreInbound {
 
   private async resolveCustomer(tx: Tx, tenantId: string, record: InboundContactV1): Promise<string> {
     const identity = await tx.customerIdentity.findUnique({
-      where: { tenantId_channel_address: { tenantId, channel: record.channel, address: record.from.address } },
+      where: {
+        tenantId_channel_address: { tenantId, channel: record.channel, address: record.from.address },
+      },
       select: { customerId: true },
     });
     if (identity) return identity.customerId;
