@@ -1,4 +1,5 @@
 // Picks the agent for one contact: stickiness first, then the queue strategy over the candidates.
+import type { RoutingStrategy } from '../model/queue.model';
 import type { AgentFit, OfferRule } from '../model/routing-decision.model';
 import type { Candidate } from '../policy/agent-ranking.policy';
 import { candidateOf, insertRanked } from '../policy/agent-ranking.policy';
@@ -15,36 +16,59 @@ export interface Selection {
 }
 
 /**
- * `candidates` must contain every ready agent that could be eligible (a ready pool, or the agents
- * whose capacity just grew); ineligible ones are filtered here.
+ * Best agent in the ready pools, for a contact whose eligibility may have grown. The pools are a
+ * superset of the eligible ready agents; ineligible ones are filtered here.
  */
-export function selectAgent(
-  state: RoutingState,
-  c: ContactState,
-  candidates: Iterable<AgentState>,
-): Selection | undefined {
-  const sticky = stickyTargets(c);
-  const preferred = eligibleById(state, c, sticky.preferred);
-  if (preferred !== undefined)
-    return { agent: preferred, rule: 'sticky-preferred', chosen: candidateOf(preferred, c), beat: [] };
-  const last = eligibleById(state, c, sticky.last);
-  if (last !== undefined) return { agent: last, rule: 'sticky-last', chosen: candidateOf(last, c), beat: [] };
-
+export function selectFromPools(state: RoutingState, c: ContactState): Selection | undefined {
+  const sticky = stickySelection(state, c);
+  if (sticky !== undefined) return sticky;
+  const pools = state.tenant(c.tenantId).candidatePools(c.classIndex, c.reqs, c.languageId);
   const strategy = c.queue.policy.strategy;
   const limit = state.explainTopN + 1;
   const top: Candidate[] = [];
-  for (const agent of candidates) {
-    if (isEligible(agent, c)) insertRanked(top, candidateOf(agent, c), strategy, limit);
+  for (let i = 0; i < pools.length; i++) {
+    for (const agent of pools[i]) {
+      if (isEligible(agent, c)) insertRanked(top, candidateOf(agent, c), strategy, limit);
+    }
   }
+  return fromTop(top, strategy);
+}
+
+/** Best agent in a known short list: the agents whose capacity just grew. */
+export function selectFromAgents(
+  state: RoutingState,
+  c: ContactState,
+  agents: readonly AgentState[],
+): Selection | undefined {
+  const sticky = stickySelection(state, c);
+  if (sticky !== undefined) return sticky;
+  const strategy = c.queue.policy.strategy;
+  const limit = state.explainTopN + 1;
+  const top: Candidate[] = [];
+  for (let i = 0; i < agents.length; i++) {
+    if (isEligible(agents[i], c)) insertRanked(top, candidateOf(agents[i], c), strategy, limit);
+  }
+  return fromTop(top, strategy);
+}
+
+function stickySelection(state: RoutingState, c: ContactState): Selection | undefined {
+  if (c.preferredAgentId === undefined && c.lastAgentId === undefined) return undefined;
+  const sticky = stickyTargets(c);
+  const preferred = eligibleById(state, c, sticky.preferred);
+  if (preferred !== undefined) {
+    return { agent: preferred, rule: 'sticky-preferred', chosen: candidateOf(preferred, c), beat: [] };
+  }
+  const last = eligibleById(state, c, sticky.last);
+  if (last !== undefined) return { agent: last, rule: 'sticky-last', chosen: candidateOf(last, c), beat: [] };
+  return undefined;
+}
+
+function fromTop(top: Candidate[], strategy: RoutingStrategy): Selection | undefined {
   if (top.length === 0) return undefined;
   return { agent: top[0].agent, rule: strategy, chosen: top[0], beat: top.slice(1) };
 }
 
-function eligibleById(
-  state: RoutingState,
-  c: ContactState,
-  agentId: string | undefined,
-): AgentState | undefined {
+function eligibleById(state: RoutingState, c: ContactState, agentId: string | undefined): AgentState | undefined {
   if (agentId === undefined) return undefined;
   const agent = state.agents.get(agentId);
   return agent !== undefined && isEligible(agent, c) ? agent : undefined;

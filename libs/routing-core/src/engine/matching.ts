@@ -4,7 +4,7 @@
 // ready agent can take, and give it the best such agent under the queue's strategy.
 import { scoreAt, tieBreakBefore } from '../scoring/score.util';
 import type { AgentState } from './agent-state';
-import { selectAgent } from './agent-selection';
+import { selectFromAgents, selectFromPools } from './agent-selection';
 import type { ContactState } from './contact-state';
 import { bestContactFor, pickBefore, type Pick } from './contact-pull';
 import { makeOffer } from './offer-lifecycle';
@@ -52,10 +52,13 @@ export function reevaluate(state: RoutingState): void {
     // A contact that was not dirty had no eligible ready agent before this command, so only agents
     // that gained room (the heads) can take it; a dirty one may go to anyone in the ready pools.
     const dirty = pendingSet.delete(contact);
-    const candidates = dirty
-      ? state.tenant(contact.tenantId).narrowestPool(contact.classIndex, contact.reqs.skillIds)
-      : heads.map((h) => h.agent);
-    const sel = selectAgent(state, contact, candidates);
+    const sel = dirty
+      ? selectFromPools(state, contact)
+      : selectFromAgents(
+          state,
+          contact,
+          heads.map((h) => h.agent),
+        );
     if (sel === undefined) {
       // Only reachable for a dirty contact nobody can take; it stays waiting. Never loop on a head.
       for (const h of heads) if (h.contact === contact) h.contact = null;

@@ -1,18 +1,26 @@
 // Per-tenant indexes for matching without scanning everyone:
-// - ready pools: agents that can take one more contact of a class, overall and per skill;
+// - ready pools: agents that can take one more contact of a class, overall, per language, and per
+//   (skill, proficiency level), so a requirement "skill >= 7" only visits agents at levels 7..10;
 // - bucket lists: non-empty contact buckets per class, filed under their primary skill.
 // Tenants never share an index, which is what keeps routing tenant-isolated.
 import { CLASS_COUNT } from '../model/channel.model';
+import { MAX_PROFICIENCY } from '../policy/input-validation.util';
+import type { CompiledRequirements } from '../policy/relaxation.policy';
 import type { AgentState } from '../engine/agent-state';
 import type { ContactBucket } from './contact-bucket';
+
+type Pool = Set<AgentState>;
+/** Pools by level: index l holds agents whose proficiency is exactly l. */
+type LevelPools = Pool[];
 
 function perClass<T>(make: () => T): T[] {
   return Array.from({ length: CLASS_COUNT }, make);
 }
 
 export class TenantIndex {
-  readonly readyAll: Set<AgentState>[] = perClass(() => new Set<AgentState>());
-  readonly readyBySkill: Map<number, Set<AgentState>>[] = perClass(() => new Map<number, Set<AgentState>>());
+  readonly readyAll: Pool[] = perClass(() => new Set<AgentState>());
+  readonly readyBySkill: Map<number, LevelPools>[] = perClass(() => new Map<number, LevelPools>());
+  readonly readyByLanguage: Map<number, Pool>[] = perClass(() => new Map<number, Pool>());
   readonly buckets: Map<number, Set<ContactBucket>>[] = perClass(() => new Map<number, Set<ContactBucket>>());
 
   constructor(readonly tenantId: string) {}
@@ -39,17 +47,35 @@ export class TenantIndex {
     agent.readyMask = 0;
   }
 
-  /** The smallest ready pool that every eligible agent for these skills must be in. */
-  narrowestPool(classIndex: number, skillIds: readonly number[]): ReadonlySet<AgentState> {
-    if (skillIds.length === 0) return this.readyAll[classIndex];
-    let best: ReadonlySet<AgentState> | undefined;
-    const bySkill = this.readyBySkill[classIndex];
-    for (const id of skillIds) {
-      const pool = bySkill.get(id);
-      if (pool === undefined) return EMPTY;
-      if (best === undefined || pool.size < best.size) best = pool;
+  /**
+   * The pools whose union contains every ready agent that could meet the ring and speak the language:
+   * the narrowest single requirement (by level) or language pool. Agents in them still need the full
+   * eligibility check.
+   */
+  candidatePools(classIndex: number, reqs: CompiledRequirements, languageId: number): Pool[] {
+    let best: Pool[] = [this.readyAll[classIndex]];
+    let bestSize = best[0].size;
+    if (languageId >= 0) {
+      const pool = this.readyByLanguage[classIndex].get(languageId);
+      if (pool === undefined) return [];
+      if (pool.size < bestSize) {
+        best = [pool];
+        bestSize = pool.size;
+      }
     }
-    return best ?? EMPTY;
+    const bySkill = this.readyBySkill[classIndex];
+    for (let i = 0; i < reqs.skillIds.length; i++) {
+      const levels = bySkill.get(reqs.skillIds[i]);
+      if (levels === undefined) return [];
+      let size = 0;
+      for (let l = reqs.mins[i]; l <= MAX_PROFICIENCY; l++) size += levels[l].size;
+      if (size === 0) return [];
+      if (size < bestSize) {
+        best = levels.slice(reqs.mins[i]);
+        bestSize = size;
+      }
+    }
+    return best;
   }
 
   addBucket(bucket: ContactBucket): void {
@@ -74,10 +100,19 @@ export class TenantIndex {
     this.readyAll[c].add(agent);
     const bySkill = this.readyBySkill[c];
     for (const id of agent.skillIds) {
-      let pool = bySkill.get(id);
+      let levels = bySkill.get(id);
+      if (levels === undefined) {
+        levels = Array.from({ length: MAX_PROFICIENCY + 1 }, () => new Set<AgentState>());
+        bySkill.set(id, levels);
+      }
+      levels[agent.proficiency(id)].add(agent);
+    }
+    const byLanguage = this.readyByLanguage[c];
+    for (const lang of agent.languages) {
+      let pool = byLanguage.get(lang);
       if (pool === undefined) {
         pool = new Set<AgentState>();
-        bySkill.set(id, pool);
+        byLanguage.set(lang, pool);
       }
       pool.add(agent);
     }
@@ -86,8 +121,8 @@ export class TenantIndex {
   private removeFromPools(agent: AgentState, c: number): void {
     this.readyAll[c].delete(agent);
     const bySkill = this.readyBySkill[c];
-    for (const id of agent.skillIds) bySkill.get(id)?.delete(agent);
+    for (const id of agent.skillIds) bySkill.get(id)?.[agent.proficiency(id)].delete(agent);
+    const byLanguage = this.readyByLanguage[c];
+    for (const lang of agent.languages) byLanguage.get(lang)?.delete(agent);
   }
 }
-
-const EMPTY: ReadonlySet<AgentState> = new Set<AgentState>();
