@@ -6,5 +6,5 @@ const stats = new Map<string, { n: number; ms: number; dec: number; max: number 
 const engine = { nextTimerAt: () => inner.nextTimerAt(), apply(cmd: RoutingCommand) { const t = performance.now(); const out = inner.apply(cmd); const dt = performance.now() - t; const s = stats.get(cmd.type) ?? { n: 0, ms: 0, dec: 0, max: 0 }; s.n++; s.ms += dt; s.dec += out.length; s.max = Math.max(s.max, dt); stats.set(cmd.type, s); return out; } };
 const d = new Driver(new World({ agents: 5000, skills: 100, waiting: 10000, seed: 42 }), engine, clock);
 d.setup(); d.fill(10000); d.stream(10000); stats.clear(); (globalThis as any).__stats = undefined;
-const r = d.stream(100000);
-console.log((globalThis as any).__stats);
+const cpu0 = process.cpuUsage(); const r = d.stream(100000); const cpu = process.cpuUsage(cpu0);
+console.log([...stats].map(([k, v]) => `${k} n=${v.n} us/op=${(v.ms * 1000 / v.n).toFixed(1)}`).join(' | '), 'decisions', r.decisions, 'engineMs', Math.round(r.engineMs), 'cpuMs', Math.round((cpu.user + cpu.system) / 1000));

@@ -14,7 +14,7 @@ if [ -z "${KAFKA_BROKERS:-}" ] || [ -z "${DATABASE_URL:-}" ]; then
   bash scripts/services.sh up
   eval "$(bash scripts/services.sh env)"
 fi
-# The process-level tests run the built engine exactly as `npm start` does.
-npx nest build switchboard >/dev/null
+# The process-level tests run the built apps exactly as `npm start` and the role scripts do.
+npm run build >/dev/null
 
 exec npx vitest run "$@"

@@ -1,24 +1,14 @@
 // The README's first command, as a process: the built engine on the embedded default (no Kafka, no Postgres)
 // serves /health, seeds a demo tenant, and accepts an agent socket; bad config exits non-zero with reasons.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../support/agent-client';
+import { freePort, root, startRole, waitForHealth } from '../support/processes';
 
-const root = resolve(__dirname, '../..');
 const entry = join(root, 'dist/apps/switchboard/main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 function embeddedEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
@@ -26,20 +16,6 @@ function embeddedEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   delete env.DATABASE_URL;
   delete env.JWT_SECRET;
   return { ...env, ...extra };
-}
-
-async function waitForHealth(url: string, child: ChildProcess, deadlineMs: number): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`engine exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/health`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no healthy engine within ${deadlineMs} ms`);
 }
 
 describe('embedded default as a process', () => {
@@ -53,11 +29,10 @@ describe('embedded default as a process', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'switchboard-embedded-'));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [entry], {
-      cwd: root,
-      env: embeddedEnv({ PORT: String(port), PGLITE_DATA_DIR: join(dataDir, 'pglite') }),
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    child = startRole(
+      'switchboard',
+      embeddedEnv({ PORT: String(port), PGLITE_DATA_DIR: join(dataDir, 'pglite') }),
+    );
     await waitForHealth(url, child, 60_000);
   }, 90_000);
 

@@ -52,6 +52,10 @@ export class KafkaBus implements Bus {
       groupId: options.groupId,
       partitionAssigners: [CoPartitionedAssigner],
       allowAutoTopicCreation: false,
+      // A crashed router's partitions move after this long; shorter than kafkajs' 30 s default for faster
+      // failover, long enough that a slow database batch does not cost the group membership.
+      sessionTimeout: 15_000,
+      heartbeatInterval: 3_000,
     });
     this.consumers.add(consumer);
     consumer.on(consumer.events.GROUP_JOIN, (event) => {

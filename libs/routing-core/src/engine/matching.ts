@@ -4,7 +4,7 @@
 // ready agent can take, and give it the best such agent under the queue's strategy.
 import { scoreAt, tieBreakBefore } from '../scoring/score.util';
 import type { AgentState } from './agent-state';
-import { selectFromAgents, selectFromPools } from './agent-selection';
+import { selectFromAgents, selectFromPools, type Selection } from './agent-selection';
 import type { ContactState } from './contact-state';
 import { bestContactFor, pickBefore, type Pick } from './contact-pull';
 import { makeOffer } from './offer-lifecycle';
@@ -25,7 +25,8 @@ export function reevaluate(state: RoutingState): void {
   if (state.dirtyContacts.size === 0 && state.dirtyAgents.size === 0) return;
   const now = state.now;
   const pending = sortedPending(state, now);
-  const pendingSet = new Set<ContactState>(pending.map((p) => p.contact));
+  const pendingSet = new Set<ContactState>();
+  for (const p of pending) markPending(pendingSet, p.contact);
   const heads: Head[] = [];
   for (const agent of state.dirtyAgents) heads.push({ agent, contact: null, score: -Infinity, valid: false });
   state.dirtyContacts.clear();
@@ -33,15 +34,11 @@ export function reevaluate(state: RoutingState): void {
 
   let i = 0;
   for (;;) {
-    while (i < pending.length && pending[i].contact.status !== 'waiting')
-      pendingSet.delete(pending[i++].contact);
+    while (i < pending.length && pending[i].contact.status !== 'waiting') unmarkPending(pendingSet, pending[i++].contact);
     const head = bestHead(heads, now);
     const next = i < pending.length ? pending[i] : undefined;
     let contact: ContactState;
-    if (
-      next !== undefined &&
-      (head === undefined || pickBefore(next.score, next.contact, head.score, head.contact as ContactState))
-    ) {
+    if (next !== undefined && (head === undefined || pickBefore(next.score, next.contact, head.score, head.contact as ContactState))) {
       contact = next.contact;
       i++;
     } else if (head !== undefined) {
@@ -49,16 +46,7 @@ export function reevaluate(state: RoutingState): void {
     } else {
       break;
     }
-    // A contact that was not dirty had no eligible ready agent before this command, so only agents
-    // that gained room (the heads) can take it; a dirty one may go to anyone in the ready pools.
-    const dirty = pendingSet.delete(contact);
-    const sel = dirty
-      ? selectFromPools(state, contact)
-      : selectFromAgents(
-          state,
-          contact,
-          heads.map((h) => h.agent),
-        );
+    const sel = select(state, contact, pendingSet, heads);
     if (sel === undefined) {
       // Only reachable for a dirty contact nobody can take; it stays waiting. Never loop on a head.
       for (const h of heads) if (h.contact === contact) h.contact = null;
@@ -67,6 +55,38 @@ export function reevaluate(state: RoutingState): void {
     makeOffer(state, contact, sel);
     for (const h of heads) if (h.agent === sel.agent || h.contact === contact) h.valid = false;
   }
+  for (const c of pendingSet) unmarkPending(pendingSet, c);
+}
+
+/**
+ * Which agents can take this contact. Only agents whose room grew in this command (the heads) can
+ * take a contact nobody could take before: one that was not dirty, or one filed in a bucket where
+ * another clean (nobody excluded), already-evaluated contact still waits - same ring, same answer.
+ * Anything else needs the ready pools.
+ */
+function select(state: RoutingState, c: ContactState, pendingSet: Set<ContactState>, heads: readonly Head[]): Selection | undefined {
+  const bucket = c.bucket;
+  const settledPeerWaits = bucket !== null && bucket.clean - bucket.pendingClean > 0;
+  const dirty = unmarkPending(pendingSet, c);
+  if (!dirty || settledPeerWaits) {
+    return selectFromAgents(
+      state,
+      c,
+      heads.map((h) => h.agent),
+    );
+  }
+  return selectFromPools(state, c);
+}
+
+function markPending(pendingSet: Set<ContactState>, c: ContactState): void {
+  pendingSet.add(c);
+  if (c.bucket !== null && c.excluded === null) c.bucket.pendingClean++;
+}
+
+function unmarkPending(pendingSet: Set<ContactState>, c: ContactState): boolean {
+  if (!pendingSet.delete(c)) return false;
+  if (c.bucket !== null && c.excluded === null) c.bucket.pendingClean--;
+  return true;
 }
 
 function sortedPending(state: RoutingState, now: number): Pending[] {
@@ -94,8 +114,7 @@ function bestHead(heads: Head[], now: number): Head | undefined {
       h.valid = true;
     }
     if (h.contact === null) continue;
-    if (best === undefined || pickBefore(h.score, h.contact, best.score, best.contact as ContactState))
-      best = h;
+    if (best === undefined || pickBefore(h.score, h.contact, best.score, best.contact as ContactState)) best = h;
   }
   return best;
 }

@@ -93,6 +93,7 @@ export class RoutingState {
       tenant.addBucket(bucket);
     }
     bucket.heap.push(c);
+    if (c.excluded === null) bucket.clean++;
     c.bucket = bucket;
   }
 
@@ -100,6 +101,7 @@ export class RoutingState {
     const bucket = c.bucket;
     if (bucket === null) return;
     bucket.heap.remove(c);
+    if (c.excluded === null) bucket.clean--;
     c.bucket = null;
     if (bucket.heap.size === 0) {
       this.buckets.delete(bucket.key);

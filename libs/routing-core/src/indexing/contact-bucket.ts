@@ -23,6 +23,10 @@ const bucketSlot = {
 
 export class ContactBucket {
   readonly heap = new IndexedHeap<ContactState>(contactBefore, bucketSlot);
+  /** Members that exclude nobody; any of them waiting proves no ready agent fits this ring. */
+  clean = 0;
+  /** Clean members still awaiting re-evaluation in the current pass (they prove nothing yet). */
+  pendingClean = 0;
 
   constructor(
     readonly key: string,
