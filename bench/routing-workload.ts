@@ -24,7 +24,16 @@ export interface WorldConfig {
 }
 
 export const TENANT = 'bench';
-const CHANNELS: Channel[] = ['chat', 'email', 'whatsapp', 'messenger', 'instagram', 'x', 'voice'];
+/** Channel mix: 30% chat, 30% email, 30% social (four networks), 10% voice. */
+const CHANNEL_MIX: [Channel, number][] = [
+  ['chat', 0.3],
+  ['email', 0.3],
+  ['whatsapp', 0.1],
+  ['messenger', 0.08],
+  ['instagram', 0.07],
+  ['x', 0.05],
+  ['voice', 0.1],
+];
 const LANGUAGES = ['en', 'es', 'fr', 'de'];
 const PROFILES = 400;
 
@@ -61,18 +70,26 @@ export class World {
         tenantId: TENANT,
         skills: [...skills].map(([s, proficiency]) => ({ skill: s, proficiency })),
         languages,
-        capacity: { chat: 3, email: 5, social: 2, voice: 1 },
+        capacity: { chat: 3, email: 5, social: 3, voice: 1 },
         maxUnits: 6,
         status: 'available',
       });
     }
+    // Contacts ask for one skill (sometimes two) at a modest level, mostly in English: most of them can
+    // be served by hundreds of agents, so the backlog comes from demand exceeding capacity, not from
+    // impossible requests.
     for (let p = 0; p < PROFILES; p++) {
-      const agent = this.agents[Math.floor(this.random() * this.agents.length)];
-      const own = agent.skills.slice(0, 1 + Math.floor(this.random() * 2));
+      const first = skill();
+      const required = [{ skill: first, minProficiency: 1 + Math.floor(this.random() * 4) }];
+      if (this.random() < 0.3) {
+        const second = skill();
+        if (second !== first) required.push({ skill: second, minProficiency: 1 + Math.floor(this.random() * 3) });
+      }
+      const roll = this.random();
       this.profiles.push({
-        required: own.map((s) => ({ skill: s.skill, minProficiency: 1 + Math.floor(this.random() * s.proficiency) })),
+        required,
         optional: this.random() < 0.3 ? [{ skill: skill(), minProficiency: 5 }] : [],
-        language: this.random() < 0.8 ? 'en' : (agent.languages ?? ['en'])[Math.floor(this.random() * (agent.languages ?? ['en']).length)],
+        language: roll < 0.85 ? 'en' : roll < 0.93 ? 'es' : roll < 0.98 ? 'fr' : 'de',
       });
     }
     this.queues = ['chat', 'email', 'social', 'voice'].map((cls) => ({
@@ -88,7 +105,7 @@ export class World {
   }
 
   contact(now: number): ContactInput {
-    const channel = CHANNELS[Math.floor(this.random() * CHANNELS.length)];
+    const channel = pickChannel(this.random());
     const cls = channel === 'chat' || channel === 'email' || channel === 'voice' ? channel : 'social';
     const profile = this.profiles[Math.floor(this.random() * this.profiles.length)];
     const vip = this.random() < 0.1;
@@ -107,6 +124,15 @@ export class World {
   }
 }
 
+function pickChannel(roll: number): Channel {
+  let acc = 0;
+  for (const [channel, share] of CHANNEL_MIX) {
+    acc += share;
+    if (roll < acc) return channel;
+  }
+  return 'chat';
+}
+
 export interface StreamResult {
   readonly latenciesMs: Float64Array;
   readonly decisions: number;
@@ -117,6 +143,9 @@ export interface StreamResult {
 /** Drives a router; responds to every offer at once (mostly accept), keeps its own virtual clock. */
 export class Driver {
   now: number;
+  /** Contacts waiting, tracked from decisions; the stream steers arrivals to keep it near the target. */
+  waiting = 0;
+  target = 0;
   private readonly assigned: string[] = [];
   private readonly assignedAt = new Map<string, number>();
   private readonly away: string[] = [];
@@ -139,12 +168,9 @@ export class Driver {
 
   /** Arrivals until `waiting` contacts wait; returns how many wait. */
   fill(waiting: number): number {
-    let queued = 0;
-    while (queued < waiting) {
-      const offered = this.apply({ type: 'contactArrived', contact: this.world.contact(this.clock.t) });
-      if (!offered) queued++;
-    }
-    return queued;
+    this.target = waiting;
+    while (this.waiting < waiting) this.apply({ type: 'contactArrived', contact: this.world.contact(this.clock.t) });
+    return this.waiting;
   }
 
   stream(ops: number): StreamResult {
@@ -158,10 +184,12 @@ export class Driver {
         const next = this.router.nextTimerAt();
         if (next !== undefined && next <= this.clock.t) this.apply({ type: 'tick' });
       }
+      // Arrivals and completions in balance, nudged so the backlog stays near the target.
+      const pArrive = 0.47 + Math.max(-0.2, Math.min(0.2, (this.target - this.waiting) / 2_000));
       const roll = r();
-      if (roll < 0.47) this.complete();
-      else if (roll < 0.94) this.apply({ type: 'contactArrived', contact: this.world.contact(this.clock.t) });
-      else this.toggleStatus();
+      if (roll < 0.06) this.toggleStatus();
+      else if (roll < 0.06 + pArrive) this.apply({ type: 'contactArrived', contact: this.world.contact(this.clock.t) });
+      else this.complete();
     }
     return { latenciesMs: Float64Array.from(this.latencies), decisions: this.decisions, engineMs: this.engineMs, applies: this.latencies.length };
   }
@@ -195,9 +223,12 @@ export class Driver {
     this.latencies.push(dt);
     this.engineMs += dt;
     this.decisions += out.length;
+    if (cmd.type === 'contactArrived') this.waiting++;
     let offered = false;
     for (const d of out) {
+      if (d.type === 'requeued') this.waiting++;
       if (d.type !== 'offer') continue;
+      this.waiting--;
       offered = true;
       if (this.world.random() < 0.95) {
         this.apply({ type: 'offerAccepted', contactId: d.contactId, agentId: d.agentId });

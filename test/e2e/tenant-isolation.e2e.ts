@@ -77,6 +77,15 @@ describe('tenant isolation (embedded)', () => {
     expect(await harness.prisma.assignment.count({ where: { offerId: offerB.offerId as string } })).toBe(0);
   });
 
+  it("hides another tenant's conversation from a token of this tenant", async () => {
+    const offerB = await agentB.next('offer.created');
+    const tokenA = await AgentClient.login(harness.url, a.slug, a.agents[0].email, a.agents[0].password);
+    const response = await fetch(`${harness.url}/v1/conversations/${String(offerB.conversationId)}/routing`, {
+      headers: { authorization: `Bearer ${tokenA}` },
+    });
+    expect(response.status).toBe(404);
+  });
+
   it("refuses a login that mixes one tenant's slug with another tenant's user", async () => {
     await expect(
       AgentClient.login(harness.url, a.slug, b.agents[0].email, b.agents[0].password),

@@ -31,11 +31,12 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('walking skeleton (%s)', (mo
   let harness: Harness;
   let tenant: TenantFixture;
   let agent: AgentClient;
+  let token: string;
 
   beforeAll(async () => {
     harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '60' });
     tenant = await createTenantFixture(harness.prisma, [{ name: 'alice', capacity: { chat: 1 } }]);
-    const token = await AgentClient.login(
+    token = await AgentClient.login(
       harness.url,
       tenant.slug,
       tenant.agents[0].email,
@@ -84,6 +85,17 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('walking skeleton (%s)', (mo
       where: { id: offer.conversationId as string },
     });
     expect(conversation.status).toBe('assigned');
+
+    const history = await fetch(`${harness.url}/v1/conversations/${String(offer.conversationId)}/routing`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(history.status).toBe(200);
+    const body = (await history.json()) as { offers: Array<{ status: string; reason: { rule?: unknown } }> };
+    expect(body.offers).toHaveLength(1);
+    expect(body.offers[0].status).toBe('accepted');
+    expect(typeof body.offers[0].reason.rule).toBe('string');
+    const anonymous = await fetch(`${harness.url}/v1/conversations/${String(offer.conversationId)}/routing`);
+    expect(anonymous.status).toBe(401);
   });
 
   it('stores a redelivered message once and pushes follow-ups to the assigned agent', async () => {

@@ -1,6 +1,8 @@
-// The gateway role: integrator REST ingest, console login, and the agents' socket namespace.
+// The gateway role: integrator REST ingest, console login, routing history, and the agents' socket namespace.
 import { Module } from '@nestjs/common';
 import { LoginController } from './auth/login.controller';
+import { ConversationsController } from './conversations/conversations.controller';
+import { GetRoutingHistory } from './conversations/get-routing-history.usecase';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
 import { ContactsController } from './ingest/contacts.controller';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
@@ -8,7 +10,7 @@ import { AgentsGateway } from './realtime/agents.gateway';
 import { RoutingEventRelay } from './realtime/routing-event.relay';
 
 @Module({
-  controllers: [ContactsController, LoginController],
-  providers: [AcceptInbound, ForwardAgentCommand, AgentsGateway, RoutingEventRelay],
+  controllers: [ContactsController, LoginController, ConversationsController],
+  providers: [AcceptInbound, ForwardAgentCommand, AgentsGateway, RoutingEventRelay, GetRoutingHistory],
 })
 export class GatewayApiModule {}

@@ -46,9 +46,11 @@ export function upsertAgent(state: RoutingState, input: AgentInput): void {
     state.agents.set(agent.id, agent);
   }
   agent.tenant.dropAgent(agent); // pools are filed by skill; re-file under the new profile
+  if (!isNew) agent.tenant.countHolders(agent, -1);
   agent.tenantId = input.tenantId;
   agent.tenant = state.tenant(input.tenantId);
   Object.assign(agent, profile);
+  agent.tenant.countHolders(agent, 1);
   if (status !== undefined) {
     if (isNew) agent.status = status;
     else changeStatus(state, agent, status);
@@ -87,6 +89,7 @@ export function removeAgent(state: RoutingState, agentId: string): void {
   for (const c of [...agent.offers]) requeue(state, c, 'agent-removed');
   for (const c of [...agent.assignments]) requeue(state, c, 'agent-removed');
   agent.tenant.dropAgent(agent);
+  agent.tenant.countHolders(agent, -1);
   state.dirtyAgents.delete(agent);
   state.agents.delete(agentId);
 }

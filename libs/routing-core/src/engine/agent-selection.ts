@@ -4,6 +4,7 @@ import type { AgentFit, OfferRule } from '../model/routing-decision.model';
 import type { Candidate } from '../policy/agent-ranking.policy';
 import { candidateOf, insertRanked } from '../policy/agent-ranking.policy';
 import { isEligible, stickyTargets } from '../policy/eligibility.policy';
+import { MAX_PROFICIENCY } from '../policy/input-validation.util';
 import type { AgentState } from './agent-state';
 import type { ContactState } from './contact-state';
 import type { RoutingState } from './routing-state';
@@ -22,13 +23,20 @@ export interface Selection {
 export function selectFromPools(state: RoutingState, c: ContactState): Selection | undefined {
   const sticky = stickySelection(state, c);
   if (sticky !== undefined) return sticky;
-  const pools = state.tenant(c.tenantId).candidatePools(c.classIndex, c.reqs, c.languageId);
+  const tenant = state.tenant(c.tenantId);
+  const { pools, firstLevel } = tenant.candidatePools(c.reqs, c.languageId);
   const strategy = c.queue.policy.strategy;
   const limit = state.explainTopN + 1;
   const top: Candidate[] = [];
-  for (let i = 0; i < pools.length; i++) {
-    for (const agent of pools[i]) {
+  // Best-fit walks levels from the top and stops once no lower level can reach the current top list:
+  // an agent at level l scores at most l on that skill plus the maximum on every other fit skill.
+  const pruneByLevel = strategy === 'best-fit' && firstLevel >= 0;
+  const otherMax = pruneByLevel ? MAX_PROFICIENCY * (fitSkillCount(c) - 1) : 0;
+  for (let k = pools.length - 1; k >= 0; k--) {
+    if (pruneByLevel && top.length >= limit && firstLevel + k + otherMax < top[top.length - 1].skillFit) break;
+    for (const agent of pools[k]) {
       if (isEligible(agent, c)) insertRanked(top, candidateOf(agent, c), strategy, limit);
+      else tenant.prune(agent);
     }
   }
   return fromTop(top, strategy);
@@ -61,6 +69,13 @@ function stickySelection(state: RoutingState, c: ContactState): Selection | unde
   const last = eligibleById(state, c, sticky.last);
   if (last !== undefined) return { agent: last, rule: 'sticky-last', chosen: candidateOf(last, c), beat: [] };
   return undefined;
+}
+
+/** Skills that count toward fit: the ring plus optional skills outside it. */
+function fitSkillCount(c: ContactState): number {
+  let n = c.reqs.skillIds.length;
+  for (const id of c.optionalIds) if (!c.reqs.skillIds.includes(id)) n++;
+  return n;
 }
 
 function fromTop(top: Candidate[], strategy: RoutingStrategy): Selection | undefined {

@@ -21,8 +21,8 @@ export class AgentState {
   status: AgentStatus = 'offline';
   idleSince = 0;
   missedOffers = 0;
-  /** Bit c set: the agent currently sits in its tenant's ready pools for class c. */
-  readyMask = 0;
+  /** Filed in its tenant's ready pools (set when it can take work; cleared lazily). */
+  filed = false;
   readonly offers = new Set<ContactState>();
   readonly assignments = new Set<ContactState>();
 

@@ -1,6 +1,6 @@
 // The agent side of matching: the highest-scoring waiting contact a given agent may take.
-// Buckets are filed per class under their primary skill, so an agent only looks at buckets whose
-// primary skill it has (plus skill-less ones) and checks each bucket's ring once, not each contact.
+// Buckets are filed per class under one required skill and level, so an agent only looks at buckets
+// it may meet (plus skill-less ones) and checks each bucket's ring once, not each contact.
 import type { ContactBucket } from '../indexing/contact-bucket';
 import { CLASS_COUNT } from '../model/channel.model';
 import { scoreAt, tieBreakBefore } from '../scoring/score.util';
@@ -22,19 +22,27 @@ export function bestContactFor(agent: AgentState, now: number, out: Pick): void 
   out.contact = null;
   out.score = -Infinity;
   const tenant = agent.tenant;
+  const ready = agent.computeReadyMask();
   for (let cls = 0; cls < CLASS_COUNT; cls++) {
-    if ((agent.readyMask & (1 << cls)) === 0) continue;
+    if ((ready & (1 << cls)) === 0) continue;
     const byPrimary = tenant.buckets[cls];
     if (byPrimary.size === 0) continue;
-    scanSet(agent, byPrimary.get(-1), now, out);
+    const skillLess = byPrimary.get(-1);
+    if (skillLess !== undefined) scanSet(agent, skillLess[0], now, out);
     if (agent.skillIds.length <= byPrimary.size) {
-      for (const id of agent.skillIds) scanSet(agent, byPrimary.get(id), now, out);
+      for (const id of agent.skillIds) scanLevels(agent, byPrimary.get(id), agent.proficiency(id), now, out);
     } else {
-      for (const [primary, set] of byPrimary) {
-        if (primary >= 0 && agent.proficiency(primary) > 0) scanSet(agent, set, now, out);
+      for (const [primary, levels] of byPrimary) {
+        if (primary >= 0) scanLevels(agent, levels, agent.proficiency(primary), now, out);
       }
     }
   }
+}
+
+/** Buckets filed under one skill at minimum levels the agent reaches (1..proficiency). */
+function scanLevels(agent: AgentState, levels: ReadonlySet<ContactBucket>[] | undefined, proficiency: number, now: number, out: Pick): void {
+  if (levels === undefined) return;
+  for (let l = 1; l <= proficiency; l++) scanSet(agent, levels[l], now, out);
 }
 
 function scanSet(

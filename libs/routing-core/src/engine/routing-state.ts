@@ -88,7 +88,8 @@ export class RoutingState {
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
       const tenant = this.tenant(c.tenantId);
-      bucket = new ContactBucket(key, tenant, c.queue, c.classIndex, c.languageId, c.reqs, c.phase);
+      const [primarySkill, primaryMin] = tenant.rarestRequirement(c.reqs);
+      bucket = new ContactBucket(key, tenant, c.queue, c.classIndex, c.languageId, c.reqs, c.phase, primarySkill, primaryMin);
       this.buckets.set(key, bucket);
       tenant.addBucket(bucket);
     }

@@ -36,6 +36,9 @@ export class ContactBucket {
     readonly languageId: number,
     readonly reqs: CompiledRequirements,
     readonly phase: ScorePhase,
+    /** The requirement the bucket is filed under (its rarest skill), or -1/0 when nothing is required. */
+    readonly primarySkill: number,
+    readonly primaryMin: number,
   ) {}
 }
 

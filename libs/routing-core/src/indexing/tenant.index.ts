@@ -1,7 +1,11 @@
 // Per-tenant indexes for matching without scanning everyone:
-// - ready pools: agents that can take one more contact of a class, overall, per language, and per
-//   (skill, proficiency level), so a requirement "skill >= 7" only visits agents at levels 7..10;
-// - bucket lists: non-empty contact buckets per class, filed under their primary skill.
+// - ready pools: agents that can take more work, overall, per language, and per (skill, proficiency
+//   level), so a requirement "skill >= 7" only visits agents at levels 7..10. Pools are a superset:
+//   an agent that fills up stays filed until a scan meets it (then it is taken out), because most
+//   agents fill up and free up again within moments and re-filing would cost more;
+// - bucket lists: non-empty contact buckets per class, filed under one required skill and its minimum
+//   level (the rarest requirement, so the fewest agents ever look at it); an agent looks only under
+//   skills it has, at levels it reaches.
 // Tenants never share an index, which is what keeps routing tenant-isolated.
 import { CLASS_COUNT } from '../model/channel.model';
 import { MAX_PROFICIENCY } from '../policy/input-validation.util';
@@ -18,111 +22,137 @@ function perClass<T>(make: () => T): T[] {
 }
 
 export class TenantIndex {
-  readonly readyAll: Pool[] = perClass(() => new Set<AgentState>());
-  readonly readyBySkill: Map<number, LevelPools>[] = perClass(() => new Map<number, LevelPools>());
-  readonly readyByLanguage: Map<number, Pool>[] = perClass(() => new Map<number, Pool>());
-  readonly buckets: Map<number, Set<ContactBucket>>[] = perClass(() => new Map<number, Set<ContactBucket>>());
+  /** Agents that are available with room in at least one class (class room is checked per contact). */
+  readonly readyAll: Pool = new Set<AgentState>();
+  readonly readyBySkill = new Map<number, LevelPools>();
+  readonly readyByLanguage = new Map<number, Pool>();
+  /** Per class: primary skill (-1: none) -> buckets by the primary's minimum level. */
+  readonly buckets: Map<number, Set<ContactBucket>[]>[] = perClass(() => new Map<number, Set<ContactBucket>[]>());
+  /** Agents (any status) per skill per level, to pick a bucket's rarest requirement. */
+  private readonly holders = new Map<number, number[]>();
 
   constructor(readonly tenantId: string) {}
 
-  /** Brings the agent's pool membership in line with its status and load. */
+  /** Files the agent in the pools once it can take work (removal is lazy, see prune). */
   syncAgent(agent: AgentState): void {
-    const next = agent.computeReadyMask();
-    const changed = next ^ agent.readyMask;
-    if (changed === 0) return;
-    for (let c = 0; c < CLASS_COUNT; c++) {
-      const bit = 1 << c;
-      if ((changed & bit) === 0) continue;
-      if ((next & bit) !== 0) this.addToPools(agent, c);
-      else this.removeFromPools(agent, c);
-    }
-    agent.readyMask = next;
+    if (!agent.filed && agent.computeReadyMask() !== 0) this.addToPools(agent);
+  }
+
+  /** Takes a filed agent out of the pools when a scan finds it cannot take any work. */
+  prune(agent: AgentState): void {
+    if (agent.filed && agent.computeReadyMask() === 0) this.removeFromPools(agent);
   }
 
   /** Takes the agent out of every pool, e.g. before its skills change or it leaves. */
   dropAgent(agent: AgentState): void {
-    for (let c = 0; c < CLASS_COUNT; c++) {
-      if ((agent.readyMask & (1 << c)) !== 0) this.removeFromPools(agent, c);
-    }
-    agent.readyMask = 0;
+    if (agent.filed) this.removeFromPools(agent);
   }
 
   /**
    * The pools whose union contains every ready agent that could meet the ring and speak the language:
    * the narrowest single requirement (by level) or language pool. Agents in them still need the full
-   * eligibility check.
+   * eligibility check. For a requirement, `pools[k]` holds level `firstLevel + k`.
    */
-  candidatePools(classIndex: number, reqs: CompiledRequirements, languageId: number): Pool[] {
-    let best: Pool[] = [this.readyAll[classIndex]];
-    let bestSize = best[0].size;
+  candidatePools(reqs: CompiledRequirements, languageId: number): CandidatePools {
+    let best: CandidatePools = { pools: [this.readyAll], firstLevel: -1 };
+    let bestSize = this.readyAll.size;
     if (languageId >= 0) {
-      const pool = this.readyByLanguage[classIndex].get(languageId);
-      if (pool === undefined) return [];
+      const pool = this.readyByLanguage.get(languageId);
+      if (pool === undefined) return NO_POOLS;
       if (pool.size < bestSize) {
-        best = [pool];
+        best = { pools: [pool], firstLevel: -1 };
         bestSize = pool.size;
       }
     }
-    const bySkill = this.readyBySkill[classIndex];
     for (let i = 0; i < reqs.skillIds.length; i++) {
-      const levels = bySkill.get(reqs.skillIds[i]);
-      if (levels === undefined) return [];
+      const levels = this.readyBySkill.get(reqs.skillIds[i]);
+      if (levels === undefined) return NO_POOLS;
       let size = 0;
       for (let l = reqs.mins[i]; l <= MAX_PROFICIENCY; l++) size += levels[l].size;
-      if (size === 0) return [];
+      if (size === 0) return NO_POOLS;
       if (size < bestSize) {
-        best = levels.slice(reqs.mins[i]);
+        best = { pools: levels.slice(reqs.mins[i]), firstLevel: reqs.mins[i] };
         bestSize = size;
       }
     }
     return best;
   }
 
+  /** The ring requirement held by the fewest agents: [skill, min], or [-1, 0] for an empty ring. */
+  rarestRequirement(reqs: CompiledRequirements): [number, number] {
+    let best: [number, number] = [-1, 0];
+    let bestCount = Infinity;
+    for (let i = 0; i < reqs.skillIds.length; i++) {
+      const levels = this.holders.get(reqs.skillIds[i]);
+      let count = 0;
+      if (levels !== undefined) for (let l = reqs.mins[i]; l <= MAX_PROFICIENCY; l++) count += levels[l];
+      if (count < bestCount) {
+        best = [reqs.skillIds[i], reqs.mins[i]];
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  /** Keeps the holder counts in step with agent profiles (+1 when a profile is added, -1 removed). */
+  countHolders(agent: AgentState, delta: 1 | -1): void {
+    for (const id of agent.skillIds) {
+      let levels = this.holders.get(id);
+      if (levels === undefined) {
+        levels = new Array<number>(MAX_PROFICIENCY + 1).fill(0);
+        this.holders.set(id, levels);
+      }
+      levels[agent.proficiency(id)] += delta;
+    }
+  }
+
   addBucket(bucket: ContactBucket): void {
     const byPrimary = this.buckets[bucket.classIndex];
-    let set = byPrimary.get(bucket.reqs.primary);
-    if (set === undefined) {
-      set = new Set<ContactBucket>();
-      byPrimary.set(bucket.reqs.primary, set);
+    let levels = byPrimary.get(bucket.primarySkill);
+    if (levels === undefined) {
+      levels = Array.from({ length: MAX_PROFICIENCY + 1 }, () => new Set<ContactBucket>());
+      byPrimary.set(bucket.primarySkill, levels);
     }
-    set.add(bucket);
+    levels[bucket.primaryMin].add(bucket);
   }
 
   removeBucket(bucket: ContactBucket): void {
-    const byPrimary = this.buckets[bucket.classIndex];
-    const set = byPrimary.get(bucket.reqs.primary);
-    if (set === undefined) return;
-    set.delete(bucket);
-    if (set.size === 0) byPrimary.delete(bucket.reqs.primary);
+    this.buckets[bucket.classIndex].get(bucket.primarySkill)?.[bucket.primaryMin].delete(bucket);
   }
 
-  private addToPools(agent: AgentState, c: number): void {
-    this.readyAll[c].add(agent);
-    const bySkill = this.readyBySkill[c];
+  private addToPools(agent: AgentState): void {
+    agent.filed = true;
+    this.readyAll.add(agent);
     for (const id of agent.skillIds) {
-      let levels = bySkill.get(id);
+      let levels = this.readyBySkill.get(id);
       if (levels === undefined) {
         levels = Array.from({ length: MAX_PROFICIENCY + 1 }, () => new Set<AgentState>());
-        bySkill.set(id, levels);
+        this.readyBySkill.set(id, levels);
       }
       levels[agent.proficiency(id)].add(agent);
     }
-    const byLanguage = this.readyByLanguage[c];
     for (const lang of agent.languages) {
-      let pool = byLanguage.get(lang);
+      let pool = this.readyByLanguage.get(lang);
       if (pool === undefined) {
         pool = new Set<AgentState>();
-        byLanguage.set(lang, pool);
+        this.readyByLanguage.set(lang, pool);
       }
       pool.add(agent);
     }
   }
 
-  private removeFromPools(agent: AgentState, c: number): void {
-    this.readyAll[c].delete(agent);
-    const bySkill = this.readyBySkill[c];
-    for (const id of agent.skillIds) bySkill.get(id)?.[agent.proficiency(id)].delete(agent);
-    const byLanguage = this.readyByLanguage[c];
-    for (const lang of agent.languages) byLanguage.get(lang)?.delete(agent);
+  private removeFromPools(agent: AgentState): void {
+    agent.filed = false;
+    this.readyAll.delete(agent);
+    for (const id of agent.skillIds) this.readyBySkill.get(id)?.[agent.proficiency(id)].delete(agent);
+    for (const lang of agent.languages) this.readyByLanguage.get(lang)?.delete(agent);
   }
 }
+
+export interface CandidatePools {
+  readonly pools: readonly ReadonlySet<AgentState>[];
+  /** Proficiency level of pools[0] when the pools are one requirement's levels, else -1. */
+  readonly firstLevel: number;
+}
+
+const NO_POOLS: CandidatePools = { pools: [], firstLevel: -1 };

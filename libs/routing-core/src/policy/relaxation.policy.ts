@@ -11,8 +11,6 @@ export interface CompiledRequirements {
   readonly skillIds: readonly number[];
   readonly mins: readonly number[];
   readonly list: readonly SkillRequirement[];
-  /** Lowest skill id, used to file buckets under one skill; -1 when nothing is required. */
-  readonly primary: number;
   readonly signature: string;
 }
 
@@ -51,7 +49,6 @@ export function requirementsAtStep(
     list: entries
       .map((e) => ({ skill: e.skill, minProficiency: e.min }))
       .sort((a, b) => (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0)),
-    primary: entries.length > 0 ? entries[0].id : -1,
     signature: entries.map((e) => `${e.id}:${e.min}`).join(','),
   };
 }
