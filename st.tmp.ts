@@ -7,4 +7,4 @@ const engine = { nextTimerAt: () => inner.nextTimerAt(), apply(cmd: RoutingComma
 const d = new Driver(new World({ agents: 5000, skills: 100, waiting: 10000, seed: 42 }), engine, clock);
 d.setup(); d.fill(10000); d.stream(10000); stats.clear(); (globalThis as any).__stats = undefined;
 const cpu0 = process.cpuUsage(); const r = d.stream(100000); const cpu = process.cpuUsage(cpu0);
-console.log([...stats].map(([k, v]) => `${k} n=${v.n} us/op=${(v.ms * 1000 / v.n).toFixed(1)}`).join(' | '), 'decisions', r.decisions, 'engineMs', Math.round(r.engineMs), 'cpuMs', Math.round((cpu.user + cpu.system) / 1000));
+console.log((globalThis as any).__pull); console.log([...stats].map(([k, v]) => `${k} n=${v.n} us/op=${(v.ms * 1000 / v.n).toFixed(1)}`).join(' | '), 'decisions', r.decisions, 'engineMs', Math.round(r.engineMs), 'cpuMs', Math.round((cpu.user + cpu.system) / 1000));

@@ -65,19 +65,41 @@ export class NaiveRouter implements Router {
         break;
       }
       case 'contactArrived': {
-        const c: NaiveContact = { input: cmd.contact, cls: channelClassOf(cmd.contact.channel), arrivedAt: this.clock.t, excluded: new Set(), agent: null };
+        const c: NaiveContact = {
+          input: cmd.contact,
+          cls: channelClassOf(cmd.contact.channel),
+          arrivedAt: this.clock.t,
+          excluded: new Set(),
+          agent: null,
+        };
         this.contacts.set(c.input.id, c);
         this.route(c);
         break;
       }
       case 'offerAccepted':
-        this.out.push({ type: 'assigned', offerId: cmd.contactId, contactId: cmd.contactId, tenantId: '', agentId: cmd.agentId, at: this.clock.t, waitedMs: 0 });
+        this.out.push({
+          type: 'assigned',
+          offerId: cmd.contactId,
+          contactId: cmd.contactId,
+          tenantId: '',
+          agentId: cmd.agentId,
+          at: this.clock.t,
+          waitedMs: 0,
+        });
         break;
       case 'offerDeclined': {
         const c = this.contacts.get(cmd.contactId) as NaiveContact;
         const agent = this.free(c);
         c.excluded.add(agent.id);
-        this.out.push({ type: 'requeued', offerId: cmd.contactId, contactId: c.input.id, tenantId: '', agentId: agent.id, cause: 'declined', at: this.clock.t });
+        this.out.push({
+          type: 'requeued',
+          offerId: cmd.contactId,
+          contactId: c.input.id,
+          tenantId: '',
+          agentId: agent.id,
+          cause: 'declined',
+          at: this.clock.t,
+        });
         this.route(c);
         this.fill(agent);
         break;
@@ -179,7 +201,15 @@ export class NaiveRouter implements Router {
         strategy: 'best-fit',
         queueId: c.input.queueId,
         relaxationStep: 0,
-        score: { total: score, priority: 0, aging: 0, slaUrgency: 0, starvationBoost: 0, starved: false, waitedMs: 0 },
+        score: {
+          total: score,
+          priority: 0,
+          aging: 0,
+          slaUrgency: 0,
+          starvationBoost: 0,
+          starved: false,
+          waitedMs: 0,
+        },
         chosen: { agentId: a.id, skillFit: this.fit(a, c), occupancy: a.used / a.maxUnits, idleMs: 0 },
         beat: [],
       },

@@ -83,7 +83,8 @@ export class World {
       const required = [{ skill: first, minProficiency: 1 + Math.floor(this.random() * 4) }];
       if (this.random() < 0.3) {
         const second = skill();
-        if (second !== first) required.push({ skill: second, minProficiency: 1 + Math.floor(this.random() * 3) });
+        if (second !== first)
+          required.push({ skill: second, minProficiency: 1 + Math.floor(this.random() * 3) });
       }
       const roll = this.random();
       this.profiles.push({
@@ -169,7 +170,8 @@ export class Driver {
   /** Arrivals until `waiting` contacts wait; returns how many wait. */
   fill(waiting: number): number {
     this.target = waiting;
-    while (this.waiting < waiting) this.apply({ type: 'contactArrived', contact: this.world.contact(this.clock.t) });
+    while (this.waiting < waiting)
+      this.apply({ type: 'contactArrived', contact: this.world.contact(this.clock.t) });
     return this.waiting;
   }
 
@@ -188,10 +190,16 @@ export class Driver {
       const pArrive = 0.47 + Math.max(-0.2, Math.min(0.2, (this.target - this.waiting) / 2_000));
       const roll = r();
       if (roll < 0.06) this.toggleStatus();
-      else if (roll < 0.06 + pArrive) this.apply({ type: 'contactArrived', contact: this.world.contact(this.clock.t) });
+      else if (roll < 0.06 + pArrive)
+        this.apply({ type: 'contactArrived', contact: this.world.contact(this.clock.t) });
       else this.complete();
     }
-    return { latenciesMs: Float64Array.from(this.latencies), decisions: this.decisions, engineMs: this.engineMs, applies: this.latencies.length };
+    return {
+      latenciesMs: Float64Array.from(this.latencies),
+      decisions: this.decisions,
+      engineMs: this.engineMs,
+      applies: this.latencies.length,
+    };
   }
 
   private complete(): void {

@@ -68,14 +68,18 @@ const engine = runEngine();
 const baseline = runBaseline();
 const dps = median(engine.rounds.map((r) => r.decisionsPerSec));
 const baseDps = median(baseline.map((r) => r.decisionsPerSec));
-console.log(`routing-core bench: ${AGENTS} agents, ${SKILLS} skills, ${engine.waiting} waiting, ${ROUNDS} rounds x ${OPS_PER_ROUND} ops`);
+console.log(
+  `routing-core bench: ${AGENTS} agents, ${SKILLS} skills, ${engine.waiting} waiting, ${ROUNDS} rounds x ${OPS_PER_ROUND} ops`,
+);
 console.log(`setup (queues, agents, fill): ${fmt(engine.setupMs / 1000, 1)} s`);
 engine.rounds.forEach((r, i) =>
   console.log(
     `round ${i + 1}: ${Math.round(r.decisionsPerSec)} decisions/s, ${Math.round(r.appliesPerSec)} commands/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, p99.9 ${fmt(r.p999)} ms`,
   ),
 );
-console.log(`naive baseline (scan every agent / every waiting contact): ${Math.round(baseDps)} decisions/s, p99 ${fmt(median(baseline.map((r) => r.p99)))} ms`);
+console.log(
+  `naive baseline (scan every agent / every waiting contact): ${Math.round(baseDps)} decisions/s, p99 ${fmt(median(baseline.map((r) => r.p99)))} ms`,
+);
 console.log(`total run time: ${fmt((performance.now() - started) / 1000, 1)} s`);
 console.log(
   JSON.stringify({

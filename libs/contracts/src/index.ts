@@ -7,3 +7,4 @@ export * from './dead-letter.schema';
 export * from './validation.util';
 export * from './json-schema';
 export * from './domain-error';
+export * from './config-changed.schema';

@@ -1,6 +1,7 @@
 // JSON Schema exports for integrators who do not use TypeScript.
 import { z } from 'zod';
 import { AgentCommandV1Schema } from './agent-command.schema';
+import { ConfigChangedV1Schema } from './config-changed.schema';
 import { DeadLetterV1Schema } from './dead-letter.schema';
 import { InboundContactBodySchema, InboundContactV1Schema } from './inbound-contact.schema';
 import { RoutingEventV1Schema } from './routing-event.schema';
@@ -9,6 +10,7 @@ export const PUBLISHED_SCHEMAS = {
   'inbound-contact.v1': InboundContactV1Schema,
   'inbound-contact-body.v1': InboundContactBodySchema,
   'agent-command.v1': AgentCommandV1Schema,
+  'config-changed.v1': ConfigChangedV1Schema,
   'routing-event.v1': RoutingEventV1Schema,
   'dead-letter.v1': DeadLetterV1Schema,
 } as const;

@@ -8,6 +8,7 @@ import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { AgentCommandHandler } from './commands/agent-command.handler';
+import { ConfigChangeHandler } from './commands/config-change.handler';
 import { RouterConsumer } from './consumer/router.consumer';
 import { TenantLanes } from './consumer/tenant-lane';
 import { TenantDirectory } from './consumer/tenant.directory';
@@ -42,6 +43,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       registry: this.registry,
       storeInbound: new StoreInbound(prisma),
       commands: new AgentCommandHandler(prisma),
+      config: new ConfigChangeHandler(prisma),
       writer: new DecisionWriter(prisma),
       publisher: new RoutingEventPublisher(bus, config.topics.routingEvents, now),
       logger: this.logger,

@@ -1,9 +1,15 @@
 // The router's workflows for one tenant at a time: intake, agent commands and timer ticks. Each step
 // persists first, then publishes, and drops the in-memory state on any failure so a retry rebuilds it.
-import type { AgentCommandV1, InboundContactV1, RoutingEventBody } from '@switchboard/contracts';
+import type {
+  AgentCommandV1,
+  ConfigChangedV1,
+  InboundContactV1,
+  RoutingEventBody,
+} from '@switchboard/contracts';
 import type { RoutingCommand, RoutingDecision } from '@switchboard/routing-core';
 import type { Logger } from 'pino';
 import type { AgentCommandHandler } from './commands/agent-command.handler';
+import type { ConfigChangeHandler } from './commands/config-change.handler';
 import type { DecisionWriter } from './engine/decision.writer';
 import { DEFAULT_QUEUE_ID } from './engine/routing-input.mapper';
 import type { TenantRouter } from './engine/tenant-router';
@@ -15,6 +21,7 @@ export interface TenantRoutingDeps {
   registry: TenantRouterRegistry;
   storeInbound: StoreInbound;
   commands: AgentCommandHandler;
+  config: ConfigChangeHandler;
   writer: DecisionWriter;
   publisher: RoutingEventPublisher;
   logger: Logger;
@@ -45,6 +52,15 @@ export class TenantRoutingService {
       const result = await this.deps.commands.handle(router, command);
       events.push(...result.events);
       return result.decisions;
+    });
+  }
+
+  async configChanged(tenantId: string, change: ConfigChangedV1): Promise<void> {
+    await this.guarded(tenantId, async (router) => {
+      const { decisions, refused } = await this.deps.config.handle(router, change);
+      for (const error of refused)
+        this.deps.logger.warn({ tenantId, change, code: error.code }, error.message);
+      return decisions;
     });
   }
 

@@ -33,7 +33,8 @@ export function selectFromPools(state: RoutingState, c: ContactState): Selection
   const pruneByLevel = strategy === 'best-fit' && firstLevel >= 0;
   const otherMax = pruneByLevel ? MAX_PROFICIENCY * (fitSkillCount(c) - 1) : 0;
   for (let k = pools.length - 1; k >= 0; k--) {
-    if (pruneByLevel && top.length >= limit && firstLevel + k + otherMax < top[top.length - 1].skillFit) break;
+    if (pruneByLevel && top.length >= limit && firstLevel + k + otherMax < top[top.length - 1].skillFit)
+      break;
     for (const agent of pools[k]) {
       if (isEligible(agent, c)) insertRanked(top, candidateOf(agent, c), strategy, limit);
       else tenant.prune(agent);
@@ -83,7 +84,11 @@ function fromTop(top: Candidate[], strategy: RoutingStrategy): Selection | undef
   return { agent: top[0].agent, rule: strategy, chosen: top[0], beat: top.slice(1) };
 }
 
-function eligibleById(state: RoutingState, c: ContactState, agentId: string | undefined): AgentState | undefined {
+function eligibleById(
+  state: RoutingState,
+  c: ContactState,
+  agentId: string | undefined,
+): AgentState | undefined {
   if (agentId === undefined) return undefined;
   const agent = state.agents.get(agentId);
   return agent !== undefined && isEligible(agent, c) ? agent : undefined;

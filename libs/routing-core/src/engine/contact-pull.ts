@@ -40,7 +40,13 @@ export function bestContactFor(agent: AgentState, now: number, out: Pick): void 
 }
 
 /** Buckets filed under one skill at minimum levels the agent reaches (1..proficiency). */
-function scanLevels(agent: AgentState, levels: ReadonlySet<ContactBucket>[] | undefined, proficiency: number, now: number, out: Pick): void {
+function scanLevels(
+  agent: AgentState,
+  levels: ReadonlySet<ContactBucket>[] | undefined,
+  proficiency: number,
+  now: number,
+  out: Pick,
+): void {
   if (levels === undefined) return;
   for (let l = 1; l <= proficiency; l++) scanSet(agent, levels[l], now, out);
 }

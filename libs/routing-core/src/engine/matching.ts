@@ -34,11 +34,15 @@ export function reevaluate(state: RoutingState): void {
 
   let i = 0;
   for (;;) {
-    while (i < pending.length && pending[i].contact.status !== 'waiting') unmarkPending(pendingSet, pending[i++].contact);
+    while (i < pending.length && pending[i].contact.status !== 'waiting')
+      unmarkPending(pendingSet, pending[i++].contact);
     const head = bestHead(heads, now);
     const next = i < pending.length ? pending[i] : undefined;
     let contact: ContactState;
-    if (next !== undefined && (head === undefined || pickBefore(next.score, next.contact, head.score, head.contact as ContactState))) {
+    if (
+      next !== undefined &&
+      (head === undefined || pickBefore(next.score, next.contact, head.score, head.contact as ContactState))
+    ) {
       contact = next.contact;
       i++;
     } else if (head !== undefined) {
@@ -64,7 +68,12 @@ export function reevaluate(state: RoutingState): void {
  * another clean (nobody excluded), already-evaluated contact still waits - same ring, same answer.
  * Anything else needs the ready pools.
  */
-function select(state: RoutingState, c: ContactState, pendingSet: Set<ContactState>, heads: readonly Head[]): Selection | undefined {
+function select(
+  state: RoutingState,
+  c: ContactState,
+  pendingSet: Set<ContactState>,
+  heads: readonly Head[],
+): Selection | undefined {
   const bucket = c.bucket;
   const settledPeerWaits = bucket !== null && bucket.clean - bucket.pendingClean > 0;
   const dirty = unmarkPending(pendingSet, c);
@@ -114,7 +123,8 @@ function bestHead(heads: Head[], now: number): Head | undefined {
       h.valid = true;
     }
     if (h.contact === null) continue;
-    if (best === undefined || pickBefore(h.score, h.contact, best.score, best.contact as ContactState)) best = h;
+    if (best === undefined || pickBefore(h.score, h.contact, best.score, best.contact as ContactState))
+      best = h;
   }
   return best;
 }

@@ -89,7 +89,17 @@ export class RoutingState {
     if (bucket === undefined) {
       const tenant = this.tenant(c.tenantId);
       const [primarySkill, primaryMin] = tenant.rarestRequirement(c.reqs);
-      bucket = new ContactBucket(key, tenant, c.queue, c.classIndex, c.languageId, c.reqs, c.phase, primarySkill, primaryMin);
+      bucket = new ContactBucket(
+        key,
+        tenant,
+        c.queue,
+        c.classIndex,
+        c.languageId,
+        c.reqs,
+        c.phase,
+        primarySkill,
+        primaryMin,
+      );
       this.buckets.set(key, bucket);
       tenant.addBucket(bucket);
     }

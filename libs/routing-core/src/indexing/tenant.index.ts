@@ -27,7 +27,9 @@ export class TenantIndex {
   readonly readyBySkill = new Map<number, LevelPools>();
   readonly readyByLanguage = new Map<number, Pool>();
   /** Per class: primary skill (-1: none) -> buckets by the primary's minimum level. */
-  readonly buckets: Map<number, Set<ContactBucket>[]>[] = perClass(() => new Map<number, Set<ContactBucket>[]>());
+  readonly buckets: Map<number, Set<ContactBucket>[]>[] = perClass(
+    () => new Map<number, Set<ContactBucket>[]>(),
+  );
   /** Agents (any status) per skill per level, to pick a bucket's rarest requirement. */
   private readonly holders = new Map<number, number[]>();
 

@@ -2,6 +2,9 @@
 // each tenant's valid records to its lane. Offsets are committed only after every lane has finished.
 import {
   AgentCommandV1Schema,
+  CONFIG_CHANGED_V1,
+  ConfigChangedV1Schema,
+  type ConfigChangedV1,
   ErrorCode,
   InboundContactV1Schema,
   routerInputTopics,
@@ -39,7 +42,10 @@ export interface RouterConsumerDeps {
   onRebalance: (owned: TopicPartitions[]) => void;
 }
 
-type Valid = { kind: 'inbound'; record: InboundContactV1 } | { kind: 'command'; record: AgentCommandV1 };
+type Valid =
+  | { kind: 'inbound'; record: InboundContactV1 }
+  | { kind: 'command'; record: AgentCommandV1 }
+  | { kind: 'config'; record: ConfigChangedV1 };
 
 export class RouterConsumer {
   private subscription?: Subscription;
@@ -88,16 +94,7 @@ export class RouterConsumer {
   }
 
   private async classify(message: ConsumedMessage): Promise<Valid | { rejection: Rejection }> {
-    const decoded: Decoded<Valid> =
-      message.topic === this.deps.topics.agentCommands
-        ? mapDecoded(decodeRecord(AgentCommandV1Schema, message.value), (record) => ({
-            kind: 'command',
-            record,
-          }))
-        : mapDecoded(decodeRecord(InboundContactV1Schema, message.value), (record) => ({
-            kind: 'inbound',
-            record,
-          }));
+    const decoded = this.decode(message);
     if (!decoded.ok) return { rejection: decoded.rejection };
     const record = decoded.record.record;
     if (message.key !== record.tenantId) {
@@ -114,6 +111,24 @@ export class RouterConsumer {
       return { rejection: { code: ErrorCode.UnknownTenant, reason: `Unknown tenant ${record.tenantId}` } };
     }
     return decoded.record;
+  }
+
+  private decode(message: ConsumedMessage): Decoded<Valid> {
+    if (message.topic !== this.deps.topics.agentCommands) {
+      return mapDecoded(decodeRecord(InboundContactV1Schema, message.value), (record) => ({
+        kind: 'inbound',
+        record,
+      }));
+    }
+    // The command topic carries agents' commands and admins' configuration changes; the schema field tells which.
+    if (message.value.includes(CONFIG_CHANGED_V1)) {
+      const config = decodeRecord(ConfigChangedV1Schema, message.value);
+      if (config.ok) return { ok: true, record: { kind: 'config', record: config.record } };
+    }
+    return mapDecoded(decodeRecord(AgentCommandV1Schema, message.value), (record) => ({
+      kind: 'command',
+      record,
+    }));
   }
 
   private reject(message: ConsumedMessage, rejection: Rejection): OutgoingMessage {
@@ -140,7 +155,8 @@ export class RouterConsumer {
         continue;
       }
       await flush();
-      await this.deps.routing.command(tenantId, item.record);
+      if (item.kind === 'command') await this.deps.routing.command(tenantId, item.record);
+      else await this.deps.routing.configChanged(tenantId, item.record);
     }
     await flush();
   }
