@@ -37,6 +37,10 @@ export const EnvSchema = z.object({
     .min(60)
     .max(7 * 24 * 3600)
     .default(8 * 3600),
+  /** Login attempts per client IP per minute, per gateway instance. */
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Ingested messages per API key per second, per gateway instance. */
+  RATE_LIMIT_INGEST_PER_SECOND: z.coerce.number().int().min(1).default(2000),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

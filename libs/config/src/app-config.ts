@@ -17,6 +17,7 @@ export interface AppConfig {
   routerGroupId: string;
   jwt: { secret: string; ttlSeconds: number; ephemeral: boolean };
   offerTimeoutMs: number;
+  rateLimits: { loginPerMinute: number; ingestPerSecond: number };
 }
 
 export class ConfigError extends Error {
@@ -62,5 +63,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ephemeral: !e.JWT_SECRET,
     },
     offerTimeoutMs: e.OFFER_TIMEOUT_SECONDS * 1000,
+    rateLimits: {
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      ingestPerSecond: e.RATE_LIMIT_INGEST_PER_SECOND,
+    },
   };
 }

@@ -12,6 +12,7 @@ export const ErrorCode = {
   UnknownTenant: 'UNKNOWN_TENANT',
   OfferNotLive: 'OFFER_NOT_LIVE',
   ChannelNotAllowed: 'CHANNEL_NOT_ALLOWED',
+  RateLimited: 'RATE_LIMITED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

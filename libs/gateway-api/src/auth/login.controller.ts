@@ -1,5 +1,6 @@
 // Console login: tenant slug, email and password in, JWT out.
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { LoginUser } from '@switchboard/auth';
 import { z } from 'zod';
@@ -14,6 +15,8 @@ type LoginBody = z.infer<typeof LoginBodySchema>;
 
 @ApiTags('auth')
 @Controller('v1/auth')
+@UseGuards(ThrottlerGuard)
+@SkipThrottle({ ingest: true })
 export class LoginController {
   constructor(private readonly login: LoginUser) {}
 

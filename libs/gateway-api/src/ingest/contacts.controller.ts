@@ -1,5 +1,6 @@
 // Integrator REST ingest. The channel message id is the idempotency key: resending is always safe.
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { ApiAcceptedResponse, ApiBody, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, CurrentPrincipal, type Principal } from '@switchboard/auth';
 import {
@@ -15,7 +16,8 @@ import { AcceptInbound, type AcceptedInbound } from './accept-inbound.usecase';
 @ApiTags('ingest')
 @ApiSecurity('api-key')
 @Controller('v1/contacts')
-@UseGuards(ApiKeyGuard)
+@UseGuards(ApiKeyGuard, ThrottlerGuard)
+@SkipThrottle({ login: true })
 export class ContactsController {
   constructor(private readonly acceptInbound: AcceptInbound) {}
 

@@ -37,6 +37,8 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.Conflict:
     case ErrorCode.OfferNotLive:
       return HttpStatus.CONFLICT;
+    case ErrorCode.RateLimited:
+      return HttpStatus.TOO_MANY_REQUESTS;
   }
 }
 
@@ -60,11 +62,17 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === 400 ? ErrorCode.InvalidJson : `HTTP_${status}`;
+      const code = httpCode(status);
       return problem(status, code, httpDetail(exception), instance);
     }
     return problem(500, 'INTERNAL', 'An unexpected error occurred', instance);
   }
+}
+
+function httpCode(status: number): string {
+  if (status === 400) return ErrorCode.InvalidJson;
+  if (status === 429) return ErrorCode.RateLimited;
+  return `HTTP_${status}`;
 }
 
 function httpDetail(exception: HttpException): string {

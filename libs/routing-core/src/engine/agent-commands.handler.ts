@@ -12,6 +12,7 @@ interface CompiledProfile {
   readonly prof: Uint8Array;
   readonly skillIds: number[];
   readonly languages: Set<number>;
+  readonly languageFlags: Uint8Array;
   readonly capacity: number[];
   readonly weights: number[];
   readonly maxUnits: number;
@@ -121,5 +122,7 @@ function compileProfile(state: RoutingState, input: AgentInput): CompiledProfile
   const skillIds = [...levels.keys()].sort((a, b) => a - b);
   const prof = new Uint8Array(skillIds.length === 0 ? 0 : skillIds[skillIds.length - 1] + 1);
   for (const [id, level] of levels) prof[id] = level;
-  return { prof, skillIds, languages, capacity, weights, maxUnits };
+  const languageFlags = new Uint8Array(Math.max(-1, ...languages) + 1);
+  for (const id of languages) languageFlags[id] = 1;
+  return { prof, skillIds, languages, languageFlags, capacity, weights, maxUnits };
 }

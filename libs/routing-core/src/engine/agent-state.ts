@@ -12,6 +12,8 @@ export class AgentState {
   /** Interned ids of skills the agent has, ascending. */
   skillIds: number[] = [];
   languages = new Set<number>();
+  /** languageFlags[id] === 1 when the agent speaks language id; a flat read on the hot path. */
+  languageFlags: Uint8Array = new Uint8Array(0);
   capacity: number[] = new Array<number>(CLASS_COUNT).fill(0);
   weights: number[] = new Array<number>(CLASS_COUNT).fill(1);
   /** Infinity when the agent has no total budget. */
@@ -50,7 +52,7 @@ export class AgentState {
   }
 
   speaks(languageId: number): boolean {
-    return languageId < 0 || this.languages.has(languageId);
+    return languageId < 0 || (languageId < this.languageFlags.length && this.languageFlags[languageId] === 1);
   }
 
   meets(reqs: CompiledRequirements): boolean {

@@ -1,8 +1,8 @@
 // The agent side of matching: the highest-scoring waiting contact a given agent may take.
-// Buckets are filed per class under one required skill and level, so an agent only looks at buckets
-// it may meet (plus skill-less ones) and checks each bucket's ring once, not each contact.
+// Buckets are filed under one required skill and level, so an agent only looks at buckets it may meet
+// (plus skill-less ones) and checks each bucket's ring once, not each contact.
 import type { ContactBucket } from '../indexing/contact-bucket';
-import { CLASS_COUNT } from '../model/channel.model';
+import type { BucketLevels } from '../indexing/tenant.index';
 import { scoreAt, tieBreakBefore } from '../scoring/score.util';
 import type { AgentState } from './agent-state';
 import type { ContactState } from './contact-state';
@@ -21,44 +21,42 @@ export function pickBefore(aScore: number, a: ContactState, bScore: number, b: C
 export function bestContactFor(agent: AgentState, now: number, out: Pick): void {
   out.contact = null;
   out.score = -Infinity;
-  const tenant = agent.tenant;
   const ready = agent.computeReadyMask();
-  for (let cls = 0; cls < CLASS_COUNT; cls++) {
-    if ((ready & (1 << cls)) === 0) continue;
-    const byPrimary = tenant.buckets[cls];
-    if (byPrimary.size === 0) continue;
-    const skillLess = byPrimary.get(-1);
-    if (skillLess !== undefined) scanSet(agent, skillLess[0], now, out);
-    if (agent.skillIds.length <= byPrimary.size) {
-      for (const id of agent.skillIds) scanLevels(agent, byPrimary.get(id), agent.proficiency(id), now, out);
-    } else {
-      for (const [primary, levels] of byPrimary) {
-        if (primary >= 0) scanLevels(agent, levels, agent.proficiency(primary), now, out);
-      }
+  if (ready === 0) return;
+  const buckets = agent.tenant.buckets;
+  if (buckets.size === 0) return;
+  scanLevels(agent, ready, buckets.get(-1), 0, now, out);
+  if (agent.skillIds.length <= buckets.size) {
+    for (const id of agent.skillIds)
+      scanLevels(agent, ready, buckets.get(id), agent.proficiency(id), now, out);
+  } else {
+    for (const [primary, levels] of buckets) {
+      if (primary >= 0) scanLevels(agent, ready, levels, agent.proficiency(primary), now, out);
     }
   }
 }
 
-/** Buckets filed under one skill at minimum levels the agent reaches (1..proficiency). */
+/** Buckets filed under one skill at minimum levels the agent reaches (0..proficiency), non-empty only. */
 function scanLevels(
   agent: AgentState,
-  levels: ReadonlySet<ContactBucket>[] | undefined,
+  ready: number,
+  levels: BucketLevels | undefined,
   proficiency: number,
   now: number,
   out: Pick,
 ): void {
   if (levels === undefined) return;
-  for (let l = 1; l <= proficiency; l++) scanSet(agent, levels[l], now, out);
+  let mask = levels.mask & ((2 << proficiency) - 1);
+  while (mask !== 0) {
+    const level = 31 - Math.clz32(mask);
+    mask &= ~(1 << level);
+    scanSet(agent, ready, levels.sets[level], now, out);
+  }
 }
 
-function scanSet(
-  agent: AgentState,
-  set: ReadonlySet<ContactBucket> | undefined,
-  now: number,
-  out: Pick,
-): void {
-  if (set === undefined) return;
+function scanSet(agent: AgentState, ready: number, set: ReadonlySet<ContactBucket>, now: number, out: Pick): void {
   for (const bucket of set) {
+    if ((ready & (1 << bucket.classIndex)) === 0) continue;
     if (!agent.speaks(bucket.languageId) || !agent.meets(bucket.reqs)) continue;
     let head = bucket.heap.peek();
     if (head === undefined) continue;

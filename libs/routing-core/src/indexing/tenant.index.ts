@@ -3,11 +3,10 @@
 //   level), so a requirement "skill >= 7" only visits agents at levels 7..10. Pools are a superset:
 //   an agent that fills up stays filed until a scan meets it (then it is taken out), because most
 //   agents fill up and free up again within moments and re-filing would cost more;
-// - bucket lists: non-empty contact buckets per class, filed under one required skill and its minimum
-//   level (the rarest requirement, so the fewest agents ever look at it); an agent looks only under
-//   skills it has, at levels it reaches.
+// - bucket lists: non-empty contact buckets filed under one required skill and its minimum level (the
+//   rarest requirement, so the fewest agents ever look at it); an agent looks only under skills it
+//   has, at levels it reaches, and a bit mask skips the empty levels.
 // Tenants never share an index, which is what keeps routing tenant-isolated.
-import { CLASS_COUNT } from '../model/channel.model';
 import { MAX_PROFICIENCY } from '../policy/input-validation.util';
 import type { CompiledRequirements } from '../policy/relaxation.policy';
 import type { AgentState } from '../engine/agent-state';
@@ -17,19 +16,13 @@ type Pool = Set<AgentState>;
 /** Pools by level: index l holds agents whose proficiency is exactly l. */
 type LevelPools = Pool[];
 
-function perClass<T>(make: () => T): T[] {
-  return Array.from({ length: CLASS_COUNT }, make);
-}
-
 export class TenantIndex {
   /** Agents that are available with room in at least one class (class room is checked per contact). */
   readonly readyAll: Pool = new Set<AgentState>();
   readonly readyBySkill = new Map<number, LevelPools>();
   readonly readyByLanguage = new Map<number, Pool>();
-  /** Per class: primary skill (-1: none) -> buckets by the primary's minimum level. */
-  readonly buckets: Map<number, Set<ContactBucket>[]>[] = perClass(
-    () => new Map<number, Set<ContactBucket>[]>(),
-  );
+  /** Primary skill (-1: none) -> buckets by the primary's minimum level, all classes together. */
+  readonly buckets = new Map<number, BucketLevels>();
   /** Agents (any status) per skill per level, to pick a bucket's rarest requirement. */
   private readonly holders = new Map<number, number[]>();
 
@@ -109,17 +102,21 @@ export class TenantIndex {
   }
 
   addBucket(bucket: ContactBucket): void {
-    const byPrimary = this.buckets[bucket.classIndex];
-    let levels = byPrimary.get(bucket.primarySkill);
+    let levels = this.buckets.get(bucket.primarySkill);
     if (levels === undefined) {
-      levels = Array.from({ length: MAX_PROFICIENCY + 1 }, () => new Set<ContactBucket>());
-      byPrimary.set(bucket.primarySkill, levels);
+      levels = { sets: Array.from({ length: MAX_PROFICIENCY + 1 }, () => new Set<ContactBucket>()), mask: 0 };
+      this.buckets.set(bucket.primarySkill, levels);
     }
-    levels[bucket.primaryMin].add(bucket);
+    levels.sets[bucket.primaryMin].add(bucket);
+    levels.mask |= 1 << bucket.primaryMin;
   }
 
   removeBucket(bucket: ContactBucket): void {
-    this.buckets[bucket.classIndex].get(bucket.primarySkill)?.[bucket.primaryMin].delete(bucket);
+    const levels = this.buckets.get(bucket.primarySkill);
+    if (levels === undefined) return;
+    const set = levels.sets[bucket.primaryMin];
+    set.delete(bucket);
+    if (set.size === 0) levels.mask &= ~(1 << bucket.primaryMin);
   }
 
   private addToPools(agent: AgentState): void {
@@ -158,3 +155,10 @@ export interface CandidatePools {
 }
 
 const NO_POOLS: CandidatePools = { pools: [], firstLevel: -1 };
+
+export interface BucketLevels {
+  /** sets[l]: buckets whose primary requirement has minimum level l (0 for skill-less buckets). */
+  readonly sets: Set<ContactBucket>[];
+  /** Bit l set when sets[l] is non-empty. */
+  mask: number;
+}
