@@ -2,10 +2,11 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { ConfigChangeNotifier } from './admin/config-change.notifier';
+import { AdminModule } from './admin/admin.module';
 import { LoginController } from './auth/login.controller';
-import { ConversationsController } from './conversations/conversations.controller';
-import { GetRoutingHistory } from './conversations/get-routing-history.usecase';
+import { ConversationsModule } from './conversations/conversations.module';
+import { PeopleModule } from './people/people.module';
+import { RoutingConfigModule } from './routing-config/routing-config.module';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
 import { ContactsController } from './ingest/contacts.controller';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
@@ -14,6 +15,10 @@ import { RoutingEventRelay } from './realtime/routing-event.relay';
 
 @Module({
   imports: [
+    AdminModule,
+    ConversationsModule,
+    PeopleModule,
+    RoutingConfigModule,
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -31,14 +36,7 @@ import { RoutingEventRelay } from './realtime/routing-event.relay';
       }),
     }),
   ],
-  controllers: [ContactsController, LoginController, ConversationsController],
-  providers: [
-    AcceptInbound,
-    ForwardAgentCommand,
-    AgentsGateway,
-    RoutingEventRelay,
-    GetRoutingHistory,
-    ConfigChangeNotifier,
-  ],
+  controllers: [ContactsController, LoginController],
+  providers: [AcceptInbound, ForwardAgentCommand, AgentsGateway, RoutingEventRelay],
 })
 export class GatewayApiModule {}
