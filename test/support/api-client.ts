@@ -12,7 +12,7 @@ export interface ApiResponse<T = Record<string, unknown>> {
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    private readonly token: string | null,
+    readonly token: string | null,
   ) {}
 
   static anonymous(baseUrl: string): ApiClient {

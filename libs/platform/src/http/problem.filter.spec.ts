@@ -58,6 +58,17 @@ describe('ProblemFilter', () => {
     expect(respond(new NotFoundException()).status).toBe(404);
   });
 
+  it('maps body-parser errors (http-errors shape) to their 4xx status', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), {
+      status: 413,
+      statusCode: 413,
+      expose: true,
+    });
+    expect(respond(tooLarge)).toMatchObject({ status: 413, body: { code: 'HTTP_413' } });
+    const internal = Object.assign(new Error('boom'), { status: 400, expose: false });
+    expect(respond(internal).status).toBe(500);
+  });
+
   it('hides the details of unexpected errors', () => {
     const problem = respond(new Error('connection string postgres://secret'));
     expect(problem.status).toBe(500);

@@ -65,8 +65,19 @@ export class ProblemFilter implements ExceptionFilter {
       const code = httpCode(status);
       return problem(status, code, httpDetail(exception), instance);
     }
+    const clientError = asClientError(exception);
+    if (clientError)
+      return problem(clientError.status, httpCode(clientError.status), clientError.message, instance);
     return problem(500, 'INTERNAL', 'An unexpected error occurred', instance);
   }
+}
+
+/** Errors from Express middleware (body-parser: too large, bad encoding, bad JSON) follow http-errors' shape. */
+function asClientError(exception: unknown): { status: number; message: string } | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const { status, expose, message } = exception as { status?: unknown; expose?: unknown; message?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) return null;
+  return { status, message: typeof message === 'string' ? message : 'Bad request' };
 }
 
 function httpCode(status: number): string {

@@ -18,9 +18,14 @@ export interface Selection {
 
 /**
  * Best agent in the ready pools, for a contact whose eligibility may have grown. The pools are a
- * superset of the eligible ready agents; ineligible ones are filtered here.
+ * superset of the filed ready agents; ineligible ones are filtered here. `unfiled` lists agents that
+ * may be ready without being filed yet (the pass's dirty agents).
  */
-export function selectFromPools(state: RoutingState, c: ContactState): Selection | undefined {
+export function selectFromPools(
+  state: RoutingState,
+  c: ContactState,
+  unfiled: readonly { readonly agent: AgentState }[],
+): Selection | undefined {
   const sticky = stickySelection(state, c);
   if (sticky !== undefined) return sticky;
   const tenant = state.tenant(c.tenantId);
@@ -39,6 +44,11 @@ export function selectFromPools(state: RoutingState, c: ContactState): Selection
       if (isEligible(agent, c)) insertRanked(top, candidateOf(agent, c), strategy, limit);
       else tenant.prune(agent);
     }
+  }
+  // Agents whose room grew in this pass are filed only at its end; consider them too.
+  for (let i = 0; i < unfiled.length; i++) {
+    const agent = unfiled[i].agent;
+    if (!agent.filed && isEligible(agent, c)) insertRanked(top, candidateOf(agent, c), strategy, limit);
   }
   return fromTop(top, strategy);
 }

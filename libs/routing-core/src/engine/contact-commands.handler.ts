@@ -40,7 +40,6 @@ export function contactCompleted(
   agent.idleSince = state.now;
   forgetContact(state, c);
   if (status !== undefined) changeStatus(state, agent, status);
-  state.syncAgent(agent);
 }
 
 /** The customer left (or the conversation was closed elsewhere) in any state. */

@@ -3,7 +3,7 @@
 // (plus skill-less ones) and checks each bucket's ring once, not each contact.
 import type { ContactBucket } from '../indexing/contact-bucket';
 import type { BucketLevels } from '../indexing/tenant.index';
-import { scoreAt, tieBreakBefore } from '../scoring/score.util';
+import { orderScore, tieBreakBefore } from '../scoring/score.util';
 import type { AgentState } from './agent-state';
 import type { ContactState } from './contact-state';
 
@@ -57,14 +57,16 @@ function scanLevels(
 function scanSet(agent: AgentState, ready: number, set: ReadonlySet<ContactBucket>, now: number, out: Pick): void {
   for (const bucket of set) {
     if ((ready & (1 << bucket.classIndex)) === 0) continue;
-    if (!agent.speaks(bucket.languageId) || !agent.meets(bucket.reqs)) continue;
-    let head = bucket.heap.peek();
-    if (head === undefined) continue;
-    if (head.isExcluded(agent.id)) {
-      head = bucket.heap.firstWhere((c) => !c.isExcluded(agent.id));
-      if (head === undefined) continue;
+    if (!agent.speaks(bucket.languageId) || !bucket.admits(agent)) continue;
+    let head = bucket.head;
+    if (head === null) continue;
+    let key = bucket.headKey;
+    if (!bucket.headClean && head.isExcluded(agent.id)) {
+      head = bucket.heap.firstWhere((c) => !c.isExcluded(agent.id)) ?? null;
+      if (head === null) continue;
+      key = head.key;
     }
-    const score = scoreAt(head, head.phase, now);
+    const score = orderScore(key, bucket.slope, now);
     if (out.contact === null || pickBefore(score, head, out.score, out.contact)) {
       out.contact = head;
       out.score = score;

@@ -32,8 +32,9 @@ export class ContactState implements ScoreInputs {
   starvedAt = Infinity;
   agingPerMs = 0;
   urgencyPerMs = 0;
-  /** Bucket sort key; see scoring/score.util.ts bucketKey. */
+  /** Bucket sort key and score slope while filed; see scoring/score.util.ts. */
   key = 0;
+  slope = 0;
   bucket: ContactBucket | null = null;
   bucketPos = -1;
   /** Next instant the engine must look at this contact (offer expiry or ring/phase change). */

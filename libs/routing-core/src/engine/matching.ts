@@ -2,7 +2,7 @@
 // an eligible agent with room. A command can only break it through contacts or agents it marks dirty,
 // so only those are examined. Greedy by score: repeatedly serve the highest-scoring contact that some
 // ready agent can take, and give it the best such agent under the queue's strategy.
-import { scoreAt, tieBreakBefore } from '../scoring/score.util';
+import { orderScore, tieBreakBefore } from '../scoring/score.util';
 import type { AgentState } from './agent-state';
 import { selectFromAgents, selectFromPools, type Selection } from './agent-selection';
 import type { ContactState } from './contact-state';
@@ -60,6 +60,8 @@ export function reevaluate(state: RoutingState): void {
     for (const h of heads) if (h.agent === sel.agent || h.contact === contact) h.valid = false;
   }
   for (const c of pendingSet) unmarkPending(pendingSet, c);
+  // Agents whose room grew were kept out of the pools during the pass; file those still ready.
+  for (const h of heads) h.agent.tenant.syncAgent(h.agent);
 }
 
 /**
@@ -84,7 +86,7 @@ function select(
       heads.map((h) => h.agent),
     );
   }
-  return selectFromPools(state, c);
+  return selectFromPools(state, c, heads);
 }
 
 function markPending(pendingSet: Set<ContactState>, c: ContactState): void {
@@ -101,7 +103,7 @@ function unmarkPending(pendingSet: Set<ContactState>, c: ContactState): boolean 
 function sortedPending(state: RoutingState, now: number): Pending[] {
   const pending: Pending[] = [];
   for (const c of state.dirtyContacts) {
-    if (c.status === 'waiting') pending.push({ contact: c, score: scoreAt(c, c.phase, now) });
+    if (c.status === 'waiting') pending.push({ contact: c, score: orderScore(c.key, c.slope, now) });
   }
   if (pending.length > 1) {
     pending.sort((a, b) =>

@@ -23,7 +23,6 @@ export function makeOffer(state: RoutingState, c: ContactState, sel: Selection):
   agent.reserve(c.classIndex);
   agent.offers.add(c);
   agent.idleSince = now;
-  state.syncAgent(agent);
   c.queue.lastRouted.set(agent.id, ++state.offerSeq);
   state.emit({
     type: 'offer',
@@ -125,6 +124,7 @@ export function timeoutOffer(state: RoutingState, c: ContactState): void {
 export function freeSlot(state: RoutingState, agent: AgentState, c: ContactState): void {
   if (!agent.offers.delete(c) && !agent.assignments.delete(c)) return;
   agent.release(c.classIndex);
-  state.syncAgent(agent);
+  // Not filed in the ready pools yet: re-evaluation looks at dirty agents directly, and most of them
+  // are full again by its end, so filing now would be wasted work (see reevaluate).
   state.dirtyAgents.add(agent);
 }

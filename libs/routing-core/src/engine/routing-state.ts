@@ -6,7 +6,7 @@ import { ContactBucket, bucketKeyOf } from '../indexing/contact-bucket';
 import { TenantIndex } from '../indexing/tenant.index';
 import { IndexedHeap } from '../structures/indexed-heap';
 import { NameRegistry } from '../structures/name-registry';
-import { bucketKey } from '../scoring/score.util';
+import { bucketKey, slopeOf } from '../scoring/score.util';
 import type { AgentState } from './agent-state';
 import type { ContactState } from './contact-state';
 import type { QueueState } from './queue-state';
@@ -84,6 +84,7 @@ export class RoutingState {
   /** Puts a waiting contact in the bucket matching its current queue, phase and ring. */
   file(c: ContactState): void {
     c.key = bucketKey(c, c.phase);
+    c.slope = slopeOf(c, c.phase);
     const key = bucketKeyOf(c);
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
@@ -99,11 +100,13 @@ export class RoutingState {
         c.phase,
         primarySkill,
         primaryMin,
+        c.slope,
       );
       this.buckets.set(key, bucket);
       tenant.addBucket(bucket);
     }
     bucket.heap.push(c);
+    bucket.refreshHead();
     if (c.excluded === null) bucket.clean++;
     c.bucket = bucket;
   }
@@ -112,6 +115,7 @@ export class RoutingState {
     const bucket = c.bucket;
     if (bucket === null) return;
     bucket.heap.remove(c);
+    bucket.refreshHead();
     if (c.excluded === null) bucket.clean--;
     c.bucket = null;
     if (bucket.heap.size === 0) {

@@ -4,6 +4,7 @@
 import type { CompiledRequirements } from '../policy/relaxation.policy';
 import type { ScorePhase } from '../scoring/score.util';
 import { IndexedHeap } from '../structures/indexed-heap';
+import type { AgentState } from '../engine/agent-state';
 import type { ContactState } from '../engine/contact-state';
 import type { QueueState } from '../engine/queue-state';
 import type { TenantIndex } from './tenant.index';
@@ -27,6 +28,15 @@ export class ContactBucket {
   clean = 0;
   /** Clean members still awaiting re-evaluation in the current pass (they prove nothing yet). */
   pendingClean = 0;
+  /** The ring's first two requirements inline (skill -1 when absent): scans avoid three pointer hops. */
+  readonly skill0: number;
+  readonly min0: number;
+  readonly skill1: number;
+  readonly min1: number;
+  /** Cached head, so a scan reads the bucket alone: its key, and whether it excludes anyone. */
+  head: ContactState | null = null;
+  headKey = 0;
+  headClean = true;
 
   constructor(
     readonly key: string,
@@ -39,9 +49,34 @@ export class ContactBucket {
     /** The requirement the bucket is filed under (its rarest skill), or -1/0 when nothing is required. */
     readonly primarySkill: number,
     readonly primaryMin: number,
-  ) {}
+    /** Score slope shared by every member (same queue scoring and phase). */
+    readonly slope: number,
+  ) {
+    this.skill0 = reqs.skillIds.length > 0 ? reqs.skillIds[0] : -1;
+    this.min0 = reqs.skillIds.length > 0 ? reqs.mins[0] : 0;
+    this.skill1 = reqs.skillIds.length > 1 ? reqs.skillIds[1] : -1;
+    this.min1 = reqs.skillIds.length > 1 ? reqs.mins[1] : 0;
+  }
+
+  /** Whether the agent meets the ring; the inline fields answer most rings without touching arrays. */
+  admits(agent: AgentState): boolean {
+    if (this.skill0 >= 0 && agent.proficiency(this.skill0) < this.min0) return false;
+    if (this.skill1 >= 0 && agent.proficiency(this.skill1) < this.min1) return false;
+    return this.reqs.skillIds.length <= 2 || agent.meets(this.reqs);
+  }
+
+  /** Call after every heap change. */
+  refreshHead(): void {
+    const head = this.heap.peek() ?? null;
+    this.head = head;
+    if (head !== null) {
+      this.headKey = head.key;
+      this.headClean = head.excluded === null;
+    }
+  }
 }
 
 export function bucketKeyOf(c: ContactState): string {
-  return `${c.queue.id}\u0000${c.phase}\u0000${c.classIndex}\u0000${c.languageId}\u0000${c.reqs.signature}`;
+  // The slope is part of the identity: after a policy change, members with the new slope go elsewhere.
+  return `${c.queue.id}\u0000${c.phase}\u0000${c.slope}\u0000${c.classIndex}\u0000${c.languageId}\u0000${c.reqs.signature}`;
 }

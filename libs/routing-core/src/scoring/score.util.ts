@@ -55,6 +55,20 @@ export function bucketKey(s: ScoreInputs, phase: ScorePhase): number {
   return key;
 }
 
+/** How fast the score grows in a phase (points per ms); equal within a (queue, phase) bucket. */
+export function slopeOf(s: ScoreInputs, phase: ScorePhase): number {
+  if (phase === PHASE_STARVED) return STARVED_PER_MS;
+  return phase === PHASE_URGENT ? s.agingPerMs + s.urgencyPerMs : s.agingPerMs;
+}
+
+/**
+ * The score used for ordering: key + slope × t. Mathematically equal to scoreAt; computed this one way
+ * everywhere ordering is decided so comparisons are consistent to the last bit.
+ */
+export function orderScore(key: number, slope: number, t: number): number {
+  return key + slope * t;
+}
+
 /** Score at t, evaluated in the given phase (the contact's current phase, refreshed by timers). */
 export function scoreAt(s: ScoreInputs, phase: ScorePhase, t: number): number {
   if (phase === PHASE_STARVED) return STARVATION_BOOST + (t - s.starvedAt) * STARVED_PER_MS;

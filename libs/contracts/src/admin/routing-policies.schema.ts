@@ -1,0 +1,176 @@
+// The queue routing-policy document: stored inline on a queue (queues.policy) or as a named, versioned
+// routing policy that queues reference. The router maps it to the routing core; admins write it over REST.
+import { z } from 'zod';
+import { CustomerTierSchema, IdSchema, SkillRequirementSchema } from '../primitives.schema';
+
+const DAY_MS = 86_400_000;
+/** Longest duration any policy may name: long enough for email backlogs, short enough to catch unit mistakes. */
+const MAX_DURATION_MS = 30 * DAY_MS;
+
+const durationMs = (what: string) => z.number().int().nonnegative().max(MAX_DURATION_MS).describe(what);
+const positiveMs = (what: string) => z.number().int().positive().max(MAX_DURATION_MS).describe(what);
+
+const OfferTimeoutsSchema = z
+  .strictObject({
+    chat: positiveMs('Offer timeout for chat, in ms (default 30 000).'),
+    email: positiveMs('Offer timeout for email, in ms (default 120 000).'),
+    social: positiveMs('Offer timeout for social channels (WhatsApp, Messenger, Instagram, X), in ms (default 60 000).'),
+    voice: positiveMs('Offer timeout for voice, in ms (default 20 000).'),
+  })
+  .partial()
+  .describe('How long an agent has to accept an offer before it expires, per channel class.');
+
+const RelaxationStepSchema = z
+  .discriminatedUnion('action', [
+    z.strictObject({
+      afterMs: durationMs('Wait in the queue, in ms, after which this step applies.'),
+      action: z.literal('drop-optional').describe("Stop requiring the contact's optional skills."),
+    }),
+    z.strictObject({
+      afterMs: durationMs('Wait in the queue, in ms, after which this step applies.'),
+      action: z.literal('lower-proficiency').describe('Accept agents with a lower proficiency than required.'),
+      by: z.number().int().min(1).max(9).describe('Proficiency levels to subtract (never below 1).'),
+    }),
+    z.strictObject({
+      afterMs: positiveMs('Wait in the queue, in ms, after which the contact moves (must be > 0).'),
+      action: z.literal('overflow').describe('Move the contact to another queue of the same tenant.'),
+      queueId: IdSchema.describe('Id of the queue to overflow into; never the queue itself.'),
+    }),
+  ])
+  .describe('One ring of the bullseye: after a wait, widen who may take the contact, or move it.');
+
+/** The document as stored. Reads stay lenient about cross-field rules; writes use the stricter schema below. */
+export const QueuePolicyDocumentSchema = z.strictObject({
+  strategy: z
+    .enum(['best-fit', 'longest-idle', 'least-occupied', 'round-robin'])
+    .optional()
+    .describe(
+      'How to choose among eligible agents: best skill match, longest idle, lowest occupancy, or rotation (default best-fit).',
+    ),
+  requiredSkills: z
+    .array(SkillRequirementSchema)
+    .max(20)
+    .optional()
+    .describe("Skills every contact in this queue needs, merged with the contact's own requirements."),
+  agingPointsPerMinute: z
+    .number()
+    .nonnegative()
+    .max(1_000_000)
+    .optional()
+    .describe('Priority points a waiting contact gains per minute waited (default 1).'),
+  slaUrgencyWindowMs: durationMs(
+    'Urgency starts this long before the SLA deadline, in ms (default 300 000).',
+  ).optional(),
+  slaUrgencyPointsPerMinute: z
+    .number()
+    .nonnegative()
+    .max(1_000_000)
+    .optional()
+    .describe('Points per minute once inside the urgency window; keeps growing after a breach (default 10).'),
+  starvationBoundMs: z
+    .record(z.string().max(64), positiveMs('Bound for this tier, in ms.'))
+    .optional()
+    .describe(
+      'Hard bound on waiting per customer tier (standard, silver, gold, platinum), in ms: a contact waiting this long outranks all others.',
+    ),
+  defaultStarvationBoundMs: positiveMs(
+    'Bound for tiers not listed in starvationBoundMs, in ms (default: none).',
+  ).optional(),
+  offerTimeoutMs: OfferTimeoutsSchema.optional(),
+  relaxation: z
+    .array(RelaxationStepSchema)
+    .max(10)
+    .optional()
+    .describe('Relaxation plan, in non-decreasing order of afterMs; each wait is measured from queue entry.'),
+  stickinessWindowMs: durationMs(
+    'The last agent who handled the customer is preferred when that was within this window, in ms (default 24 h).',
+  ).optional(),
+  maxMissedOffers: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Consecutive missed (timed-out) offers after which an agent is set away (default 3).'),
+});
+export type QueuePolicyDocument = z.infer<typeof QueuePolicyDocumentSchema>;
+
+/**
+ * What an admin may write: the document plus the cross-field rules the routing core enforces, so the API
+ * refuses a policy the router would refuse. (Overflow into the queue itself needs the queue id: the use-case.)
+ */
+export const QueuePolicyWriteSchema = QueuePolicyDocumentSchema.superRefine((policy, ctx) => {
+  const tiers: readonly string[] = CustomerTierSchema.options;
+  for (const tier of Object.keys(policy.starvationBoundMs ?? {})) {
+    if (!tiers.includes(tier)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['starvationBoundMs', tier],
+        message: `unknown customer tier; expected one of ${tiers.join(', ')}`,
+      });
+    }
+  }
+  let previous = 0;
+  (policy.relaxation ?? []).forEach((step, i) => {
+    if (step.afterMs < previous) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['relaxation', i, 'afterMs'],
+        message: 'steps must be in non-decreasing order of afterMs',
+      });
+    }
+    previous = Math.max(previous, step.afterMs);
+  });
+});
+
+const PolicyNameSchema = z.string().trim().min(1).max(100);
+
+export const CreateRoutingPolicyBodySchema = z.strictObject({
+  name: PolicyNameSchema.describe('Unique within the tenant.'),
+  description: z.string().max(1000).optional(),
+  document: QueuePolicyWriteSchema.describe('The policy applied to every queue that references it.'),
+});
+export type CreateRoutingPolicyBody = z.infer<typeof CreateRoutingPolicyBodySchema>;
+
+export const UpdateRoutingPolicyBodySchema = z
+  .strictObject({
+    name: PolicyNameSchema.optional(),
+    description: z.string().max(1000).nullable().optional(),
+    document: QueuePolicyWriteSchema.optional().describe('Replaces the whole document; bumps the version.'),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
+export type UpdateRoutingPolicyBody = z.infer<typeof UpdateRoutingPolicyBodySchema>;
+
+/**
+ * The policy a queue routes by: the named routing policy it references, overlaid with its own inline policy.
+ * Scalars from the inline policy win; the per-key maps (offerTimeoutMs, starvationBoundMs) merge key by key,
+ * so a queue can change one channel's timeout; lists (requiredSkills, relaxation) are replaced whole, because
+ * a list is one decision and merging would make it impossible for a queue to drop an inherited entry.
+ */
+export function effectivePolicy(
+  named: QueuePolicyDocument | null | undefined,
+  inline: QueuePolicyDocument | null | undefined,
+): QueuePolicyDocument {
+  const base = named ?? {};
+  const own = inline ?? {};
+  const merged: QueuePolicyDocument = { ...base, ...definedOnly(own) };
+  const timeouts = mergeMaps(base.offerTimeoutMs, own.offerTimeoutMs);
+  if (timeouts) merged.offerTimeoutMs = timeouts;
+  const bounds = mergeMaps(base.starvationBoundMs, own.starvationBoundMs);
+  if (bounds) merged.starvationBoundMs = bounds;
+  return merged;
+}
+
+function definedOnly(policy: QueuePolicyDocument): QueuePolicyDocument {
+  return Object.fromEntries(
+    Object.entries(policy).filter(([, value]) => value !== undefined),
+  ) as QueuePolicyDocument;
+}
+
+function mergeMaps<T extends Record<string, number | undefined>>(
+  base: T | undefined,
+  own: T | undefined,
+): T | undefined {
+  if (!base && !own) return undefined;
+  return { ...base, ...own } as T;
+}

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+const list = (v: unknown) => (typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v.flatMap((x) => typeof x === 'string' ? x.split(',') : [x]) : v);
+const A = z.strictObject({ status: z.preprocess(list, z.array(z.enum(['a','b'])).min(1)).optional(), x: z.string().optional() });
+const B = A.extend({ limit: z.coerce.number().int().min(1).default(50) });
+console.log(JSON.stringify(B.safeParse({})));
+console.log(JSON.stringify(B.safeParse({ status: 'a,b' })));
+console.log(JSON.stringify(B.safeParse({ status: ['a', 'weird'] }).error?.issues));
+console.log(JSON.stringify(B.safeParse({ foo: 1 }).error?.issues));
+console.log(JSON.stringify(B.safeParse({ limit: '0' }).error?.issues));
+console.log(JSON.stringify(z.toJSONSchema(B, { io: 'input' })));
