@@ -8,3 +8,5 @@ export * from './validation.util';
 export * from './json-schema';
 export * from './domain-error';
 export * from './config-changed.schema';
+export * from './admin/conversations.schema';
+export * from './admin/customers.schema';

@@ -3,12 +3,10 @@
 import { z } from 'zod';
 import { CustomerTierSchema, IdSchema, SkillRequirementSchema } from '../primitives.schema';
 
-const DAY_MS = 86_400_000;
-/** Longest duration any policy may name: long enough for email backlogs, short enough to catch unit mistakes. */
-const MAX_DURATION_MS = 30 * DAY_MS;
-
-const durationMs = (what: string) => z.number().int().nonnegative().max(MAX_DURATION_MS).describe(what);
-const positiveMs = (what: string) => z.number().int().positive().max(MAX_DURATION_MS).describe(what);
+// Constraints here must stay exactly what the router accepts when it reads a stored document; rules that only
+// writes enforce go into QueuePolicyWriteSchema, so tightening them never silently resets a stored policy.
+const durationMs = (what: string) => z.number().int().nonnegative().describe(what);
+const positiveMs = (what: string) => z.number().int().positive().describe(what);
 
 const OfferTimeoutsSchema = z
   .strictObject({
@@ -32,7 +30,7 @@ const RelaxationStepSchema = z
       by: z.number().int().min(1).max(9).describe('Proficiency levels to subtract (never below 1).'),
     }),
     z.strictObject({
-      afterMs: positiveMs('Wait in the queue, in ms, after which the contact moves (must be > 0).'),
+      afterMs: durationMs('Wait in the queue, in ms, after which the contact moves; must be > 0.'),
       action: z.literal('overflow').describe('Move the contact to another queue of the same tenant.'),
       queueId: IdSchema.describe('Id of the queue to overflow into; never the queue itself.'),
     }),
@@ -55,7 +53,6 @@ export const QueuePolicyDocumentSchema = z.strictObject({
   agingPointsPerMinute: z
     .number()
     .nonnegative()
-    .max(1_000_000)
     .optional()
     .describe('Priority points a waiting contact gains per minute waited (default 1).'),
   slaUrgencyWindowMs: durationMs(
@@ -64,11 +61,10 @@ export const QueuePolicyDocumentSchema = z.strictObject({
   slaUrgencyPointsPerMinute: z
     .number()
     .nonnegative()
-    .max(1_000_000)
     .optional()
     .describe('Points per minute once inside the urgency window; keeps growing after a breach (default 10).'),
   starvationBoundMs: z
-    .record(z.string().max(64), positiveMs('Bound for this tier, in ms.'))
+    .record(z.string(), positiveMs('Bound for this tier, in ms.'))
     .optional()
     .describe(
       'Hard bound on waiting per customer tier (standard, silver, gold, platinum), in ms: a contact waiting this long outranks all others.',
@@ -95,32 +91,58 @@ export const QueuePolicyDocumentSchema = z.strictObject({
 });
 export type QueuePolicyDocument = z.infer<typeof QueuePolicyDocumentSchema>;
 
-/**
- * What an admin may write: the document plus the cross-field rules the routing core enforces, so the API
- * refuses a policy the router would refuse. (Overflow into the queue itself needs the queue id: the use-case.)
- */
-export const QueuePolicyWriteSchema = QueuePolicyDocumentSchema.superRefine((policy, ctx) => {
+/** Longest duration a written policy may name; also keeps every timer well inside setTimeout's 2^31 ms range. */
+export const MAX_POLICY_DURATION_MS = 30 * 86_400_000;
+/** Highest points-per-minute a written policy may name; far beyond any useful value, so it only catches typos. */
+export const MAX_POLICY_POINTS_PER_MINUTE = 10_000;
+
+type Issue = { path: (string | number)[]; message: string };
+
+/** Cross-field and range rules that only writes enforce (see QueuePolicyWriteSchema). */
+function policyWriteIssues(policy: QueuePolicyDocument): Issue[] {
+  const issues: Issue[] = [];
   const tiers: readonly string[] = CustomerTierSchema.options;
-  for (const tier of Object.keys(policy.starvationBoundMs ?? {})) {
+  const cap = (path: (string | number)[], value: number | undefined, max: number): void => {
+    if (value !== undefined && value > max) issues.push({ path, message: `must be at most ${max}` });
+  };
+  for (const [tier, ms] of Object.entries(policy.starvationBoundMs ?? {})) {
     if (!tiers.includes(tier)) {
-      ctx.addIssue({
-        code: 'custom',
+      issues.push({
         path: ['starvationBoundMs', tier],
         message: `unknown customer tier; expected one of ${tiers.join(', ')}`,
       });
     }
+    cap(['starvationBoundMs', tier], ms, MAX_POLICY_DURATION_MS);
   }
+  for (const [cls, ms] of Object.entries(policy.offerTimeoutMs ?? {})) {
+    cap(['offerTimeoutMs', cls], ms, MAX_POLICY_DURATION_MS);
+  }
+  cap(['defaultStarvationBoundMs'], policy.defaultStarvationBoundMs, MAX_POLICY_DURATION_MS);
+  cap(['slaUrgencyWindowMs'], policy.slaUrgencyWindowMs, MAX_POLICY_DURATION_MS);
+  cap(['stickinessWindowMs'], policy.stickinessWindowMs, MAX_POLICY_DURATION_MS);
+  cap(['agingPointsPerMinute'], policy.agingPointsPerMinute, MAX_POLICY_POINTS_PER_MINUTE);
+  cap(['slaUrgencyPointsPerMinute'], policy.slaUrgencyPointsPerMinute, MAX_POLICY_POINTS_PER_MINUTE);
   let previous = 0;
   (policy.relaxation ?? []).forEach((step, i) => {
+    cap(['relaxation', i, 'afterMs'], step.afterMs, MAX_POLICY_DURATION_MS);
     if (step.afterMs < previous) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['relaxation', i, 'afterMs'],
-        message: 'steps must be in non-decreasing order of afterMs',
-      });
+      issues.push({ path: ['relaxation', i, 'afterMs'], message: 'steps must be in non-decreasing order' });
+    }
+    // A zero wait could bounce a contact between two queues within one instant; the core refuses it too.
+    if (step.action === 'overflow' && step.afterMs === 0) {
+      issues.push({ path: ['relaxation', i, 'afterMs'], message: 'an overflow step needs a wait > 0' });
     }
     previous = Math.max(previous, step.afterMs);
   });
+  return issues;
+}
+
+/**
+ * What an admin may write: the document plus the rules the routing core enforces, so the API refuses a
+ * policy the router would refuse. (Overflow into the queue itself needs the queue's id: the use-case checks.)
+ */
+export const QueuePolicyWriteSchema = QueuePolicyDocumentSchema.superRefine((policy, ctx) => {
+  for (const issue of policyWriteIssues(policy)) ctx.addIssue({ code: 'custom', ...issue });
 });
 
 const PolicyNameSchema = z.string().trim().min(1).max(100);
@@ -172,5 +194,7 @@ function mergeMaps<T extends Record<string, number | undefined>>(
   own: T | undefined,
 ): T | undefined {
   if (!base && !own) return undefined;
-  return { ...base, ...own } as T;
+  const merged: Record<string, number | undefined> = { ...base };
+  for (const [key, value] of Object.entries(own ?? {})) if (value !== undefined) merged[key] = value;
+  return merged as T;
 }

@@ -1,0 +1,8 @@
+// The admin API is for console users only; JwtGuard guarantees it, this makes the type say so.
+import type { Principal, UserPrincipal } from '@switchboard/auth';
+import { DomainError, ErrorCode } from '@switchboard/contracts';
+
+export function consoleUser(principal: Principal): UserPrincipal {
+  if (principal.kind !== 'user') throw new DomainError(ErrorCode.Forbidden, 'Console users only');
+  return principal;
+}
