@@ -36,8 +36,7 @@ COPY package.json package-lock.json ./
 # dependency) and the Prisma engine download (driver adapters need no engine). argon2 is the one
 # runtime package with a native part, so its install script runs on its own.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
-  && npm rebuild argon2 \
-  && npm cache clean --force
+  && npm rebuild argon2
 
 # --- runtime -------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime

@@ -117,8 +117,16 @@ export class NaiveRouter implements Router {
         if (agent.available) this.fill(agent);
         break;
       }
-      default:
-        break;
+      case 'upsertQueue':
+      case 'removeQueue':
+      case 'removeAgent':
+      case 'contactWithdrawn':
+      case 'tick':
+      case 'restoreContact':
+      case 'restoreOffer':
+      case 'restoreAssignment':
+      case 'restoreCompleted':
+        break; // not driven by the benchmark
     }
     return this.out;
   }

@@ -10,7 +10,7 @@ const SKILLS = 100;
 const WAITING = Number(process.env.BENCH_WAITING ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const OPS_PER_ROUND = Number(process.env.BENCH_OPS ?? 40_000);
-const BASELINE_OPS = Number(process.env.BENCH_BASELINE_OPS ?? 1_500);
+const BASELINE_OPS = Number(process.env.BENCH_BASELINE_OPS ?? 600);
 const T0 = 1_700_000_000_000;
 
 interface RoundFigures {

@@ -126,6 +126,23 @@ describe('routing rules end to end (Kafka + Postgres)', () => {
     expect(reoffer.conversationId).toBe(offer.conversationId);
   });
 
+  it('routes a returning customer back to the agent who helped them last (sticky)', async () => {
+    current = await team(harness, [{ name: 'helper' }, { name: 'idler' }]);
+    const clients = [...current.agents.values()];
+    await send(harness, current.tenant, 'sticky-1', { from: { address: 'loyal@example.com' } });
+    const first = await Promise.race(clients.map((c) => c.next('offer.created')));
+    const helper = clients.find((c) => c.events.some((e) => e.name === 'offer.created'))!;
+    await helper.command({ type: 'offer.accept', offerId: first.offerId });
+    await helper.next('assignment.created');
+    await helper.command({ type: 'conversation.resolve', conversationId: first.conversationId });
+    await helper.next('conversation.resolved');
+    // The other agent has now been idle longest, so only stickiness can send the customer back to the helper.
+    await send(harness, current.tenant, 'sticky-2', { from: { address: 'loyal@example.com' } });
+    const second = await helper.next('offer.created', (e) => e.preview === 'sticky-2');
+    expect(second.conversationId).not.toBe(first.conversationId);
+    expect((second.reason as { rule?: string }).rule).toBe('sticky-last');
+  });
+
   it('rejects accepting another agent’s offer', async () => {
     current = await team(harness, [
       { name: 'owner', capacity: { chat: 1 } },

@@ -20,7 +20,7 @@ export class DemoTenantBootstrap implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { database } = this.config;
-    if (database.kind !== 'pglite' || process.env.SEED_DEMO === 'false') return;
+    if (database.kind !== 'pglite' || !this.config.seedDemo) return;
     if ((await this.prisma.tenant.count()) > 0) return;
     const result = await seedDemoTenant(this.prisma, { password: DEMO_PASSWORD });
     const lines = [

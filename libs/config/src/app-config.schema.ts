@@ -30,6 +30,8 @@ export const EnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   MIGRATE_ON_BOOT: boolean.optional(),
+  /** Embedded default only: seed a demo tenant into an empty database on first start. */
+  SEED_DEMO: boolean.default(true),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce
     .number()

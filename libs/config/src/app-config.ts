@@ -14,6 +14,7 @@ export interface AppConfig {
   topics: TopicNames;
   database: DatabaseConfig;
   migrateOnBoot: boolean;
+  seedDemo: boolean;
   routerGroupId: string;
   jwt: { secret: string; ttlSeconds: number; ephemeral: boolean };
   offerTimeoutMs: number;
@@ -56,6 +57,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR },
     migrateOnBoot: e.MIGRATE_ON_BOOT ?? embedded,
+    seedDemo: e.SEED_DEMO,
     routerGroupId: e.ROUTER_GROUP_ID,
     jwt: {
       secret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { AdminModule } from './admin/admin.module';
 import { LoginController } from './auth/login.controller';
 import { ConversationsModule } from './conversations/conversations.module';
+import { CustomersModule } from './customers/customers.module';
 import { PeopleModule } from './people/people.module';
 import { RoutingConfigModule } from './routing-config/routing-config.module';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
@@ -17,6 +18,7 @@ import { RoutingEventRelay } from './realtime/routing-event.relay';
   imports: [
     AdminModule,
     ConversationsModule,
+    CustomersModule,
     PeopleModule,
     RoutingConfigModule,
     ThrottlerModule.forRootAsync({

@@ -1,6 +1,9 @@
 // Bus metrics, registered on whichever prom-client registry the process exposes at /metrics.
 import { Counter, Gauge, type Registry } from 'prom-client';
 
+/** Nest injection token for the process's bus metrics (created once per registry). */
+export const BUS_METRICS = Symbol('BUS_METRICS');
+
 export interface BusMetrics {
   consumerLag: Gauge<'group' | 'topic' | 'partition'>;
   deadLettered: Counter<'topic' | 'code'>;

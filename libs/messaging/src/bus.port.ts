@@ -51,8 +51,8 @@ export interface Bus {
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** The partition a key lands on in a topic of `partitions` partitions; routers use it to find their tenants. */
   partitionOf(key: string, partitions: number): number;
-  /** Creates missing topics; existing topics are left as they are. */
-  ensureTopics(topics: readonly string[], partitions: number): Promise<void>;
+  /** Creates missing topics (existing ones are left as they are) and returns each topic's actual partition count. */
+  ensureTopics(topics: readonly string[], partitions: number): Promise<Map<string, number>>;
   /** Resolves when the bus can accept messages right now; rejects with the reason otherwise. */
   ready(): Promise<void>;
   close(): Promise<void>;

@@ -70,9 +70,9 @@ export class InProcessBus implements Bus {
     return 0;
   }
 
-  ensureTopics(topics: readonly string[]): Promise<void> {
+  ensureTopics(topics: readonly string[]): Promise<Map<string, number>> {
     for (const topic of topics) this.logOf(topic);
-    return Promise.resolve();
+    return Promise.resolve(new Map(topics.map((topic) => [topic, 1])));
   }
 
   async close(): Promise<void> {

@@ -106,7 +106,7 @@ export class KafkaBus implements Bus {
     return DEFAULT_PARTITIONER({ topic: '', partitionMetadata, message: { key, value: null } });
   }
 
-  async ensureTopics(topics: readonly string[], partitions: number): Promise<void> {
+  async ensureTopics(topics: readonly string[], partitions: number): Promise<Map<string, number>> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -118,6 +118,8 @@ export class KafkaBus implements Bus {
           topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
         });
       }
+      const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+      return new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
     } finally {
       await admin.disconnect();
     }

@@ -8,16 +8,18 @@ import {
   Injectable,
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { ROOT_LOGGER } from '@switchboard/observability';
+import { METRICS_REGISTRY, ROOT_LOGGER } from '@switchboard/observability';
+import type { Registry } from 'prom-client';
+import { BUS_METRICS, createBusMetrics, type BusMetrics } from './bus.metrics';
 import type { Logger } from 'pino';
 import { BUS, type Bus } from './bus.port';
 import { InProcessBus } from './in-process.bus';
 import { KafkaBus } from './kafka.bus';
 
-export function createBus(config: AppConfig, logger: Logger): Bus {
+export function createBus(config: AppConfig, logger: Logger, metrics: BusMetrics): Bus {
   const busLogger = logger.child({ component: 'bus' });
   return config.bus.kind === 'kafka'
-    ? new KafkaBus({ brokers: config.bus.brokers, clientId: config.bus.clientId, logger: busLogger })
+    ? new KafkaBus({ brokers: config.bus.brokers, clientId: config.bus.clientId, logger: busLogger, metrics })
     : new InProcessBus(busLogger);
 }
 
@@ -36,8 +38,16 @@ export class MessagingModule {
   static forRoot(): DynamicModule {
     return {
       module: MessagingModule,
-      providers: [{ provide: BUS, inject: [APP_CONFIG, ROOT_LOGGER], useFactory: createBus }, BusLifecycle],
-      exports: [BUS],
+      providers: [
+        {
+          provide: BUS_METRICS,
+          inject: [METRICS_REGISTRY],
+          useFactory: (registry: Registry) => createBusMetrics(registry),
+        },
+        { provide: BUS, inject: [APP_CONFIG, ROOT_LOGGER, BUS_METRICS], useFactory: createBus },
+        BusLifecycle,
+      ],
+      exports: [BUS, BUS_METRICS],
     };
   }
 }

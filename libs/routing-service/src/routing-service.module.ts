@@ -2,11 +2,10 @@
 // and rebuilds tenant state from Postgres whenever Kafka hands this process a new set of partitions.
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { BUS, createBusMetrics, type Bus, type TopicPartitions } from '@switchboard/messaging';
-import { METRICS_REGISTRY, ROOT_LOGGER } from '@switchboard/observability';
+import { BUS, BUS_METRICS, type Bus, type BusMetrics, type TopicPartitions } from '@switchboard/messaging';
+import { ROOT_LOGGER } from '@switchboard/observability';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import type { Logger } from 'pino';
-import type { Registry } from 'prom-client';
 import { AgentCommandHandler } from './commands/agent-command.handler';
 import { ConfigChangeHandler } from './commands/config-change.handler';
 import { RouterConsumer } from './consumer/router.consumer';
@@ -32,7 +31,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
     @Inject(BUS) private readonly bus: Bus,
     @InjectPrisma() private readonly prisma: PrismaClient,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
-    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(BUS_METRICS) metrics: BusMetrics,
   ) {
     const now = (): number => Date.now();
     this.logger = rootLogger.child({ component: 'router' });
@@ -58,7 +57,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       routing: this.routing,
       directory: new TenantDirectory(prisma),
       logger: this.logger,
-      metrics: createBusMetrics(registry),
+      metrics,
       onRebalance: (owned) => this.onRebalance(owned),
     });
   }
@@ -83,7 +82,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
 
   /** Loads tenants with open work right away, so their offer timers run even if no new record arrives. */
   private async warmOwnedTenants(partitions: Set<number>): Promise<void> {
-    const count = this.config.bus.kind === 'kafka' ? this.config.bus.partitions : 1;
+    const count = this.consumer.partitionCount;
     const open = await this.prisma.conversation.findMany({
       where: { status: { not: 'resolved' } },
       distinct: ['tenantId'],

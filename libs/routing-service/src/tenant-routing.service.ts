@@ -126,7 +126,23 @@ function arrival(
       ...(record.language ? { language: record.language } : {}),
       customerTier: record.tier ?? 'standard',
       arrivedAt: Date.parse(record.receivedAt),
+      ...stickiness(message),
     },
+  };
+}
+
+function stickiness(message: StoredMessage): {
+  preferredAgentId?: string;
+  lastAgentId?: string;
+  lastHandledAt?: number;
+} {
+  const r = message.relationship;
+  if (!r) return {};
+  return {
+    ...(r.preferredAgentId ? { preferredAgentId: r.preferredAgentId } : {}),
+    ...(r.lastAgentId && r.lastHandledAt
+      ? { lastAgentId: r.lastAgentId, lastHandledAt: r.lastHandledAt.getTime() }
+      : {}),
   };
 }
 

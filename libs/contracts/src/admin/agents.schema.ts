@@ -54,6 +54,8 @@ export const UpdateAgentBodySchema = z
     languages: AgentLanguagesSchema.optional(),
     capacity: AgentCapacitySchema.optional(),
     maxUnits: MaxUnitsSchema.optional(),
+    /** false takes the agent out of routing (as DELETE does); true brings a deactivated agent back. */
+    active: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' });
 export type UpdateAgentBody = z.infer<typeof UpdateAgentBodySchema>;

@@ -5,7 +5,7 @@ import { IdSchema } from '../primitives.schema';
 import { QueuePolicyWriteSchema } from './routing-policies.schema';
 
 export const QueueNameSchema = IdSchema.max(100).describe(
-  "Unique within the tenant; integrators route to the queue by this name (inbound `queue`). Letters, digits and . _ : @ -.",
+  'Unique within the tenant; integrators route to the queue by this name (inbound `queue`). Letters, digits and . _ : @ -.',
 );
 
 const RoutingPolicyRefSchema = IdSchema.nullable().describe(

@@ -12,7 +12,9 @@ const OfferTimeoutsSchema = z
   .strictObject({
     chat: positiveMs('Offer timeout for chat, in ms (default 30 000).'),
     email: positiveMs('Offer timeout for email, in ms (default 120 000).'),
-    social: positiveMs('Offer timeout for social channels (WhatsApp, Messenger, Instagram, X), in ms (default 60 000).'),
+    social: positiveMs(
+      'Offer timeout for social channels (WhatsApp, Messenger, Instagram, X), in ms (default 60 000).',
+    ),
     voice: positiveMs('Offer timeout for voice, in ms (default 20 000).'),
   })
   .partial()
@@ -26,7 +28,9 @@ const RelaxationStepSchema = z
     }),
     z.strictObject({
       afterMs: durationMs('Wait in the queue, in ms, after which this step applies.'),
-      action: z.literal('lower-proficiency').describe('Accept agents with a lower proficiency than required.'),
+      action: z
+        .literal('lower-proficiency')
+        .describe('Accept agents with a lower proficiency than required.'),
       by: z.number().int().min(1).max(9).describe('Proficiency levels to subtract (never below 1).'),
     }),
     z.strictObject({
@@ -184,9 +188,7 @@ export function effectivePolicy(
 }
 
 function definedOnly(policy: QueuePolicyDocument): QueuePolicyDocument {
-  return Object.fromEntries(
-    Object.entries(policy).filter(([, value]) => value !== undefined),
-  ) as QueuePolicyDocument;
+  return Object.fromEntries(Object.entries(policy).filter(([, value]) => value !== undefined));
 }
 
 function mergeMaps<T extends Record<string, number | undefined>>(

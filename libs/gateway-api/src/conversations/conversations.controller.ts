@@ -1,29 +1,66 @@
-// Read side for consoles: why a conversation was routed the way it was.
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+// Read side for consoles: search conversations, read one in full, and see why it was routed the way it was.
+// Supervisors and admins see their whole tenant; an agent sees only conversations offered or assigned to them.
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, JwtGuard, type Principal } from '@switchboard/auth';
-import { DomainError, ErrorCode, IdSchema } from '@switchboard/contracts';
+import { ZodQueryPipe, type Page } from '@switchboard/platform';
+import { consoleUser } from '../people/shared/console-user.util';
+import { IdParamPipe } from '../people/shared/id-param.pipe';
+import { ApiQueryParams } from './api-query-params.decorator';
+import type { ConversationSummary } from './conversation-summary.mapper';
+import { GetConversation, MESSAGE_CAP, type ConversationDetail } from './get-conversation.usecase';
 import { GetRoutingHistory, type RoutingHistory } from './get-routing-history.usecase';
+import {
+  ConversationSearchQuerySchema,
+  SearchConversations,
+  type ConversationSearchQuery,
+} from './search-conversations.usecase';
 
 @ApiTags('conversations')
 @ApiBearerAuth()
 @Controller('v1/conversations')
 @UseGuards(JwtGuard)
 export class ConversationsController {
-  constructor(private readonly history: GetRoutingHistory) {}
+  constructor(
+    private readonly searchConversations: SearchConversations,
+    private readonly getConversation: GetConversation,
+    private readonly history: GetRoutingHistory,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Search conversations by status, queue, customer, channel, agent and time' })
+  @ApiQueryParams(ConversationSearchQuerySchema)
+  @ApiOkResponse({
+    description: 'A page of conversation summaries in id (creation) order: { items, nextCursor }',
+  })
+  search(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodQueryPipe(ConversationSearchQuerySchema)) query: ConversationSearchQuery,
+  ): Promise<Page<ConversationSummary>> {
+    return this.searchConversations.execute(consoleUser(principal), query);
+  }
+
+  @Get(':conversationId')
+  @ApiOperation({
+    summary: 'A conversation with its messages, offers, assignments, decision log and customer',
+    description:
+      `Messages are in time order; only the ${MESSAGE_CAP} most recent are returned, ` +
+      'and messagesTruncated is true when older ones exist.',
+  })
+  @ApiOkResponse({ description: 'The conversation detail' })
+  detail(
+    @CurrentPrincipal() principal: Principal,
+    @Param('conversationId', new IdParamPipe('conversationId')) conversationId: string,
+  ): Promise<ConversationDetail> {
+    return this.getConversation.execute(consoleUser(principal), conversationId);
+  }
 
   @Get(':conversationId/routing')
   @ApiOkResponse({ description: 'Offers with their routing reasons, and the decision log' })
   routing(
     @CurrentPrincipal() principal: Principal,
-    @Param('conversationId') conversationId: string,
+    @Param('conversationId', new IdParamPipe('conversationId')) conversationId: string,
   ): Promise<RoutingHistory> {
-    if (principal.kind !== 'user') throw new DomainError(ErrorCode.Forbidden, 'Console users only');
-    if (!IdSchema.safeParse(conversationId).success) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'Invalid conversation id', [
-        { path: 'conversationId', message: 'not a valid id' },
-      ]);
-    }
-    return this.history.execute(principal, conversationId);
+    return this.history.execute(consoleUser(principal), conversationId);
   }
 }

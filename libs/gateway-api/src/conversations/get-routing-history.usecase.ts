@@ -1,23 +1,17 @@
 // A conversation's routing history: every offer with the reason it was made, and the decision log.
-// Supervisors see any conversation of their tenant; an agent sees only conversations offered to them.
+// Supervisors see any conversation of their tenant; an agent sees only conversations offered or assigned to them.
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import { DomainError, ErrorCode } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { conversationScope } from './conversation-scope';
+import { toDecisionView, toOfferView, type DecisionView, type OfferView } from './routing-history.mapper';
 
 export interface RoutingHistory {
   conversationId: string;
   status: string;
-  offers: Array<{
-    offerId: string;
-    agentId: string;
-    status: string;
-    offeredAt: string;
-    expiresAt: string;
-    respondedAt: string | null;
-    reason: unknown;
-  }>;
-  decisions: Array<{ kind: string; at: string; payload: unknown }>;
+  offers: OfferView[];
+  decisions: DecisionView[];
 }
 
 @Injectable()
@@ -26,34 +20,19 @@ export class GetRoutingHistory {
 
   async execute(principal: UserPrincipal, conversationId: string): Promise<RoutingHistory> {
     const conversation = await this.prisma.conversation.findFirst({
-      // The tenant is part of the lookup, so another tenant's id is simply not found.
-      where: { id: conversationId, tenantId: principal.tenantId },
+      // Tenant and visibility are part of the lookup, so another tenant's id is simply not found.
+      where: { AND: [{ id: conversationId }, conversationScope(principal)] },
       include: {
-        offers: { orderBy: { offeredAt: 'asc' } },
-        decisionLogs: { orderBy: { createdAt: 'asc' } },
+        offers: { orderBy: [{ offeredAt: 'asc' }, { id: 'asc' }] },
+        decisionLogs: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
       },
     });
-    const involved = conversation?.offers.some((o) => o.agentId === principal.agentId) ?? false;
-    if (!conversation || (principal.role === 'agent' && !involved)) {
-      throw new DomainError(ErrorCode.NotFound, `Conversation ${conversationId} not found`);
-    }
+    if (!conversation) throw new DomainError(ErrorCode.NotFound, `Conversation ${conversationId} not found`);
     return {
       conversationId: conversation.id,
       status: conversation.status,
-      offers: conversation.offers.map((o) => ({
-        offerId: o.id,
-        agentId: o.agentId,
-        status: o.status,
-        offeredAt: o.offeredAt.toISOString(),
-        expiresAt: o.expiresAt.toISOString(),
-        respondedAt: o.respondedAt?.toISOString() ?? null,
-        reason: o.reason,
-      })),
-      decisions: conversation.decisionLogs.map((d) => ({
-        kind: d.kind,
-        at: d.createdAt.toISOString(),
-        payload: d.payload,
-      })),
+      offers: conversation.offers.map(toOfferView),
+      decisions: conversation.decisionLogs.map(toDecisionView),
     };
   }
 }

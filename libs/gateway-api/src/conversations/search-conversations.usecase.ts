@@ -2,9 +2,14 @@
 // one page at a time in id order (ids are time-ordered, so this is also creation order).
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
-import type { ConversationSearchFilters } from '@switchboard/contracts';
+import {
+  ConversationSearchFiltersSchema,
+  refineCreatedRange,
+  type ConversationSearchFilters,
+} from '@switchboard/contracts';
 import { InjectPrisma, type Prisma, type PrismaClient } from '@switchboard/persistence';
-import { decodeCursor, toPage, type Page, type PageQuery } from '@switchboard/platform';
+import { decodeCursor, PageQuerySchema, toPage, type Page } from '@switchboard/platform';
+import type { z } from 'zod';
 import { conversationScope } from './conversation-scope';
 import {
   conversationSummarySelect,
@@ -12,13 +17,20 @@ import {
   type ConversationSummary,
 } from './conversation-summary.mapper';
 
-export type ConversationSearchQuery = ConversationSearchFilters & PageQuery;
+/** The filters with the page parameters; unknown parameters are rejected, so a typo is a 400, not ignored. */
+export const ConversationSearchQuerySchema = ConversationSearchFiltersSchema.extend(
+  PageQuerySchema.shape,
+).superRefine(refineCreatedRange);
+export type ConversationSearchQuery = z.output<typeof ConversationSearchQuerySchema>;
 
 @Injectable()
 export class SearchConversations {
   constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
 
-  async execute(principal: UserPrincipal, query: ConversationSearchQuery): Promise<Page<ConversationSummary>> {
+  async execute(
+    principal: UserPrincipal,
+    query: ConversationSearchQuery,
+  ): Promise<Page<ConversationSummary>> {
     const after = decodeCursor(query.cursor);
     const rows = await this.prisma.conversation.findMany({
       where: {

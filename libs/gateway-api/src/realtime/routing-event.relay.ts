@@ -5,6 +5,7 @@ import { RoutingEventV1Schema, parseWith } from '@switchboard/contracts';
 import { BUS, type Bus, type ConsumedBatch, type Subscription } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { AgentsGateway } from './agents.gateway';
 
@@ -23,8 +24,14 @@ export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    const { topics, bus } = this.config;
+    // The gateway may start before any router has created the topic; creating it here is idempotent.
+    await this.bus.ensureTopics([topics.routingEvents], bus.kind === 'kafka' ? bus.partitions : 1);
     this.subscription = await this.bus.subscribe({
-      groupId: `switchboard-gateway-${randomUUID()}`,
+      // Every gateway must see every event, so each instance is its own group. A stable name per host and
+      // port lets a restarted gateway reuse its group instead of leaving one behind on every start (port 0 is
+      // an ephemeral test server, which gets a group of its own).
+      groupId: `switchboard-gateway-${hostname()}-${this.config.http.port || randomUUID()}`,
       topics: [this.config.topics.routingEvents],
       fromBeginning: false,
       handleBatch: (batch) => this.relay(batch),

@@ -1,16 +1,10 @@
-// Idempotent demo seed: every run converges the demo tenant to the same queues, agents and logins,
-// and leaves an integrator API key in place unless a specific one is requested.
+// Idempotent demo seed: every run converges the demo tenant to the same routing configuration, agents,
+// teams and logins, and leaves an integrator API key in place unless a specific one is requested.
 import { type GeneratedApiKey, generateApiKey, hashApiKey, parseApiKey } from '../api-key.util';
 import type { PrismaClient } from '../generated/prisma/client';
-import {
-  DEMO_AGENTS,
-  DEMO_API_KEY_NAME,
-  DEMO_EMAIL_DOMAIN,
-  DEMO_QUEUES,
-  DEMO_STAFF,
-  DEMO_TENANT,
-  demoAgentEmail,
-} from './demo-tenant.data';
+import { seedPeople } from './demo-people.seeder';
+import { seedRoutingConfiguration } from './demo-routing.seeder';
+import { DEMO_API_KEY_NAME, DEMO_TENANT } from './demo-tenant.data';
 import { hashSeedPassword } from './password-hash.util';
 
 export interface SeedOptions {
@@ -27,6 +21,11 @@ export interface SeedResult {
   readonly queues: number;
   readonly agents: number;
   readonly users: number;
+  readonly skills: number;
+  readonly teams: number;
+  readonly routingPolicies: number;
+  readonly slaPolicies: number;
+  readonly inboxes: number;
   /** The full key when this run created or pinned it; null when an existing key was kept. */
   readonly apiKey: string | null;
   readonly apiKeyPrefix: string;
@@ -39,61 +38,19 @@ export async function seedDemoTenant(prisma: PrismaClient, options: SeedOptions)
     create: { ...DEMO_TENANT },
     update: { name: DEMO_TENANT.name },
   });
-  for (const queue of DEMO_QUEUES) {
-    await prisma.queue.upsert({
-      where: { tenantId_name: { tenantId: tenant.id, name: queue.name } },
-      create: { tenantId: tenant.id, name: queue.name, policy: queue.policy },
-      update: { policy: queue.policy },
-    });
-  }
+  const routing = await seedRoutingConfiguration(prisma, tenant.id);
   // One hash for all logins: argon2 is deliberately slow, and the seed password is shared anyway.
   const passwordHash = await hashSeedPassword(options.password);
-  const agentIds = await seedAgents(prisma, tenant.id, passwordHash);
-  for (const staff of DEMO_STAFF) {
-    const email = `${staff.local}@${DEMO_EMAIL_DOMAIN}`;
-    await prisma.user.upsert({
-      where: { tenantId_email: { tenantId: tenant.id, email } },
-      create: { tenantId: tenant.id, email, passwordHash, role: staff.role },
-      update: { passwordHash, role: staff.role },
-    });
-  }
+  const people = await seedPeople(prisma, tenant.id, passwordHash);
   const apiKey = await seedApiKey(prisma, tenant.id, options.apiKey);
   return {
     tenantId: tenant.id,
-    queues: DEMO_QUEUES.length,
-    agents: agentIds.length,
-    users: agentIds.length + DEMO_STAFF.length,
+    ...routing,
+    ...people,
     apiKey: apiKey.key,
     apiKeyPrefix: apiKey.prefix,
     apiKeySource: apiKey.source,
   };
-}
-
-async function seedAgents(prisma: PrismaClient, tenantId: string, passwordHash: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [index, agent] of DEMO_AGENTS.entries()) {
-    const email = demoAgentEmail(index);
-    const profile = {
-      displayName: agent.displayName,
-      skills: { ...agent.skills },
-      languages: [...agent.languages],
-      capacity: { ...agent.capacity },
-      maxUnits: agent.maxUnits,
-    };
-    // Status is left alone on re-runs: it belongs to the live agent, not to the seed.
-    const row = await prisma.agent.upsert({
-      where: { tenantId_email: { tenantId, email } },
-      create: { tenantId, email, ...profile },
-      update: profile,
-    });
-    await prisma.user.upsert({
-      where: { tenantId_email: { tenantId, email } },
-      create: { tenantId, email, passwordHash, role: 'agent', agentId: row.id },
-      update: { passwordHash, role: 'agent', agentId: row.id },
-    });
-    ids.push(row.id);
-  }
-  return ids;
 }
 
 async function seedApiKey(

@@ -2,6 +2,9 @@
 // Capacity checks here are the single source of truth for "can take one more of this class".
 import type { AgentStatus } from '../model/agent.model';
 import { CLASS_COUNT } from '../model/channel.model';
+
+/** Local copy: hot loops read it on every call. */
+const CLASSES = CLASS_COUNT;
 import type { CompiledRequirements } from '../policy/relaxation.policy';
 import type { ContactState } from './contact-state';
 import type { TenantIndex } from '../indexing/tenant.index';
@@ -47,7 +50,7 @@ export class AgentState {
   computeReadyMask(): number {
     if (this.status !== 'available') return 0;
     let mask = 0;
-    for (let c = 0; c < CLASS_COUNT; c++) if (this.hasRoom(c)) mask |= 1 << c;
+    for (let c = 0; c < CLASSES; c++) if (this.hasRoom(c)) mask |= 1 << c;
     return mask;
   }
 
@@ -76,7 +79,7 @@ export class AgentState {
   totalUnits(): number {
     if (Number.isFinite(this.maxUnits)) return this.maxUnits;
     let units = 0;
-    for (let c = 0; c < CLASS_COUNT; c++) units += this.capacity[c] * this.weights[c];
+    for (let c = 0; c < CLASSES; c++) units += this.capacity[c] * this.weights[c];
     return units;
   }
 

@@ -5,7 +5,7 @@ import type { RestoredContactInput } from '../model/contact.model';
 import { invalid, RoutingError, RoutingErrorCode } from '../model/routing.error';
 import { checkId, checkPriority, checkRequirements, checkTime } from '../policy/input-validation.util';
 import { starvationBoundFor } from '../policy/queue-policy';
-import { nextStep, requirementsAtStep } from '../policy/relaxation.policy';
+import { nextStep, requirementsAtStep, ringKey } from '../policy/relaxation.policy';
 import { nextPhaseChangeAfter, PHASE_STARVED, phaseAt } from '../scoring/score.util';
 import { ContactState } from './contact-state';
 import type { QueueState } from './queue-state';
@@ -81,8 +81,18 @@ export function applyQueueScoring(c: ContactState): void {
   c.starvedAt = c.arrivedAt + starvationBoundFor(policy, c.tier);
 }
 
+const MAX_CACHED_RINGS = 10_000;
+
 export function compileRing(state: RoutingState, c: ContactState): void {
-  c.reqs = requirementsAtStep(c.queue.policy, c, c.stepIndex, (skill) => state.skills.intern(skill));
+  const rings = c.queue.rings;
+  const key = ringKey(c, c.stepIndex);
+  let reqs = rings.get(key);
+  if (reqs === undefined) {
+    reqs = requirementsAtStep(c.queue.policy, c, c.stepIndex, (skill) => state.skills.intern(skill));
+    if (rings.size >= MAX_CACHED_RINGS) rings.clear(); // bounded; a miss only costs a recompile
+    rings.set(key, reqs);
+  }
+  c.reqs = reqs;
 }
 
 export interface SettleOptions {

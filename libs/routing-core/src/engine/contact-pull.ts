@@ -54,7 +54,13 @@ function scanLevels(
   }
 }
 
-function scanSet(agent: AgentState, ready: number, set: ReadonlySet<ContactBucket>, now: number, out: Pick): void {
+function scanSet(
+  agent: AgentState,
+  ready: number,
+  set: ReadonlySet<ContactBucket>,
+  now: number,
+  out: Pick,
+): void {
   for (const bucket of set) {
     if ((ready & (1 << bucket.classIndex)) === 0) continue;
     if (!agent.speaks(bucket.languageId) || !bucket.admits(agent)) continue;

@@ -27,7 +27,7 @@ export function upsertQueue(state: RoutingState, input: QueuePolicyInput): void 
   if (existing.policy.tenantId !== policy.tenantId) {
     throw new RoutingError(RoutingErrorCode.TenantMismatch, `queue '${policy.id}' belongs to another tenant`);
   }
-  existing.policy = policy;
+  existing.setPolicy(policy);
   for (const c of [...existing.contacts]) {
     c.stepIndex = Math.min(c.stepIndex, policy.steps.length);
     applyQueueScoring(c);

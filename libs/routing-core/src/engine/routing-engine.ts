@@ -50,7 +50,6 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
   if (!Number.isInteger(explainTopN) || explainTopN < 0)
     throw invalid('explainTopN: must be an integer >= 0');
   const state = new RoutingState(explainTopN);
-  (globalThis as any).__state = state;
   const clock = options.clock;
   state.now = readClock(clock, -Infinity);
 

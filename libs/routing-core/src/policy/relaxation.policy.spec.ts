@@ -16,7 +16,10 @@ const policy = normalizeQueuePolicy({
   ],
 });
 const contact = {
-  requiredSkills: [{ skill: 'billing', minProficiency: 6 }, { skill: 'spanish-legal', minProficiency: 4 }],
+  requiredSkills: [
+    { skill: 'billing', minProficiency: 6 },
+    { skill: 'spanish-legal', minProficiency: 4 },
+  ],
   optionalSkills: [{ skill: 'vip-care', minProficiency: 7 }],
 };
 
@@ -30,7 +33,10 @@ describe('bullseye rings', () => {
   });
 
   it('drop-optional, then lower by 2, then by 5 more (never below 1)', () => {
-    expect(requirementsAtStep(policy, contact, 1, intern).list.map((r) => r.skill)).toEqual(['billing', 'spanish-legal']);
+    expect(requirementsAtStep(policy, contact, 1, intern).list.map((r) => r.skill)).toEqual([
+      'billing',
+      'spanish-legal',
+    ]);
     expect(requirementsAtStep(policy, contact, 2, intern).list).toEqual([
       { skill: 'billing', minProficiency: 4 },
       { skill: 'spanish-legal', minProficiency: 2 },
@@ -40,7 +46,10 @@ describe('bullseye rings', () => {
 
   it('optional skills are only a fit bonus when no step drops them', () => {
     const plain = normalizeQueuePolicy({ id: 'p', tenantId: 't' });
-    expect(requirementsAtStep(plain, contact, 0, intern).list.map((r) => r.skill)).toEqual(['billing', 'spanish-legal']);
+    expect(requirementsAtStep(plain, contact, 0, intern).list.map((r) => r.skill)).toEqual([
+      'billing',
+      'spanish-legal',
+    ]);
   });
 
   it('steps are timed from entering the queue', () => {
@@ -50,7 +59,12 @@ describe('bullseye rings', () => {
 
   it('equal rings share a signature (the bucket identity)', () => {
     const a = requirementsAtStep(policy, contact, 1, intern);
-    const b = requirementsAtStep(policy, { requiredSkills: [...contact.requiredSkills].reverse(), optionalSkills: [] }, 1, intern);
+    const b = requirementsAtStep(
+      policy,
+      { requiredSkills: [...contact.requiredSkills].reverse(), optionalSkills: [] },
+      1,
+      intern,
+    );
     expect(a.signature).toBe(b.signature);
   });
 });

@@ -33,15 +33,13 @@ export function requirementsAtStep(
     else if (step.action === 'lower-proficiency') lowerBy += step.by;
   }
   const merged = new Map<string, number>();
-  const add = (r: SkillRequirement): void => {
-    merged.set(r.skill, Math.max(merged.get(r.skill) ?? 0, r.minProficiency));
-  };
-  policy.requiredSkills.forEach(add);
-  source.requiredSkills.forEach(add);
-  if (policy.optionalInInnerRing && !dropped) source.optionalSkills.forEach(add);
-  const entries = [...merged.entries()]
-    .map(([skill, min]) => ({ skill, id: intern(skill), min: Math.max(MIN_PROFICIENCY, min - lowerBy) }))
-    .sort((a, b) => a.id - b.id);
+  mergeInto(merged, policy.requiredSkills);
+  mergeInto(merged, source.requiredSkills);
+  if (policy.optionalInInnerRing && !dropped) mergeInto(merged, source.optionalSkills);
+  const entries: { skill: string; id: number; min: number }[] = [];
+  for (const [skill, min] of merged)
+    entries.push({ skill, id: intern(skill), min: Math.max(MIN_PROFICIENCY, min - lowerBy) });
+  entries.sort((a, b) => a.id - b.id);
   return {
     skillIds: entries.map((e) => e.id),
     mins: entries.map((e) => e.min),
@@ -61,4 +59,17 @@ export function nextStep(
 ): { readonly step: RelaxationStep; readonly dueAt: number } | undefined {
   const step = policy.steps[stepIndex];
   return step === undefined ? undefined : { step, dueAt: enteredQueueAt + step.afterMs };
+}
+
+function mergeInto(merged: Map<string, number>, list: readonly SkillRequirement[]): void {
+  for (const r of list) merged.set(r.skill, Math.max(merged.get(r.skill) ?? 0, r.minProficiency));
+}
+
+/** Cache key for a ring: same key, same compiled requirements (within one queue policy). */
+export function ringKey(source: RequirementSource, stepIndex: number): string {
+  let key = String(stepIndex);
+  for (const r of source.requiredSkills) key += `|${r.skill}:${r.minProficiency}`;
+  key += '|';
+  for (const r of source.optionalSkills) key += `|${r.skill}:${r.minProficiency}`;
+  return key;
 }

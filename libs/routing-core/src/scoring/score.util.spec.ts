@@ -77,15 +77,24 @@ describe('score', () => {
       urgentAt: fc.integer({ min: T0, max: T0 + 60 * MIN }),
     });
     fc.assert(
-      fc.property(contact, contact, fc.integer({ min: 60 * MIN, max: 600 * MIN }), fc.constantFrom(PHASE_NORMAL, PHASE_URGENT), (a, b, dt, phase) => {
-        const sa = inputs(a);
-        const sb = inputs(b);
-        const t = T0 + dt;
-        const byKey = Math.sign(bucketKey(sa, phase) - bucketKey(sb, phase));
-        const byScore = Math.sign(scoreAt(sa, phase, t) - scoreAt(sb, phase, t));
-        if (Math.abs(scoreAt(sa, phase, t) - scoreAt(sb, phase, t)) > 1e-6) expect(byKey).toBe(byScore);
-        expect(orderScore(bucketKey(sa, phase), slopeOf(sa, phase), t)).toBeCloseTo(scoreAt(sa, phase, t), 5);
-      }),
+      fc.property(
+        contact,
+        contact,
+        fc.integer({ min: 60 * MIN, max: 600 * MIN }),
+        fc.constantFrom(PHASE_NORMAL, PHASE_URGENT),
+        (a, b, dt, phase) => {
+          const sa = inputs(a);
+          const sb = inputs(b);
+          const t = T0 + dt;
+          const byKey = Math.sign(bucketKey(sa, phase) - bucketKey(sb, phase));
+          const byScore = Math.sign(scoreAt(sa, phase, t) - scoreAt(sb, phase, t));
+          if (Math.abs(scoreAt(sa, phase, t) - scoreAt(sb, phase, t)) > 1e-6) expect(byKey).toBe(byScore);
+          expect(orderScore(bucketKey(sa, phase), slopeOf(sa, phase), t)).toBeCloseTo(
+            scoreAt(sa, phase, t),
+            5,
+          );
+        },
+      ),
     );
   });
 });

@@ -57,8 +57,14 @@ export class RoutingModel {
         }
         return;
       }
-      default:
-        return;
+      case 'upsertQueue':
+      case 'removeQueue':
+      case 'tick':
+      case 'restoreContact':
+      case 'restoreOffer':
+      case 'restoreAssignment':
+      case 'restoreCompleted':
+        return; // no model state to mirror (restores are not driven through the model)
     }
   }
 
@@ -84,8 +90,11 @@ export class RoutingModel {
         case 'agentStatusChanged':
           this.status.set(d.agentId, d.to);
           break;
-        default:
-          break;
+        case 'assigned':
+        case 'relaxed':
+        case 'overflowed':
+        case 'escalated':
+          break; // do not change who holds what
       }
     }
   }

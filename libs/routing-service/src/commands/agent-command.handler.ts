@@ -33,14 +33,17 @@ export class AgentCommandHandler {
   ): Promise<CommandResult> {
     const offer = await this.prisma.offer.findFirst({
       where: { id: command.offerId, tenantId: command.tenantId, agentId: command.agentId },
-      select: { conversationId: true },
+      select: { conversationId: true, status: true },
     });
-    if (!offer)
+    if (!offer) {
       return rejected(
         command,
         ErrorCode.OfferNotLive,
         `Offer ${command.offerId} is not yours or does not exist`,
       );
+    }
+    // A redelivered command (Kafka is at-least-once) finds its own effect already stored: answer it as done.
+    if (offer.status === (command.type === 'offer.accept' ? 'accepted' : 'declined')) return NOTHING;
     const outcome = router.try({
       type: command.type === 'offer.accept' ? 'offerAccepted' : 'offerDeclined',
       contactId: offer.conversationId,
@@ -75,6 +78,10 @@ export class AgentCommandHandler {
     router: TenantRouter,
     command: Extract<AgentCommandV1, { type: 'conversation.resolve' }>,
   ): Promise<CommandResult> {
+    const resolved = await this.prisma.conversation.count({
+      where: { id: command.conversationId, tenantId: command.tenantId, status: 'resolved' },
+    });
+    if (resolved > 0) return NOTHING;
     const owner = router.ownerOf(command.conversationId);
     if (owner?.state !== 'assigned' || owner.agentId !== command.agentId) {
       return rejected(
@@ -104,6 +111,8 @@ export class AgentCommandHandler {
     };
   }
 }
+
+const NOTHING: CommandResult = { decisions: [], events: [] };
 
 function rejected(command: AgentCommandV1, code: string, message: string): CommandResult {
   return {

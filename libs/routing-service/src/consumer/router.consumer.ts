@@ -49,15 +49,26 @@ type Valid =
 
 export class RouterConsumer {
   private subscription?: Subscription;
+  /** The router input topics' real partition count, which tenant-to-partition mapping must use. */
+  partitionCount = 1;
 
   constructor(private readonly deps: RouterConsumerDeps) {}
 
   async start(): Promise<void> {
     const { topics } = this.deps;
-    await this.deps.bus.ensureTopics(
+    const counts = await this.deps.bus.ensureTopics(
       [...routerInputTopics(topics), topics.routingEvents, topics.deadLetter, topics.outbound],
       this.deps.partitions,
     );
+    const inbound = counts.get(topics.inbound) ?? 1;
+    const commands = counts.get(topics.agentCommands) ?? 1;
+    if (inbound !== commands) {
+      // Co-partitioning needs equal counts, or one tenant's inbound and commands would reach different routers.
+      throw new Error(
+        `${topics.inbound} has ${inbound} partitions but ${topics.agentCommands} has ${commands}; they must be equal`,
+      );
+    }
+    this.partitionCount = inbound;
     this.subscription = await this.deps.bus.subscribe({
       groupId: this.deps.groupId,
       topics: routerInputTopics(topics),

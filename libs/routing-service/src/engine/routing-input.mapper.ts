@@ -1,6 +1,6 @@
 // Maps database rows to routing-core inputs. The core speaks its own vocabulary ('wrap-up', numbers for time);
 // the database and contracts speak theirs ('wrap_up', Date). This is the only place the two meet.
-import type { AgentStatus as WireAgentStatus } from '@switchboard/contracts';
+import { QueuePolicyDocumentSchema, type AgentStatus as WireAgentStatus } from '@switchboard/contracts';
 import type { Agent, Conversation, Queue } from '@switchboard/persistence';
 import type {
   AgentInput,
@@ -10,7 +10,6 @@ import type {
   QueuePolicyInput,
   SkillRequirement,
 } from '@switchboard/routing-core';
-import { QueuePolicyDocumentSchema } from './queue-policy.schema';
 
 /** Conversations without a queue route through this implicit queue. */
 export const DEFAULT_QUEUE_ID = 'default';

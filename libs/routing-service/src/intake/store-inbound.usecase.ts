@@ -13,6 +13,14 @@ export interface StoredMessage {
   sentAt: Date;
   /** True when this message opened the conversation, which then needs routing. */
   opened: boolean;
+  /** For sticky routing of a new conversation: who the customer prefers, and who helped them last. */
+  relationship?: CustomerRelationship;
+}
+
+export interface CustomerRelationship {
+  preferredAgentId: string | null;
+  lastAgentId: string | null;
+  lastHandledAt: Date | null;
 }
 
 export interface StoreOutcome {
@@ -119,6 +127,23 @@ export class StoreInbound {
       body: record.body,
       sentAt,
       opened: !open,
+      ...(open ? {} : { relationship: await this.relationshipOf(tx, tenantId, customerId) }),
+    };
+  }
+
+  private async relationshipOf(tx: Tx, tenantId: string, customerId: string): Promise<CustomerRelationship> {
+    const [customer, last] = await Promise.all([
+      tx.customer.findUnique({ where: { id: customerId }, select: { preferredAgentId: true } }),
+      tx.assignment.findFirst({
+        where: { tenantId, conversation: { customerId } },
+        orderBy: { assignedAt: 'desc' },
+        select: { agentId: true, assignedAt: true, endedAt: true },
+      }),
+    ]);
+    return {
+      preferredAgentId: customer?.preferredAgentId ?? null,
+      lastAgentId: last?.agentId ?? null,
+      lastHandledAt: last ? (last.endedAt ?? last.assignedAt) : null,
     };
   }
 

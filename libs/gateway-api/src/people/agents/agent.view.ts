@@ -7,6 +7,8 @@ export interface AgentView {
   displayName: string;
   email: string;
   status: AgentStatus;
+  /** false once deactivated: kept for history, never routed to. */
+  active: boolean;
   skills: Record<string, number>;
   languages: string[];
   capacity: Partial<Record<ChannelClass, number>>;
@@ -31,6 +33,7 @@ export function toAgentView(agent: Agent): AgentView {
     displayName: agent.displayName,
     email: agent.email,
     status: agent.status,
+    active: agent.active,
     skills: numberRecord(agent.skills),
     languages: agent.languages,
     capacity: numberRecord(agent.capacity),

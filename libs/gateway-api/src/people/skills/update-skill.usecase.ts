@@ -1,0 +1,28 @@
+// Edits a catalog skill. Renaming is refused while agents hold it (see skill-usage.check).
+import { Injectable } from '@nestjs/common';
+import type { UserPrincipal } from '@switchboard/auth';
+import { DomainError, ErrorCode, type UpdateSkillBody } from '@switchboard/contracts';
+import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { toDomainError } from '../shared/prisma-error.util';
+import { assertSkillUnused } from './skill-usage.check';
+import { SKILL_CONSTRAINT_FIELDS, toSkillView, type SkillView } from './skill.view';
+
+@Injectable()
+export class UpdateSkill {
+  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+
+  async execute(principal: UserPrincipal, id: string, body: UpdateSkillBody): Promise<SkillView> {
+    const where = { id, tenantId: principal.tenantId };
+    const existing = await this.prisma.skill.findFirst({ where });
+    if (!existing) throw new DomainError(ErrorCode.NotFound, `Skill ${id} not found`);
+    if (body.name !== undefined && body.name !== existing.name) {
+      await assertSkillUnused(this.prisma, existing, 'renamed');
+    }
+    const skill = await this.prisma.skill
+      .update({ where, data: { name: body.name, description: body.description } })
+      .catch((error: unknown) => {
+        throw toDomainError(error, 'Skill', SKILL_CONSTRAINT_FIELDS);
+      });
+    return toSkillView(skill);
+  }
+}

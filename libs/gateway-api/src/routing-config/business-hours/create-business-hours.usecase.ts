@@ -1,0 +1,27 @@
+// Creates a business-hours calendar: weekly opening intervals in an IANA time zone.
+import { Injectable } from '@nestjs/common';
+import type { UserPrincipal } from '@switchboard/auth';
+import type { CreateBusinessHoursBody } from '@switchboard/contracts';
+import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { toDomainError } from '../../people/shared/prisma-error.util';
+import {
+  CALENDAR_CONSTRAINT_FIELDS,
+  toBusinessHoursView,
+  type BusinessHoursView,
+} from './business-hours.view';
+
+@Injectable()
+export class CreateBusinessHours {
+  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+
+  async execute(principal: UserPrincipal, body: CreateBusinessHoursBody): Promise<BusinessHoursView> {
+    const calendar = await this.prisma.businessHoursCalendar
+      .create({
+        data: { tenantId: principal.tenantId, name: body.name, timeZone: body.timeZone, weekly: body.weekly },
+      })
+      .catch((error: unknown) => {
+        throw toDomainError(error, 'Business-hours calendar', CALENDAR_CONSTRAINT_FIELDS);
+      });
+    return toBusinessHoursView(calendar);
+  }
+}

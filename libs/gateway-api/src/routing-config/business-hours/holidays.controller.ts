@@ -1,0 +1,71 @@
+// Admin API for a calendar's holidays (whole closed days). Supervisors read; admins write.
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CreateHolidayBodySchema, type CreateHolidayBody } from '@switchboard/contracts';
+import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, type PageQuery } from '@switchboard/platform';
+import { z } from 'zod';
+import { ApiQueryFrom } from '../../people/shared/api-query.decorator';
+import { consoleUser } from '../../people/shared/console-user.util';
+import { IdParamPipe } from '../../people/shared/id-param.pipe';
+import { AddHoliday } from './add-holiday.usecase';
+import type { HolidayView } from './business-hours.view';
+import { ListHolidays } from './list-holidays.usecase';
+import { RemoveHoliday } from './remove-holiday.usecase';
+
+@ApiTags('business-hours')
+@ApiBearerAuth()
+@Controller('v1/business-hours/:id/holidays')
+@UseGuards(JwtGuard)
+@Roles('supervisor', 'admin')
+export class HolidaysController {
+  constructor(
+    private readonly listHolidays: ListHolidays,
+    private readonly addHoliday: AddHoliday,
+    private readonly removeHoliday: RemoveHoliday,
+  ) {}
+
+  @Get()
+  @ApiQueryFrom(PageQuerySchema)
+  @ApiOkResponse({ description: "A page of the calendar's holidays, ordered by id" })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParamPipe()) id: string,
+    @Query(new ZodQueryPipe(PageQuerySchema)) query: PageQuery,
+  ): Promise<Page<HolidayView>> {
+    return this.listHolidays.execute(consoleUser(principal), id, query);
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiBody({ schema: z.toJSONSchema(CreateHolidayBodySchema, { io: 'input' }) as object })
+  @ApiCreatedResponse({ description: 'The added holiday' })
+  @ApiConflictResponse({ description: 'The calendar already has a holiday on that date' })
+  add(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParamPipe()) id: string,
+    @Body(new ZodBodyPipe(CreateHolidayBodySchema)) body: CreateHolidayBody,
+  ): Promise<HolidayView> {
+    return this.addHoliday.execute(consoleUser(principal), id, body);
+  }
+
+  @Delete(':holidayId')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed' })
+  remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParamPipe()) id: string,
+    @Param('holidayId', new IdParamPipe('holidayId')) holidayId: string,
+  ): Promise<void> {
+    return this.removeHoliday.execute(consoleUser(principal), id, holidayId);
+  }
+}

@@ -1,0 +1,37 @@
+// Creates an SLA policy: response-time targets that queues reference, optionally measured in business hours.
+import { Injectable } from '@nestjs/common';
+import type { UserPrincipal } from '@switchboard/auth';
+import type { CreateSlaPolicyBody } from '@switchboard/contracts';
+import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { toDomainError } from '../../people/shared/prisma-error.util';
+import { assertOfTenant, refAt } from '../shared/tenant-refs.util';
+import { SLA_POLICY_CONSTRAINT_FIELDS, toSlaPolicyView, type SlaPolicyView } from './sla-policy.view';
+
+@Injectable()
+export class CreateSlaPolicy {
+  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+
+  async execute(principal: UserPrincipal, body: CreateSlaPolicyBody): Promise<SlaPolicyView> {
+    const { tenantId } = principal;
+    await assertOfTenant(
+      this.prisma,
+      tenantId,
+      'business-hours calendar',
+      refAt(body.calendarId, 'calendarId'),
+    );
+    const policy = await this.prisma.slaPolicy
+      .create({
+        data: {
+          tenantId,
+          name: body.name,
+          description: body.description ?? null,
+          calendarId: body.calendarId ?? null,
+          targets: body.targets,
+        },
+      })
+      .catch((error: unknown) => {
+        throw toDomainError(error, 'SLA policy', SLA_POLICY_CONSTRAINT_FIELDS);
+      });
+    return toSlaPolicyView(policy);
+  }
+}

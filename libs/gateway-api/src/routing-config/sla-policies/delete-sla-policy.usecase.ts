@@ -1,0 +1,29 @@
+// Deletes an SLA policy that no queue references: removing one in use would silently stop measuring a queue.
+import { Injectable } from '@nestjs/common';
+import type { UserPrincipal } from '@switchboard/auth';
+import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { toDeleteError } from '../shared/delete-error.util';
+import { inUse, notFound } from '../shared/tenant-refs.util';
+
+@Injectable()
+export class DeleteSlaPolicy {
+  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+
+  async execute(principal: UserPrincipal, id: string): Promise<void> {
+    const { tenantId } = principal;
+    const policy = await this.prisma.slaPolicy.findFirst({ where: { id, tenantId }, select: { id: true } });
+    if (!policy) throw notFound('SLA policy', id);
+    const users = await this.prisma.queue.findMany({
+      where: { tenantId, slaPolicyId: id },
+      select: { name: true },
+      orderBy: { name: 'asc' },
+    });
+    if (users.length > 0) {
+      const names = users.map((q) => q.name).join(', ');
+      throw inUse(`SLA policy ${id} is used by queue(s) ${names}; detach them first`);
+    }
+    await this.prisma.slaPolicy.delete({ where: { id, tenantId } }).catch((error: unknown) => {
+      throw toDeleteError(error, 'SLA policy', `SLA policy ${id} is used by a queue`);
+    });
+  }
+}
