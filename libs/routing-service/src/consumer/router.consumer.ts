@@ -173,7 +173,8 @@ export class RouterConsumer {
   }
 
   private async intake(tenantId: string, records: InboundContactV1[]): Promise<void> {
-    const queueIds = await this.deps.directory.queueIds(tenantId);
+    const named = records.flatMap((r) => (r.queue ? [r.queue] : []));
+    const queueIds = await this.deps.directory.queueIds(tenantId, named);
     const known = records.filter((r) => !r.queue || queueIds.has(r.queue));
     const unknown = records.filter((r) => r.queue && !queueIds.has(r.queue));
     if (unknown.length > 0) {

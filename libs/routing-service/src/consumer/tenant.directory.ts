@@ -1,11 +1,12 @@
 // Answers "does this tenant exist" and "which queues does it have" from a small cache, so validating each
-// record does not cost a database round trip.
+// record does not cost a database round trip. Only hits are cached: a tenant or queue created a moment ago
+// must never be refused because an earlier miss was remembered.
 import type { PrismaClient } from '@switchboard/persistence';
 
 const TTL_MS = 30_000;
 
 export class TenantDirectory {
-  private readonly known = new Map<string, { exists: boolean; at: number }>();
+  private readonly known = new Map<string, number>();
   private readonly queues = new Map<string, { ids: Map<string, string>; at: number }>();
 
   constructor(
@@ -14,17 +15,19 @@ export class TenantDirectory {
   ) {}
 
   async exists(tenantId: string): Promise<boolean> {
-    const cached = this.known.get(tenantId);
-    if (cached && this.now() - cached.at < TTL_MS) return cached.exists;
+    const at = this.known.get(tenantId);
+    if (at !== undefined && this.now() - at < TTL_MS) return true;
     const exists = (await this.prisma.tenant.count({ where: { id: tenantId } })) > 0;
-    this.known.set(tenantId, { exists, at: this.now() });
+    if (exists) this.known.set(tenantId, this.now());
+    else this.known.delete(tenantId);
     return exists;
   }
 
-  /** Queue name -> id for the tenant. */
-  async queueIds(tenantId: string): Promise<Map<string, string>> {
+  /** Queue name -> id for the tenant, re-read when a name is missing so new queues are usable at once. */
+  async queueIds(tenantId: string, needed: Iterable<string> = []): Promise<Map<string, string>> {
     const cached = this.queues.get(tenantId);
-    if (cached && this.now() - cached.at < TTL_MS) return cached.ids;
+    const fresh = cached && this.now() - cached.at < TTL_MS;
+    if (fresh && [...needed].every((name) => cached.ids.has(name))) return cached.ids;
     const rows = await this.prisma.queue.findMany({ where: { tenantId }, select: { id: true, name: true } });
     const ids = new Map(rows.map((q) => [q.name, q.id]));
     this.queues.set(tenantId, { ids, at: this.now() });
