@@ -137,8 +137,11 @@ function pickChannel(roll: number): Channel {
 export interface StreamResult {
   readonly latenciesMs: Float64Array;
   readonly decisions: number;
+  /** Wall time spent inside apply. */
   readonly engineMs: number;
   readonly applies: number;
+  /** Process CPU time over wall time for the round: below 1 when the machine is shared. */
+  readonly cpuShare: number;
 }
 
 /** Drives a router; responds to every offer at once (mostly accept), keeps its own virtual clock. */
@@ -180,6 +183,8 @@ export class Driver {
     this.decisions = 0;
     this.engineMs = 0;
     const r = this.world.random;
+    const cpu0 = process.cpuUsage();
+    const wall0 = performance.now();
     for (let i = 0; i < ops; i++) {
       this.clock.t += 2;
       // As a host would: one timer, fired when the engine's next deadline comes.
@@ -193,11 +198,14 @@ export class Driver {
         this.apply({ type: 'contactArrived', contact: this.world.contact(this.clock.t) });
       else this.complete();
     }
+    const cpu = process.cpuUsage(cpu0);
+    const cpuShare = Math.min(1, (cpu.user + cpu.system) / 1000 / (performance.now() - wall0));
     return {
       latenciesMs: Float64Array.from(this.latencies),
       decisions: this.decisions,
       engineMs: this.engineMs,
       applies: this.latencies.length,
+      cpuShare,
     };
   }
 

@@ -1,7 +1,20 @@
-// The demo seed converges to the same tenant on every run, with logins the auth layer can verify.
+// The demo seed converges to the same realistic tenant on every run, with logins the auth layer can verify
+// and configuration the admin API itself would accept.
 import { verify } from 'argon2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateApiKey, verifyApiKey } from '@switchboard/persistence';
+import {
+  AgentCapacitySchema,
+  AgentLanguagesSchema,
+  AgentSkillsSchema,
+  ChannelSchema,
+  effectivePolicy,
+  QueuePolicyDocumentSchema,
+  QueuePolicyWriteSchema,
+  SlaTargetsSchema,
+  TimeZoneSchema,
+  WeeklyHoursSchema,
+} from '@switchboard/contracts';
+import { generateApiKey, type PrismaClient, verifyApiKey } from '@switchboard/persistence';
 import { seedDemoTenant } from '../../libs/persistence/src/seed/demo-seed.service';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -16,14 +29,26 @@ describe('demo seed', () => {
     db = await createTestDatabase();
     const pinned = generateApiKey().key;
     const first = await seedDemoTenant(db.prisma, { password: 'pw-one', apiKey: pinned });
+    const before = await countRows(db.prisma);
     const second = await seedDemoTenant(db.prisma, { password: 'pw-two', apiKey: pinned });
 
-    expect(second.tenantId).toBe(first.tenantId);
-    expect(await db.prisma.tenant.count()).toBe(1);
-    expect(await db.prisma.queue.count()).toBe(first.queues);
-    expect(await db.prisma.agent.count()).toBe(first.agents);
-    expect(await db.prisma.user.count()).toBe(first.users);
-    expect(await db.prisma.apiKey.count()).toBe(1);
+    expect(second).toEqual({ ...first, apiKey: pinned });
+    expect(await countRows(db.prisma)).toEqual(before);
+    expect(before).toMatchObject({
+      tenants: 1,
+      queues: first.queues,
+      agents: first.agents,
+      users: first.users,
+      skills: first.skills,
+      teams: first.teams,
+      routingPolicies: first.routingPolicies,
+      slaPolicies: first.slaPolicies,
+      inboxes: first.inboxes,
+      apiKeys: 1,
+    });
+    // An unchanged policy document is not a new revision.
+    const versions = await db.prisma.routingPolicy.findMany({ select: { version: true } });
+    expect(versions.every((policy) => policy.version === 1)).toBe(true);
 
     const key = await db.prisma.apiKey.findUniqueOrThrow({ where: { prefix: second.apiKeyPrefix } });
     expect(verifyApiKey(pinned, key.secretHash)).toBe(true);
@@ -47,4 +72,89 @@ describe('demo seed', () => {
     expect(second.apiKeyPrefix).toBe(first.apiKeyPrefix);
     expect(second.apiKey).toBeNull();
   });
+
+  it('builds a realistic contact center', async () => {
+    db = await createTestDatabase();
+    const result = await seedDemoTenant(db.prisma, { password: 'pw' });
+    const { prisma } = db;
+    expect(result).toMatchObject({ queues: 3, agents: 20, users: 22 });
+
+    const staff = await prisma.user.findMany({ where: { role: { in: ['supervisor', 'admin'] } } });
+    expect(staff.map((user) => user.role).sort()).toEqual(['admin', 'supervisor']);
+
+    // Every agent skill comes from the catalog, and the tenant speaks the five demo languages.
+    const catalog = new Set((await prisma.skill.findMany()).map((skill) => skill.name));
+    const agents = await prisma.agent.findMany({ include: { teamMemberships: true } });
+    for (const agent of agents) {
+      expect(AgentSkillsSchema.parse(agent.skills)).toEqual(agent.skills);
+      expect(AgentCapacitySchema.parse(agent.capacity)).toEqual(agent.capacity);
+      expect(AgentLanguagesSchema.parse(agent.languages)).toEqual(agent.languages);
+      expect(Object.keys(agent.skills as object).every((skill) => catalog.has(skill))).toBe(true);
+      expect(agent.teamMemberships.length).toBeGreaterThan(0);
+      expect(agent.active).toBe(true);
+    }
+    const languages = new Set(agents.flatMap((agent) => agent.languages));
+    expect([...languages].sort()).toEqual(['de', 'en', 'es', 'fr', 'pt-BR']);
+
+    // Each queue names a routing policy and an SLA policy on the business-hours calendar, and every
+    // document passes the admin API's write validation.
+    const queues = await prisma.queue.findMany({ include: { routingPolicy: true, slaPolicy: true } });
+    expect(queues.map((queue) => queue.name).sort()).toEqual(['billing', 'general', 'technical']);
+    for (const queue of queues) {
+      const named = QueuePolicyWriteSchema.parse(queue.routingPolicy?.document);
+      const inline = QueuePolicyWriteSchema.parse(queue.policy);
+      expect(QueuePolicyDocumentSchema.safeParse(effectivePolicy(named, inline)).error).toBeUndefined();
+      expect(SlaTargetsSchema.parse(queue.slaPolicy?.targets)).toEqual(queue.slaPolicy?.targets);
+      expect(queue.slaPolicy?.calendarId).not.toBeNull();
+    }
+
+    const calendar = await prisma.businessHoursCalendar.findFirstOrThrow({ include: { holidays: true } });
+    expect(TimeZoneSchema.parse(calendar.timeZone)).toBe('Europe/Lisbon');
+    expect(WeeklyHoursSchema.parse(calendar.weekly)).toContainEqual({
+      day: 6,
+      open: '09:00',
+      close: '13:00',
+    });
+    expect(calendar.holidays.map((holiday) => holiday.date.toISOString().slice(0, 10))).toContain(
+      '2026-12-25',
+    );
+
+    const inboxChannels = new Set((await prisma.inbox.findMany()).map((inbox) => inbox.channel));
+    expect([...inboxChannels].sort()).toEqual([...ChannelSchema.options].sort());
+  });
 });
+
+async function countRows(prisma: PrismaClient): Promise<Record<string, number>> {
+  const [tenants, queues, agents, users, skills, teams, teamMembers] = await Promise.all([
+    prisma.tenant.count(),
+    prisma.queue.count(),
+    prisma.agent.count(),
+    prisma.user.count(),
+    prisma.skill.count(),
+    prisma.team.count(),
+    prisma.teamMember.count(),
+  ]);
+  const [routingPolicies, slaPolicies, calendars, holidays, inboxes, apiKeys] = await Promise.all([
+    prisma.routingPolicy.count(),
+    prisma.slaPolicy.count(),
+    prisma.businessHoursCalendar.count(),
+    prisma.holiday.count(),
+    prisma.inbox.count(),
+    prisma.apiKey.count(),
+  ]);
+  return {
+    tenants,
+    queues,
+    agents,
+    users,
+    skills,
+    teams,
+    teamMembers,
+    routingPolicies,
+    slaPolicies,
+    calendars,
+    holidays,
+    inboxes,
+    apiKeys,
+  };
+}

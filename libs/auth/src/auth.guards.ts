@@ -2,11 +2,13 @@
 import {
   Injectable,
   SetMetadata,
+  applyDecorators,
   createParamDecorator,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@switchboard/contracts';
 import type { Request } from 'express';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
@@ -17,9 +19,12 @@ import { TokenService } from './token.service';
 type AuthenticatedRequest = Request & { principal?: Principal };
 
 const ROLES_KEY = 'switchboard:roles';
-/** Restricts a JWT-guarded route to these roles. */
+/**
+ * Restricts a JWT-guarded route to these roles, and publishes them in the OpenAPI document as `x-roles`
+ * (the role-matrix test reads them there, so documentation and enforcement cannot drift apart).
+ */
 export const Roles = (...roles: UserRole[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(ROLES_KEY, roles);
+  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', roles));
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;

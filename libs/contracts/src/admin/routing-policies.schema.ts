@@ -47,13 +47,15 @@ export const QueuePolicyDocumentSchema = z.strictObject({
     .enum(['best-fit', 'longest-idle', 'least-occupied', 'round-robin'])
     .optional()
     .describe(
-      'How to choose among eligible agents: best skill match, longest idle, lowest occupancy, or rotation (default best-fit).',
+      'How to choose among eligible agents (default best-fit): best-fit = highest skill fit, then lowest occupancy, then longest idle; least-occupied = lowest occupancy, then longest idle; longest-idle = earliest idle; round-robin = least recently offered work by this queue.',
     ),
   requiredSkills: z
     .array(SkillRequirementSchema)
     .max(20)
     .optional()
-    .describe("Skills every contact in this queue needs, merged with the contact's own requirements."),
+    .describe(
+      "Skills every contact in this queue needs, merged with the contact's own requirements (ring 0 of the bullseye).",
+    ),
   agingPointsPerMinute: z
     .number()
     .nonnegative()
@@ -83,7 +85,7 @@ export const QueuePolicyDocumentSchema = z.strictObject({
     .optional()
     .describe('Relaxation plan, in non-decreasing order of afterMs; each wait is measured from queue entry.'),
   stickinessWindowMs: durationMs(
-    'The last agent who handled the customer is preferred when that was within this window, in ms (default 24 h).',
+    "The customer's last agent is preferred when the contact arrives within this long of their last handling, in ms (default 24 h); stickiness never makes a contact wait.",
   ).optional(),
   maxMissedOffers: z
     .number()

@@ -1,4 +1,4 @@
-// `seed`: migrates, then converges the demo tenant (queues, agents, logins, an integrator key).
+// `seed`: migrates, then converges the demo tenant (routing configuration, agents, logins, an integrator key).
 // SEED_PASSWORD sets every login's password (default `switchboard`); SEED_API_KEY pins the key.
 import { describeDatabaseTarget, resolveDatabaseTarget } from '../database-target';
 import { openDatabase } from '../prisma-client.factory';
@@ -19,7 +19,9 @@ runCommand('seed', async () => {
       apiKey: process.env.SEED_API_KEY || undefined,
     });
     printLine(
-      `Tenant "${DEMO_TENANT.slug}" (${result.tenantId}): ${result.queues} queues, ${result.agents} agents, ${result.users} logins`,
+      `Tenant "${DEMO_TENANT.slug}" (${result.tenantId}): ${result.queues} queues, ${result.agents} agents, ` +
+        `${result.users} logins, ${result.teams} teams, ${result.skills} skills, ` +
+        `${result.routingPolicies} routing and ${result.slaPolicies} SLA policies, ${result.inboxes} inboxes`,
     );
     printLine(
       `Logins: agent1..agent${result.agents}@${DEMO_EMAIL_DOMAIN}, supervisor@${DEMO_EMAIL_DOMAIN}, admin@${DEMO_EMAIL_DOMAIN}`,

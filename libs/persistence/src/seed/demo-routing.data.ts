@@ -1,6 +1,6 @@
 // The demo tenant's routing configuration: skill catalog, teams, business hours, SLA and routing policies,
 // queues and one inbox per channel. Names are the natural keys the seed upserts on.
-import type { Prisma } from '../generated/prisma/client';
+import type { QueuePolicyDocument, SlaTargets, WeeklyInterval } from '@switchboard/contracts';
 
 export const DEMO_SKILLS = [
   { name: 'billing', description: 'Invoices, plans and payment methods' },
@@ -21,7 +21,11 @@ export const DEMO_TEAMS = [
   { name: 'customer-care', description: 'Sales, retention and onboarding' },
 ] as const;
 
-export const DEMO_CALENDAR = {
+export const DEMO_CALENDAR: {
+  readonly name: string;
+  readonly timeZone: string;
+  readonly weekly: readonly WeeklyInterval[];
+} = {
   name: 'lisbon-office',
   timeZone: 'Europe/Lisbon',
   // Day 0 is Sunday: Monday to Friday 08:00-20:00, Saturday morning, closed on Sunday.
@@ -29,7 +33,7 @@ export const DEMO_CALENDAR = {
     ...[1, 2, 3, 4, 5].map((day) => ({ day, open: '08:00', close: '20:00' })),
     { day: 6, open: '09:00', close: '13:00' },
   ],
-} as const;
+};
 
 /** Dates are calendar days in the calendar's own time zone. */
 export const DEMO_HOLIDAYS = [
@@ -38,27 +42,6 @@ export const DEMO_HOLIDAYS = [
   { date: '2027-01-01', name: "New Year's Day" },
 ] as const;
 
-type PerChannelClassMs = Readonly<Partial<Record<'chat' | 'email' | 'social' | 'voice', number>>>;
-
-/**
- * Shape of SlaPolicy.targets: ms per channel class, with tighter overrides for premium tiers.
- * A type alias, not an interface, so it stays assignable to Prisma's JSON input type.
- */
-export type SlaTargetsDocument = {
-  readonly firstResponseMs: PerChannelClassMs;
-  readonly nextResponseMs: PerChannelClassMs;
-  readonly tiers?: Readonly<
-    Partial<
-      Record<
-        'silver' | 'gold' | 'platinum',
-        { readonly firstResponseMs?: PerChannelClassMs; readonly nextResponseMs?: PerChannelClassMs }
-      >
-    >
-  >;
-  /** Emit a warning event when this fraction of the target has elapsed. */
-  readonly warnAtRatio: number;
-};
-
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -66,7 +49,8 @@ const HOUR = 60 * MINUTE;
 export interface DemoSlaPolicy {
   readonly name: string;
   readonly description: string;
-  readonly targets: SlaTargetsDocument;
+  /** The shape the admin API validates (SlaTargetsSchema): defaults per channel class, then overrides. */
+  readonly targets: SlaTargets;
   /** Clocks run in business hours only when the policy names the calendar. */
   readonly useCalendar: boolean;
 }
@@ -79,14 +63,16 @@ export const DEMO_SLA_POLICIES: readonly DemoSlaPolicy[] = [
     targets: {
       firstResponseMs: { chat: 60 * SECOND, social: 15 * MINUTE, email: 4 * HOUR, voice: 20 * SECOND },
       nextResponseMs: { chat: 2 * MINUTE, social: 30 * MINUTE, email: 8 * HOUR },
-      tiers: {
-        gold: { firstResponseMs: { chat: 45 * SECOND, social: 10 * MINUTE, email: 2 * HOUR } },
-        platinum: {
+      // First match wins: platinum before gold, and urgent work of any tier gets the platinum chat target.
+      overrides: [
+        {
+          tiers: ['platinum'],
           firstResponseMs: { chat: 30 * SECOND, social: 5 * MINUTE, email: HOUR },
           nextResponseMs: { chat: MINUTE, social: 15 * MINUTE, email: 4 * HOUR },
         },
-      },
-      warnAtRatio: 0.8,
+        { tiers: ['gold'], firstResponseMs: { chat: 45 * SECOND, social: 10 * MINUTE, email: 2 * HOUR } },
+        { minPriority: 80, firstResponseMs: { chat: 30 * SECOND, social: 5 * MINUTE } },
+      ],
     },
   },
   {
@@ -96,11 +82,10 @@ export const DEMO_SLA_POLICIES: readonly DemoSlaPolicy[] = [
     targets: {
       firstResponseMs: { chat: 90 * SECOND, social: 20 * MINUTE, email: 8 * HOUR, voice: 30 * SECOND },
       nextResponseMs: { chat: 3 * MINUTE, social: HOUR, email: 24 * HOUR },
-      tiers: {
-        gold: { firstResponseMs: { chat: 60 * SECOND, social: 15 * MINUTE, email: 4 * HOUR } },
-        platinum: { firstResponseMs: { chat: 30 * SECOND, social: 5 * MINUTE, email: 2 * HOUR } },
-      },
-      warnAtRatio: 0.75,
+      overrides: [
+        { tiers: ['platinum'], firstResponseMs: { chat: 30 * SECOND, social: 5 * MINUTE, email: 2 * HOUR } },
+        { tiers: ['gold'], firstResponseMs: { chat: 60 * SECOND, social: 15 * MINUTE, email: 4 * HOUR } },
+      ],
     },
   },
 ];
@@ -111,7 +96,7 @@ export interface DemoRoutingPolicy {
   readonly name: string;
   readonly description: string;
   /** The queue-policy document the router validates (strategy, aging, relaxation, timeouts). */
-  readonly document: Prisma.InputJsonObject;
+  readonly document: QueuePolicyDocument;
 }
 
 export const DEMO_ROUTING_POLICIES: readonly DemoRoutingPolicy[] = [
@@ -147,7 +132,7 @@ export const DEMO_ROUTING_POLICIES: readonly DemoRoutingPolicy[] = [
 export interface DemoQueue {
   readonly name: string;
   /** Inline override on top of the named routing policy: what is specific to this queue. */
-  readonly policy: Prisma.InputJsonObject;
+  readonly policy: QueuePolicyDocument;
   readonly routingPolicy: string;
   readonly slaPolicy: string;
 }

@@ -40,7 +40,9 @@ export function selectFromPools(
   for (let k = pools.length - 1; k >= 0; k--) {
     if (pruneByLevel && top.length >= limit && firstLevel + k + otherMax < top[top.length - 1].skillFit)
       break;
-    for (const agent of pools[k]) {
+    const pool = pools[k];
+    if (pool.size === 0) continue;
+    for (const agent of pool) {
       if (isEligible(agent, c)) insertRanked(top, candidateOf(agent, c), strategy, limit);
       else tenant.prune(agent);
     }

@@ -50,18 +50,19 @@ function scanLevels(
   while (mask !== 0) {
     const level = 31 - Math.clz32(mask);
     mask &= ~(1 << level);
-    scanSet(agent, ready, levels.sets[level], now, out);
+    scanList(agent, ready, levels.lists[level], now, out);
   }
 }
 
-function scanSet(
+function scanList(
   agent: AgentState,
   ready: number,
-  set: ReadonlySet<ContactBucket>,
+  list: readonly ContactBucket[],
   now: number,
   out: Pick,
 ): void {
-  for (const bucket of set) {
+  for (let i = 0; i < list.length; i++) {
+    const bucket = list[i];
     if ((ready & (1 << bucket.classIndex)) === 0) continue;
     if (!agent.speaks(bucket.languageId) || !bucket.admits(agent)) continue;
     let head = bucket.head;

@@ -22,7 +22,13 @@ interface Head extends Pick {
 
 export function reevaluate(state: RoutingState): void {
   if (state.restoring) return;
-  if (state.dirtyContacts.size === 0 && state.dirtyAgents.size === 0) return;
+  const contacts = state.dirtyContacts.size;
+  const agents = state.dirtyAgents.size;
+  if (contacts === 0 && agents === 0) return;
+  // The two events that dominate traffic, an arrival and a completion, take a fast path that is the
+  // general algorithm specialised to a single dirty contact or a single dirty agent.
+  if (contacts === 1 && agents === 0) return reevaluateContact(state, first(state.dirtyContacts));
+  if (contacts === 0 && agents === 1) return reevaluateAgent(state, first(state.dirtyAgents));
   const now = state.now;
   const pending = sortedPending(state, now);
   const pendingSet = new Set<ContactState>();
@@ -88,6 +94,37 @@ function select(
   }
   return selectFromPools(state, c, heads);
 }
+
+function reevaluateContact(state: RoutingState, c: ContactState): void {
+  state.dirtyContacts.clear();
+  if (c.status !== 'waiting') return;
+  // A clean peer already waiting in the bucket proves no ready agent fits the ring.
+  const bucket = c.bucket;
+  if (bucket !== null && bucket.clean - (c.excluded === null ? 1 : 0) > 0) return;
+  const sel = selectFromPools(state, c, NO_HEADS);
+  if (sel !== undefined) makeOffer(state, c, sel);
+}
+
+function reevaluateAgent(state: RoutingState, agent: AgentState): void {
+  state.dirtyAgents.clear();
+  const head: Pick = { contact: null, score: -Infinity };
+  const only = [agent];
+  for (;;) {
+    bestContactFor(agent, state.now, head);
+    const c = head.contact;
+    if (c === null) break;
+    const sel = selectFromAgents(state, c, only);
+    if (sel === undefined) break; // cannot happen: the agent itself is eligible for its pick
+    makeOffer(state, c, sel);
+  }
+  agent.tenant.syncAgent(agent);
+}
+
+function first<T>(set: ReadonlySet<T>): T {
+  return set.values().next().value as T;
+}
+
+const NO_HEADS: readonly Head[] = [];
 
 function markPending(pendingSet: Set<ContactState>, c: ContactState): void {
   pendingSet.add(c);

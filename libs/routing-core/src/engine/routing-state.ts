@@ -2,7 +2,7 @@
 // filing waiting contacts into buckets, arming per-contact timers, and syncing agent pools.
 import type { RoutingDecision } from '../model/routing-decision.model';
 import { RoutingError, RoutingErrorCode } from '../model/routing.error';
-import { ContactBucket, bucketKeyOf } from '../indexing/contact-bucket';
+import { ContactBucket, bucketSlotOf } from '../indexing/contact-bucket';
 import { TenantIndex } from '../indexing/tenant.index';
 import { IndexedHeap } from '../structures/indexed-heap';
 import { NameRegistry } from '../structures/name-registry';
@@ -28,7 +28,6 @@ export class RoutingState {
   readonly agents = new Map<string, AgentState>();
   readonly contacts = new Map<string, ContactState>();
   readonly queues = new Map<string, QueueState>();
-  readonly buckets = new Map<string, ContactBucket>();
   readonly timers = new IndexedHeap<ContactState>(timerBefore, timerSlot);
   readonly skills = new NameRegistry();
   readonly languages = new NameRegistry();
@@ -85,24 +84,22 @@ export class RoutingState {
   file(c: ContactState): void {
     c.key = bucketKey(c, c.phase);
     c.slope = slopeOf(c, c.phase);
-    const key = bucketKeyOf(c);
-    let bucket = this.buckets.get(key);
+    const slot = bucketSlotOf(c);
+    let bucket = c.reqs.buckets.get(slot);
     if (bucket === undefined) {
       const tenant = this.tenant(c.tenantId);
       const [primarySkill, primaryMin] = tenant.rarestRequirement(c.reqs);
       bucket = new ContactBucket(
-        key,
+        slot,
         tenant,
-        c.queue,
         c.classIndex,
         c.languageId,
         c.reqs,
-        c.phase,
         primarySkill,
         primaryMin,
         c.slope,
       );
-      this.buckets.set(key, bucket);
+      c.reqs.buckets.set(slot, bucket);
       tenant.addBucket(bucket);
     }
     bucket.heap.push(c);
@@ -119,7 +116,7 @@ export class RoutingState {
     if (c.excluded === null) bucket.clean--;
     c.bucket = null;
     if (bucket.heap.size === 0) {
-      this.buckets.delete(bucket.key);
+      bucket.reqs.buckets.delete(bucket.slot);
       bucket.tenant.removeBucket(bucket);
     }
   }

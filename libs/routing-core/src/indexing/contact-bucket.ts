@@ -1,12 +1,12 @@
 // A bucket holds waiting contacts that are interchangeable for eligibility: same queue, score phase,
-// channel class, language and required-skill ring. Inside it the order is static (see bucketKey), so a
+// channel class, language and required-skill ring. Buckets hang off their compiled ring (one per queue
+// policy and ring), keyed by bucketSlotOf. Inside it the order is static (see bucketKey), so a
 // heap is exact; an agent checks eligibility once per bucket instead of once per contact.
+import { CLASS_COUNT } from '../model/channel.model';
 import type { CompiledRequirements } from '../policy/relaxation.policy';
-import type { ScorePhase } from '../scoring/score.util';
 import { IndexedHeap } from '../structures/indexed-heap';
 import type { AgentState } from '../engine/agent-state';
 import type { ContactState } from '../engine/contact-state';
-import type { QueueState } from '../engine/queue-state';
 import type { TenantIndex } from './tenant.index';
 
 export function contactBefore(a: ContactState, b: ContactState): boolean {
@@ -28,7 +28,10 @@ export class ContactBucket {
   clean = 0;
   /** Clean members still awaiting re-evaluation in the current pass (they prove nothing yet). */
   pendingClean = 0;
+  /** Position in the tenant's bucket list (see TenantIndex.addBucket), -1 when not listed. */
+  listPos = -1;
   /** The ring's first two requirements inline (skill -1 when absent): scans avoid three pointer hops. */
+  readonly reqCount: number;
   readonly skill0: number;
   readonly min0: number;
   readonly skill1: number;
@@ -39,19 +42,19 @@ export class ContactBucket {
   headClean = true;
 
   constructor(
-    readonly key: string,
+    /** Slot in reqs.buckets; see bucketSlotOf. */
+    readonly slot: number,
     readonly tenant: TenantIndex,
-    readonly queue: QueueState,
     readonly classIndex: number,
     readonly languageId: number,
     readonly reqs: CompiledRequirements,
-    readonly phase: ScorePhase,
     /** The requirement the bucket is filed under (its rarest skill), or -1/0 when nothing is required. */
     readonly primarySkill: number,
     readonly primaryMin: number,
     /** Score slope shared by every member (same queue scoring and phase). */
     readonly slope: number,
   ) {
+    this.reqCount = reqs.skillIds.length;
     this.skill0 = reqs.skillIds.length > 0 ? reqs.skillIds[0] : -1;
     this.min0 = reqs.skillIds.length > 0 ? reqs.mins[0] : 0;
     this.skill1 = reqs.skillIds.length > 1 ? reqs.skillIds[1] : -1;
@@ -62,7 +65,7 @@ export class ContactBucket {
   admits(agent: AgentState): boolean {
     if (this.skill0 >= 0 && agent.proficiency(this.skill0) < this.min0) return false;
     if (this.skill1 >= 0 && agent.proficiency(this.skill1) < this.min1) return false;
-    return this.reqs.skillIds.length <= 2 || agent.meets(this.reqs);
+    return this.reqCount <= 2 || agent.meets(this.reqs);
   }
 
   /** Call after every heap change. */
@@ -76,7 +79,7 @@ export class ContactBucket {
   }
 }
 
-export function bucketKeyOf(c: ContactState): string {
-  // The slope is part of the identity: after a policy change, members with the new slope go elsewhere.
-  return `${c.queue.id}\u0000${c.phase}\u0000${c.slope}\u0000${c.classIndex}\u0000${c.languageId}\u0000${c.reqs.signature}`;
+/** A bucket's slot within its ring: language, class and phase (the ring fixes queue and slope). */
+export function bucketSlotOf(c: ContactState): number {
+  return ((c.languageId + 1) * CLASS_COUNT + c.classIndex) * 3 + c.phase;
 }

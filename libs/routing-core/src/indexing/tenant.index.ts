@@ -104,19 +104,27 @@ export class TenantIndex {
   addBucket(bucket: ContactBucket): void {
     let levels = this.buckets.get(bucket.primarySkill);
     if (levels === undefined) {
-      levels = { sets: Array.from({ length: MAX_PROFICIENCY + 1 }, () => new Set<ContactBucket>()), mask: 0 };
+      levels = { lists: Array.from({ length: MAX_PROFICIENCY + 1 }, () => []), mask: 0 };
       this.buckets.set(bucket.primarySkill, levels);
     }
-    levels.sets[bucket.primaryMin].add(bucket);
+    const list = levels.lists[bucket.primaryMin];
+    bucket.listPos = list.length;
+    list.push(bucket);
     levels.mask |= 1 << bucket.primaryMin;
   }
 
   removeBucket(bucket: ContactBucket): void {
     const levels = this.buckets.get(bucket.primarySkill);
-    if (levels === undefined) return;
-    const set = levels.sets[bucket.primaryMin];
-    set.delete(bucket);
-    if (set.size === 0) levels.mask &= ~(1 << bucket.primaryMin);
+    if (levels === undefined || bucket.listPos < 0) return;
+    // Swap-remove: scans only need the set, and arrays iterate faster than Sets.
+    const list = levels.lists[bucket.primaryMin];
+    const last = list.pop() as ContactBucket;
+    if (last !== bucket) {
+      list[bucket.listPos] = last;
+      last.listPos = bucket.listPos;
+    }
+    bucket.listPos = -1;
+    if (list.length === 0) levels.mask &= ~(1 << bucket.primaryMin);
   }
 
   private addToPools(agent: AgentState): void {
@@ -157,8 +165,8 @@ export interface CandidatePools {
 const NO_POOLS: CandidatePools = { pools: [], firstLevel: -1 };
 
 export interface BucketLevels {
-  /** sets[l]: buckets whose primary requirement has minimum level l (0 for skill-less buckets). */
-  readonly sets: Set<ContactBucket>[];
-  /** Bit l set when sets[l] is non-empty. */
+  /** lists[l]: buckets whose primary requirement has minimum level l (0 for skill-less buckets). */
+  readonly lists: ContactBucket[][];
+  /** Bit l set when lists[l] is non-empty. */
   mask: number;
 }

@@ -33,7 +33,8 @@ export function candidateOf(agent: AgentState, c: ContactState): Candidate {
     skillFit: skillFitOf(agent, c),
     occupancy: agent.occupancy(),
     idleSince: agent.idleSince,
-    lastRouted: c.queue.lastRouted.get(agent.id) ?? -1,
+    // Only round-robin reads it; skip the map lookup otherwise.
+    lastRouted: c.queue.policy.strategy === 'round-robin' ? (c.queue.lastRouted.get(agent.id) ?? -1) : -1,
   };
 }
 

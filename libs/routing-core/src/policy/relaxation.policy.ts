@@ -1,6 +1,7 @@
 // Bullseye relaxation: which skills a contact requires at a given step of its queue's plan.
 // Ring 0 is the tightest (queue + contact skills, plus optional skills when a later step drops them);
 // each applied step widens it. Overflow steps are not rings: they move the contact to another queue.
+import type { ContactBucket } from '../indexing/contact-bucket';
 import type { SkillRequirement } from '../model/contact.model';
 import type { RelaxationStep } from '../model/queue.model';
 import { MIN_PROFICIENCY } from './input-validation.util';
@@ -8,6 +9,11 @@ import type { QueuePolicy } from './queue-policy';
 
 /** Requirements compiled to interned skill ids, sorted by id; `signature` identifies equal rings. */
 export interface CompiledRequirements {
+  /**
+   * Buckets of this ring by (language, class, phase); see bucketSlotOf. A compiled ring belongs to one
+   * queue policy, so it also fixes the score slope of each phase: no string key is ever built.
+   */
+  readonly buckets: Map<number, ContactBucket>;
   readonly skillIds: readonly number[];
   readonly mins: readonly number[];
   readonly list: readonly SkillRequirement[];
@@ -41,6 +47,7 @@ export function requirementsAtStep(
     entries.push({ skill, id: intern(skill), min: Math.max(MIN_PROFICIENCY, min - lowerBy) });
   entries.sort((a, b) => a.id - b.id);
   return {
+    buckets: new Map<number, ContactBucket>(),
     skillIds: entries.map((e) => e.id),
     mins: entries.map((e) => e.min),
     // By name, not interned id: ids depend on arrival order, and what hosts see must not.

@@ -58,6 +58,13 @@ export class AgentCommandHandler {
     router: TenantRouter,
     command: Extract<AgentCommandV1, { type: 'status.set' }>,
   ): Promise<CommandResult> {
+    const agent = await this.prisma.agent.findFirst({
+      where: { id: command.agentId, tenantId: command.tenantId },
+      select: { active: true },
+    });
+    if (!agent?.active && command.status !== 'offline') {
+      return rejected(command, ErrorCode.Forbidden, 'This agent profile is deactivated and cannot take work');
+    }
     const outcome = router.try({
       type: 'setAgentStatus',
       agentId: command.agentId,

@@ -33,7 +33,8 @@ export function toAgentInput(agent: Agent): AgentInput {
     languages: agent.languages,
     capacity: numberRecord(agent.capacity),
     ...(agent.maxUnits !== null ? { maxUnits: agent.maxUnits } : {}),
-    status: toCoreStatus(agent.status),
+    // A deactivated agent stays known (their history and open work remain) but never takes new work.
+    status: agent.active ? toCoreStatus(agent.status) : 'offline',
   };
 }
 

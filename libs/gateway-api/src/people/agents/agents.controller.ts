@@ -45,7 +45,6 @@ const ListAgentsQuerySchema = PageQuerySchema.extend(AgentListFiltersSchema.shap
 @ApiBearerAuth()
 @Controller('v1/agents')
 @UseGuards(JwtGuard)
-@Roles('supervisor', 'admin')
 export class AgentsController {
   constructor(
     private readonly listAgents: ListAgents,
@@ -56,6 +55,7 @@ export class AgentsController {
   ) {}
 
   @Get()
+  @Roles('supervisor', 'admin')
   @ApiQueryFrom(ListAgentsQuerySchema)
   @ApiOkResponse({ description: 'A page of agents, ordered by id' })
   list(
@@ -66,6 +66,7 @@ export class AgentsController {
   }
 
   @Get(':id')
+  @Roles('supervisor', 'admin')
   @ApiOkResponse({ description: 'The agent, with pending offers and open assignments per channel class' })
   get(
     @CurrentPrincipal() principal: Principal,

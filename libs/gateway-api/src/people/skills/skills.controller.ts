@@ -44,7 +44,6 @@ const ListSkillsQuerySchema = PageQuerySchema.extend(SkillListFiltersSchema.shap
 @ApiBearerAuth()
 @Controller('v1/skills')
 @UseGuards(JwtGuard)
-@Roles('supervisor', 'admin')
 export class SkillsController {
   constructor(
     private readonly listSkills: ListSkills,
@@ -54,6 +53,7 @@ export class SkillsController {
   ) {}
 
   @Get()
+  @Roles('supervisor', 'admin')
   @ApiQueryFrom(ListSkillsQuerySchema)
   @ApiOkResponse({ description: 'A page of catalog skills, ordered by id' })
   list(

@@ -49,7 +49,6 @@ const ListTeamsQuerySchema = PageQuerySchema.extend(TeamListFiltersSchema.shape)
 @ApiBearerAuth()
 @Controller('v1/teams')
 @UseGuards(JwtGuard)
-@Roles('supervisor', 'admin')
 export class TeamsController {
   constructor(
     private readonly listTeams: ListTeams,
@@ -61,6 +60,7 @@ export class TeamsController {
   ) {}
 
   @Get()
+  @Roles('supervisor', 'admin')
   @ApiQueryFrom(ListTeamsQuerySchema)
   @ApiOkResponse({ description: 'A page of teams with member counts, ordered by id' })
   list(
@@ -71,6 +71,7 @@ export class TeamsController {
   }
 
   @Get(':id')
+  @Roles('supervisor', 'admin')
   @ApiOkResponse({ description: 'The team with its member agent ids' })
   get(
     @CurrentPrincipal() principal: Principal,
