@@ -201,6 +201,7 @@ log "k6 $K6_VERSION: $LOAD_AGENTS agents, $LOAD_RATE contacts/s for $LOAD_DURATI
 set +e
 K6_NO_USAGE_REPORT=true "$K6" run \
   --no-color \
+  --no-usage-report \
   --summary-export "$RESULTS/summary.json" \
   --out "json=$RESULTS/samples.json" \
   -e BASE_URL="$BASE_URL" \

@@ -100,7 +100,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])(
 
     // Pending: the router still routes by the queue's inline policy only. Enable once it routes by
     // effectivePolicy(named document, inline policy) and re-reads queues on 'routing-policy' changes.
-    it.skip('offers a waiting contact once the admin relaxes the named routing policy of its queue', async () => {
+    it('offers a waiting contact once the admin relaxes the named routing policy of its queue', async () => {
       const conversationId = await stuckIn('dragons', 'stuck-2');
       const relaxed = await admin.patch(`/v1/routing-policies/${namedPolicyId}`, { document: {} });
       expect(relaxed.status, JSON.stringify(relaxed.body)).toBe(200);

@@ -3,7 +3,7 @@
 import type { ConfigChangedV1 } from '@switchboard/contracts';
 import type { PrismaClient } from '@switchboard/persistence';
 import type { RoutingCommand, RoutingDecision, RoutingError } from '@switchboard/routing-core';
-import { toAgentInput, toQueueInput } from '../engine/routing-input.mapper';
+import { QUEUE_POLICY_INCLUDE, toAgentInput, toQueueInput } from '../engine/routing-input.mapper';
 import type { TenantRouter } from '../engine/tenant-router';
 
 export class ConfigChangeHandler {
@@ -26,13 +26,21 @@ export class ConfigChangeHandler {
           : [{ type: 'removeAgent', agentId: change.id }];
       }
       case 'queue': {
-        const queue = await this.prisma.queue.findFirst({ where: { id: change.id, tenantId } });
+        const queue = await this.prisma.queue.findFirst({
+          where: { id: change.id, tenantId },
+          include: QUEUE_POLICY_INCLUDE,
+        });
         return queue
           ? [{ type: 'upsertQueue', queue: toQueueInput(queue) }]
           : [{ type: 'removeQueue', queueId: change.id }];
       }
       case 'routing-policy': {
-        const queues = await this.prisma.queue.findMany({ where: { tenantId }, orderBy: { id: 'asc' } });
+        // Only the queues that use the changed policy are affected.
+        const queues = await this.prisma.queue.findMany({
+          where: { tenantId, routingPolicyId: change.id },
+          orderBy: { id: 'asc' },
+          include: QUEUE_POLICY_INCLUDE,
+        });
         return queues.map((queue) => ({ type: 'upsertQueue', queue: toQueueInput(queue) }));
       }
     }

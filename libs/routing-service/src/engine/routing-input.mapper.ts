@@ -1,6 +1,10 @@
 // Maps database rows to routing-core inputs. The core speaks its own vocabulary ('wrap-up', numbers for time);
 // the database and contracts speak theirs ('wrap_up', Date). This is the only place the two meet.
-import { QueuePolicyDocumentSchema, type AgentStatus as WireAgentStatus } from '@switchboard/contracts';
+import {
+  effectivePolicy,
+  QueuePolicyDocumentSchema,
+  type AgentStatus as WireAgentStatus,
+} from '@switchboard/contracts';
 import type { Agent, Conversation, Queue } from '@switchboard/persistence';
 import type {
   AgentInput,
@@ -38,11 +42,21 @@ export function toAgentInput(agent: Agent): AgentInput {
   };
 }
 
-export function toQueueInput(queue: Queue): QueuePolicyInput {
+/** A queue row with the named routing policy it uses, if any. */
+export type QueueWithPolicy = Queue & { routingPolicy?: { document: unknown } | null };
+
+/** Prisma `include` that loads what toQueueInput needs. */
+export const QUEUE_POLICY_INCLUDE = { routingPolicy: { select: { document: true } } } as const;
+
+export function toQueueInput(queue: QueueWithPolicy): QueuePolicyInput {
   // Policies are validated when written; an invalid stored document falls back to defaults rather than
   // taking the tenant's routing down.
-  const policy = QueuePolicyDocumentSchema.safeParse(queue.policy);
-  return { ...(policy.success ? policy.data : {}), id: queue.id, tenantId: queue.tenantId };
+  const inline = QueuePolicyDocumentSchema.safeParse(queue.policy);
+  const named = queue.routingPolicy
+    ? QueuePolicyDocumentSchema.safeParse(queue.routingPolicy.document)
+    : undefined;
+  const policy = effectivePolicy(named?.success ? named.data : null, inline.success ? inline.data : null);
+  return { ...policy, id: queue.id, tenantId: queue.tenantId };
 }
 
 export function defaultQueueInput(tenantId: string, offerTimeoutMs: number): QueuePolicyInput {

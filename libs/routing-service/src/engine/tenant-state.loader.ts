@@ -2,7 +2,13 @@
 // that takes over a partition (or restarts) continues exactly where the previous owner stopped.
 import type { PrismaClient } from '@switchboard/persistence';
 import type { RestoredContactInput, RoutingCommand } from '@switchboard/routing-core';
-import { defaultQueueInput, toAgentInput, toContactInput, toQueueInput } from './routing-input.mapper';
+import {
+  defaultQueueInput,
+  QUEUE_POLICY_INCLUDE,
+  toAgentInput,
+  toContactInput,
+  toQueueInput,
+} from './routing-input.mapper';
 
 export class TenantStateLoader {
   constructor(
@@ -12,7 +18,11 @@ export class TenantStateLoader {
 
   async restoreCommands(tenantId: string): Promise<RoutingCommand[]> {
     const [queues, agents, conversations] = await Promise.all([
-      this.prisma.queue.findMany({ where: { tenantId }, orderBy: { id: 'asc' } }),
+      this.prisma.queue.findMany({
+        where: { tenantId },
+        orderBy: { id: 'asc' },
+        include: QUEUE_POLICY_INCLUDE,
+      }),
       this.prisma.agent.findMany({ where: { tenantId }, orderBy: { id: 'asc' } }),
       this.prisma.conversation.findMany({
         where: { tenantId, status: { not: 'resolved' } },

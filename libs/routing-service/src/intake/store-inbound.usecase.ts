@@ -155,6 +155,24 @@ export class StoreInbound {
       select: { customerId: true },
     });
     if (identity) return identity.customerId;
+    // The same address on another channel (an email typed into the chat widget, one phone on WhatsApp and
+    // voice) is the same person: one profile, with a new identity for this channel.
+    const sameAddress = await tx.customerIdentity.findFirst({
+      where: { tenantId, address: record.from.address },
+      orderBy: { id: 'asc' },
+      select: { customerId: true },
+    });
+    if (sameAddress) {
+      await tx.customerIdentity.create({
+        data: {
+          tenantId,
+          customerId: sameAddress.customerId,
+          channel: record.channel,
+          address: record.from.address,
+        },
+      });
+      return sameAddress.customerId;
+    }
     const customer = await tx.customer.create({
       data: {
         tenantId,
