@@ -27,6 +27,8 @@ export default tseslint.config(
       'load-tests/k6/**',
       '**/*.mjs',
       '**/*.js',
+      // Local scratch files, never committed.
+      '**/*.tmp.ts',
     ],
   },
   js.configs.recommended,

@@ -16,6 +16,7 @@ export default defineConfig({
       '@switchboard/routing-service': lib('routing-service'),
       '@switchboard/gateway-api': lib('gateway-api'),
       '@switchboard/platform': lib('platform'),
+      '@switchboard/sla': lib('sla'),
     },
   },
   test: {

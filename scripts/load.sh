@@ -202,6 +202,7 @@ set +e
 K6_NO_USAGE_REPORT=true "$K6" run \
   --no-color \
   --no-usage-report \
+  --quiet \
   --summary-export "$RESULTS/summary.json" \
   --out "json=$RESULTS/samples.json" \
   -e BASE_URL="$BASE_URL" \

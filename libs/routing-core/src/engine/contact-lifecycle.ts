@@ -1,11 +1,12 @@
 // Creating, settling and forgetting contacts. "Settling" a waiting contact applies the relaxation
 // steps that are due, refreshes its score phase, files it in the right bucket and arms its timer.
-import { channelClassOf, classIndexOf, isChannel } from '../model/channel.model';
+import { classIndexOfChannel, isChannel } from '../model/channel.model';
+import type { SkillRequirement } from '../model/contact.model';
 import type { RestoredContactInput } from '../model/contact.model';
 import { invalid, RoutingError, RoutingErrorCode } from '../model/routing.error';
 import { checkId, checkPriority, checkRequirements, checkTime } from '../policy/input-validation.util';
 import { starvationBoundFor } from '../policy/queue-policy';
-import { nextStep, requirementsAtStep, ringKey } from '../policy/relaxation.policy';
+import { nextStepDueAt, requirementsAtStep, ringKey } from '../policy/relaxation.policy';
 import { nextPhaseChangeAfter, PHASE_STARVED, phaseAt } from '../scoring/score.util';
 import { ContactState } from './contact-state';
 import type { QueueState } from './queue-state';
@@ -32,10 +33,11 @@ export function buildContact(state: RoutingState, input: RestoredContactInput): 
     input.id,
     input.tenantId,
     input.channel,
-    classIndexOf(channelClassOf(input.channel)),
+    classIndexOfChannel(input.channel),
     checkPriority(input.basePriority ?? 0, 'contact.basePriority'),
-    [...(input.requiredSkills ?? [])],
-    [...(input.optionalSkills ?? [])],
+    // Kept as given (inputs are treated as immutable): copying costs on every arrival.
+    input.requiredSkills ?? NONE,
+    input.optionalSkills ?? NONE,
     input.language === undefined ? -1 : state.languages.intern(checkId(input.language, 'contact.language')),
     input.language,
     input.customerTier,
@@ -50,8 +52,10 @@ export function buildContact(state: RoutingState, input: RestoredContactInput): 
   c.offerAttempts = Math.max(0, Math.floor(input.offerAttempts ?? 0));
   c.stepIndex = Math.min(Math.max(0, Math.floor(input.relaxationStep ?? 0)), queue.policy.steps.length);
   for (const agentId of input.excludedAgentIds ?? []) c.exclude(agentId);
-  c.optionalIds = c.optionalSkills.map((r) => state.skills.intern(r.skill));
-  c.optionalMins = c.optionalSkills.map((r) => r.minProficiency);
+  if (c.optionalSkills.length > 0) {
+    c.optionalIds = c.optionalSkills.map((r) => state.skills.intern(r.skill));
+    c.optionalMins = c.optionalSkills.map((r) => r.minProficiency);
+  }
   applyQueueScoring(c);
   compileRing(state, c);
   return c;
@@ -82,6 +86,7 @@ export function applyQueueScoring(c: ContactState): void {
 }
 
 const MAX_CACHED_RINGS = 10_000;
+const NONE: readonly SkillRequirement[] = [];
 
 export function compileRing(state: RoutingState, c: ContactState): void {
   const rings = c.queue.rings;
@@ -122,18 +127,18 @@ export function settleWaiting(state: RoutingState, c: ContactState, options: Set
   c.phase = phase;
   state.unfile(c);
   state.file(c);
-  const step = nextStep(c.queue.policy, c.stepIndex, c.enteredQueueAt);
-  state.setTimer(c, Math.min(step?.dueAt ?? Infinity, nextPhaseChangeAfter(c, state.now)));
+  const stepDue = nextStepDueAt(c.queue.policy, c.stepIndex, c.enteredQueueAt);
+  state.setTimer(c, Math.min(stepDue, nextPhaseChangeAfter(c, state.now)));
   return widened;
 }
 
 function applyDueSteps(state: RoutingState, c: ContactState): boolean {
   let widened = false;
   for (;;) {
-    const next = nextStep(c.queue.policy, c.stepIndex, c.enteredQueueAt);
-    if (next === undefined || next.dueAt > state.now) return widened;
+    const step = c.queue.policy.steps[c.stepIndex];
+    const dueAt = nextStepDueAt(c.queue.policy, c.stepIndex, c.enteredQueueAt);
+    if (step === undefined || dueAt > state.now) return widened;
     widened = true;
-    const { step } = next;
     if (step.action !== 'overflow') {
       c.stepIndex += 1;
       compileRing(state, c);
@@ -156,7 +161,7 @@ function applyDueSteps(state: RoutingState, c: ContactState): boolean {
     }
     const from = c.queue;
     const stepNumber = c.stepIndex + 1;
-    moveToQueue(state, c, target, next.dueAt);
+    moveToQueue(state, c, target, dueAt);
     state.emit({
       type: 'overflowed',
       contactId: c.id,

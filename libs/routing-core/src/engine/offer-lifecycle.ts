@@ -23,7 +23,8 @@ export function makeOffer(state: RoutingState, c: ContactState, sel: Selection):
   agent.reserve(c.classIndex);
   agent.offers.add(c);
   agent.idleSince = now;
-  c.queue.lastRouted.set(agent.id, ++state.offerSeq);
+  // Round-robin memory is kept only while the queue rotates; switching to it starts a fresh rotation.
+  if (policy.strategy === 'round-robin') c.queue.lastRouted.set(agent.id, ++state.offerSeq);
   state.emit({
     type: 'offer',
     offerId,

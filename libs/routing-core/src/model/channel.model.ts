@@ -24,8 +24,10 @@ export function channelClassOf(channel: Channel): ChannelClass {
   return CLASS_OF_CHANNEL[channel];
 }
 
+const CHANNEL_SET: ReadonlySet<string> = new Set<string>(CHANNELS);
+
 export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+  return typeof value === 'string' && CHANNEL_SET.has(value);
 }
 
 /** Dense index of a class, used for the per-class arrays on the hot path. */
@@ -34,3 +36,18 @@ export function classIndexOf(cls: ChannelClass): number {
 }
 
 export const CLASS_COUNT = CHANNEL_CLASSES.length;
+
+const CLASS_INDEX_OF_CHANNEL: Record<Channel, number> = {
+  email: 1,
+  chat: 0,
+  whatsapp: 2,
+  messenger: 2,
+  instagram: 2,
+  x: 2,
+  voice: 3,
+};
+
+/** classIndexOf(channelClassOf(channel)) as one lookup, for arrivals. */
+export function classIndexOfChannel(channel: Channel): number {
+  return CLASS_INDEX_OF_CHANNEL[channel];
+}

@@ -42,10 +42,11 @@ export function checkProficiency(value: unknown, field: string): number {
 export function checkRequirements(list: readonly SkillRequirement[], field: string): void {
   // Array.isArray would narrow the element type to any, so check without narrowing.
   if (!isArray(list)) throw invalid(`${field}: must be an array`);
-  list.forEach((r, i) => {
-    checkId(r.skill, `${field}[${i}].skill`);
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i];
+    if (typeof r.skill !== 'string' || r.skill.length === 0) checkId(r.skill, `${field}[${i}].skill`);
     checkProficiency(r.minProficiency, `${field}[${i}].minProficiency`);
-  });
+  }
 }
 
 export function checkSkillLevels(list: readonly SkillLevel[], field: string): void {

@@ -3,7 +3,6 @@
 // each applied step widens it. Overflow steps are not rings: they move the contact to another queue.
 import type { ContactBucket } from '../indexing/contact-bucket';
 import type { SkillRequirement } from '../model/contact.model';
-import type { RelaxationStep } from '../model/queue.model';
 import { MIN_PROFICIENCY } from './input-validation.util';
 import type { QueuePolicy } from './queue-policy';
 
@@ -58,14 +57,10 @@ export function requirementsAtStep(
   };
 }
 
-/** The step that fires next for a contact at `stepIndex`, and when; undefined when the plan is exhausted. */
-export function nextStep(
-  policy: QueuePolicy,
-  stepIndex: number,
-  enteredQueueAt: number,
-): { readonly step: RelaxationStep; readonly dueAt: number } | undefined {
+/** When the next step of the plan fires for a contact at `stepIndex`; Infinity when the plan is done. */
+export function nextStepDueAt(policy: QueuePolicy, stepIndex: number, enteredQueueAt: number): number {
   const step = policy.steps[stepIndex];
-  return step === undefined ? undefined : { step, dueAt: enteredQueueAt + step.afterMs };
+  return step === undefined ? Infinity : enteredQueueAt + step.afterMs;
 }
 
 function mergeInto(merged: Map<string, number>, list: readonly SkillRequirement[]): void {
