@@ -79,7 +79,15 @@ export class StoreInbound {
     const customerId = await this.resolveCustomer(tx, tenantId, record);
     const sentAt = new Date(record.sentAt);
     const open = await tx.conversation.findFirst({
-      where: { tenantId, customerId, channel: record.channel, status: { not: 'resolved' } },
+      // With a channel thread id (an email thread, a chat session) a message joins that thread only; without
+      // one it joins the customer's open conversation on the channel.
+      where: {
+        tenantId,
+        customerId,
+        channel: record.channel,
+        status: { not: 'resolved' },
+        ...(record.threadKey ? { threadKey: record.threadKey } : {}),
+      },
       orderBy: { createdAt: 'desc' },
       select: { id: true },
     });
@@ -96,6 +104,7 @@ export class StoreInbound {
               tier: record.tier ?? 'standard',
               subject: record.subject ?? null,
               language: record.language ?? null,
+              threadKey: record.threadKey ?? null,
               requiredSkills: Object.fromEntries(
                 (record.requiredSkills ?? []).map((s) => [s.skill, s.minProficiency]),
               ),
