@@ -3,6 +3,7 @@
 // and a per-window table that shows whether the engine reached a steady state or fell behind.
 // Usage: node load-tests/report.mjs <results dir>   (reads samples.json, summary.json, engine-usage.txt, engine.log)
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -11,6 +12,7 @@ if (!dir) {
   console.error('usage: node load-tests/report.mjs <results dir>');
   process.exit(2);
 }
+const cores = availableParallelism();
 const WINDOW_MS = Number(process.env.LOAD_REPORT_WINDOW_MS || 5000);
 const durationMs = parseDuration(process.env.LOAD_DURATION || '45s');
 
@@ -109,8 +111,8 @@ out.push(
 const usage = readUsage(join(dir, 'engine-usage.txt'));
 const end = Math.max(maxOf(series.offers), arrivalsEnd);
 out.push('');
-out.push(`per ${WINDOW_MS / 1000} s window (t = seconds since the first contact; offers are counted when received):`);
-out.push('     t   contacts/s  offers/s   offer p50   offer p95   offer max   assign p50   engine cpu   engine rss');
+out.push(`per ${WINDOW_MS / 1000} s window (t = seconds since the first contact; offers counted when received; cpu in % of one core; machine = every process incl. k6, max ${cores * 100}%):`);
+out.push('     t   contacts/s  offers/s   offer p50   offer p95   offer max   assign p50   engine cpu  machine cpu   engine rss');
 const windows = [];
 for (let w = start; w <= end; w += WINDOW_MS) {
   const inWin = (t) => t >= w && t < w + WINDOW_MS;
@@ -137,6 +139,7 @@ for (let w = start; w <= end; w += WINDOW_MS) {
       pad(ms(row.max), 11),
       pad(ms(row.a50), 12),
       pad(u ? `${u.cpu.toFixed(0)}%` : '-', 12),
+      pad(u && Number.isFinite(u.machine) ? `${u.machine.toFixed(0)}%` : '-', 13),
       pad(u ? `${(u.rssKb / 1024).toFixed(0)} MB` : '-', 12),
     ].join(''),
   );
@@ -179,8 +182,8 @@ function readUsage(path) {
     .trim()
     .split('\n')
     .map((l) => l.split(' ').map(Number))
-    .filter((r) => r.length === 3 && r.every(Number.isFinite))
-    .map(([t, ticks, rssKb]) => ({ t, ticks, rssKb }));
+    .filter((r) => r.length >= 3 && r.every(Number.isFinite))
+    .map(([t, ticks, rssKb, busy = NaN, total = NaN]) => ({ t, ticks, rssKb, busy, total }));
 }
 
 /** CPU% of one core and the RSS over [from, to), from the 2-s samples around it; ticks are 1/100 s. */
@@ -190,7 +193,12 @@ function usageBetween(samples, from, to) {
   const a = inside[0];
   const b = inside[inside.length - 1];
   if (b.t <= a.t) return null;
-  return { cpu: ((b.ticks - a.ticks) / 100 / ((b.t - a.t) / 1000)) * 100, rssKb: b.rssKb };
+  const machine = ((b.busy - a.busy) / (b.total - a.total)) * cores;
+  return {
+    cpu: ((b.ticks - a.ticks) / 100 / ((b.t - a.t) / 1000)) * 100,
+    machine: Number.isFinite(machine) ? machine * 100 : NaN,
+    rssKb: b.rssKb,
+  };
 }
 
 function readEngineLog(path) {

@@ -97,16 +97,18 @@ generate_api_key() {
   node -e 'const c=require("crypto");console.log(`sb_${c.randomBytes(6).toString("hex")}_${c.randomBytes(32).toString("base64url")}`)'
 }
 
-# Samples the engine's CPU time and RSS every 2 s: epoch_ms cpu_ticks rss_kb.
+# Samples every 2 s: epoch_ms, the engine's CPU ticks and RSS (kB), and the whole machine's busy and total
+# ticks (other processes, k6 included, share the cores and skew the figures).
 sample_engine() {
   local pid="$1" out="$2"
   while kill -0 "$pid" 2>/dev/null; do
-    local stat rss
+    local stat rss machine
     stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || break
     stat="${stat##*) }"
     rss="$(awk '/^VmRSS:/{print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)"
+    machine="$(awk '/^cpu /{busy=$2+$3+$4+$7+$8+$9; print busy, busy+$5+$6; exit}' /proc/stat)"
     # After the comm field: state is field 1, utime 12, stime 13.
-    awk -v now="$(date +%s%3N)" -v rss="$rss" '{print now, $12 + $13, rss}' <<<"$stat" >>"$out"
+    awk -v now="$(date +%s%3N)" -v rss="$rss" -v machine="$machine" '{print now, $12 + $13, rss, machine}' <<<"$stat" >>"$out"
     sleep 2
   done
 }

@@ -5,3 +5,4 @@ export * from './http/zod-body.pipe';
 export * from './run-process';
 export * from './http/pagination';
 export * from './http/zod-query.pipe';
+export * from './http/api-query-params.decorator';

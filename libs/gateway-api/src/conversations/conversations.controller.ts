@@ -3,10 +3,9 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, JwtGuard, type Principal } from '@switchboard/auth';
-import { ZodQueryPipe, type Page } from '@switchboard/platform';
-import { consoleUser } from '../people/shared/console-user.util';
-import { IdParamPipe } from '../people/shared/id-param.pipe';
-import { ApiQueryParams } from './api-query-params.decorator';
+import { ZodQueryPipe, type Page, ApiQueryParams } from '@switchboard/platform';
+import { consoleUser } from '../shared/console-user.util';
+import { IdParamPipe } from '../shared/id-param.pipe';
 import type { ConversationSummary } from './conversation-summary.mapper';
 import { GetConversation, MESSAGE_CAP, type ConversationDetail } from './get-conversation.usecase';
 import { GetRoutingHistory, type RoutingHistory } from './get-routing-history.usecase';

@@ -7,11 +7,10 @@ import {
   UpdateCustomerPreferencesBodySchema,
   type UpdateCustomerPreferencesBody,
 } from '@switchboard/contracts';
-import { ZodBodyPipe, ZodQueryPipe, type Page } from '@switchboard/platform';
+import { ZodBodyPipe, ZodQueryPipe, type Page, ApiQueryParams } from '@switchboard/platform';
 import { z } from 'zod';
-import { ApiQueryParams } from '../conversations/api-query-params.decorator';
-import { consoleUser } from '../people/shared/console-user.util';
-import { IdParamPipe } from '../people/shared/id-param.pipe';
+import { consoleUser } from '../shared/console-user.util';
+import { IdParamPipe } from '../shared/id-param.pipe';
 import type { CustomerSummary } from './customer-summary.mapper';
 import { GetCustomerProfile, HISTORY_CAP, type CustomerProfile } from './get-customer-profile.usecase';
 import {

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import { DomainError, ErrorCode, type UpdateCustomerPreferencesBody } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
-import { toDomainError } from '../people/shared/prisma-error.util';
+import { toDomainError } from '../shared/prisma-error.util';
 import { customerSummarySelect, toCustomerSummary, type CustomerSummary } from './customer-summary.mapper';
 
 @Injectable()

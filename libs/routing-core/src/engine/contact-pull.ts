@@ -1,6 +1,6 @@
 // The agent side of matching: the highest-scoring waiting contact a given agent may take.
-// Buckets are filed under one required skill and level, so an agent only looks at buckets it may meet
-// (plus skill-less ones) and checks each bucket's ring once, not each contact.
+// Buckets are filed under one required skill (or a pair of skills) and a level, so an agent only looks
+// at buckets it may meet, and checks each bucket's ring once, not each contact.
 import type { ContactBucket } from '../indexing/contact-bucket';
 import type { BucketLevels } from '../indexing/tenant.index';
 import { orderScore, tieBreakBefore } from '../scoring/score.util';
@@ -24,14 +24,30 @@ export function bestContactFor(agent: AgentState, now: number, out: Pick): void 
   const ready = agent.computeReadyMask();
   if (ready === 0) return;
   const buckets = agent.tenant.buckets;
-  if (buckets.size === 0) return;
-  scanLevels(agent, ready, buckets.get(-1), 0, now, out);
-  if (agent.skillIds.length <= buckets.size) {
-    for (const id of agent.skillIds)
-      scanLevels(agent, ready, buckets.get(id), agent.proficiency(id), now, out);
-  } else {
-    for (const [primary, levels] of buckets) {
-      if (primary >= 0) scanLevels(agent, ready, levels, agent.proficiency(primary), now, out);
+  if (buckets.size > 0) {
+    scanLevels(agent, ready, buckets.get(-1), 0, now, out);
+    const ids = agent.skillIds;
+    if (ids.length <= buckets.size) {
+      for (const id of ids) scanLevels(agent, ready, buckets.get(id), agent.proficiency(id), now, out);
+    } else {
+      for (const [skill, levels] of buckets) {
+        if (skill >= 0) scanLevels(agent, ready, levels, agent.proficiency(skill), now, out);
+      }
+    }
+  }
+  scanPairs(agent, ready, now, out);
+}
+
+/** Buckets filed under a pair of skills: looked at only when the agent has both. */
+function scanPairs(agent: AgentState, ready: number, now: number, out: Pick): void {
+  const pairs = agent.tenant.pairBuckets;
+  if (pairs.size === 0) return;
+  for (const a of agent.skillIds) {
+    const byB = pairs.get(a);
+    if (byB === undefined) continue;
+    const level = agent.proficiency(a);
+    for (const [b, levels] of byB) {
+      if (agent.proficiency(b) > 0) scanLevels(agent, ready, levels, level, now, out);
     }
   }
 }

@@ -88,15 +88,14 @@ export class RoutingState {
     let bucket = c.reqs.buckets.get(slot);
     if (bucket === undefined) {
       const tenant = this.tenant(c.tenantId);
-      const [primarySkill, primaryMin] = tenant.rarestRequirement(c.reqs);
+
       bucket = new ContactBucket(
         slot,
         tenant,
         c.classIndex,
         c.languageId,
         c.reqs,
-        primarySkill,
-        primaryMin,
+        tenant.filingOf(c.reqs),
         c.slope,
       );
       c.reqs.buckets.set(slot, bucket);

@@ -7,7 +7,7 @@ import type { CompiledRequirements } from '../policy/relaxation.policy';
 import { IndexedHeap } from '../structures/indexed-heap';
 import type { AgentState } from '../engine/agent-state';
 import type { ContactState } from '../engine/contact-state';
-import type { TenantIndex } from './tenant.index';
+import type { Filing, TenantIndex } from './tenant.index';
 
 export function contactBefore(a: ContactState, b: ContactState): boolean {
   if (a.key !== b.key) return a.key > b.key;
@@ -48,9 +48,8 @@ export class ContactBucket {
     readonly classIndex: number,
     readonly languageId: number,
     readonly reqs: CompiledRequirements,
-    /** The requirement the bucket is filed under (its rarest skill), or -1/0 when nothing is required. */
-    readonly primarySkill: number,
-    readonly primaryMin: number,
+    /** Where the tenant index files the bucket (see TenantIndex.filingOf). */
+    readonly filing: Filing,
     /** Score slope shared by every member (same queue scoring and phase). */
     readonly slope: number,
   ) {

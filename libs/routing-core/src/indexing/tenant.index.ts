@@ -21,8 +21,10 @@ export class TenantIndex {
   readonly readyAll: Pool = new Set<AgentState>();
   readonly readyBySkill = new Map<number, LevelPools>();
   readonly readyByLanguage = new Map<number, Pool>();
-  /** Primary skill (-1: none) -> buckets by the primary's minimum level, all classes together. */
+  /** Filing skill (-1: none) -> buckets by that skill's minimum level, all classes together. */
   readonly buckets = new Map<number, BucketLevels>();
+  /** a -> b -> buckets filed under the pair of skills (a < b), by the minimum level of a. */
+  readonly pairBuckets = new Map<number, Map<number, BucketLevels>>();
   /** Agents (any status) per skill per level, to pick a bucket's rarest requirement. */
   private readonly holders = new Map<number, number[]>();
 
@@ -73,20 +75,35 @@ export class TenantIndex {
     return best;
   }
 
-  /** The ring requirement held by the fewest agents: [skill, min], or [-1, 0] for an empty ring. */
-  rarestRequirement(reqs: CompiledRequirements): [number, number] {
-    let best: [number, number] = [-1, 0];
-    let bestCount = Infinity;
+  /**
+   * Where a bucket is filed: under its rarest requirement, or for rings of two or more skills under
+   * the pair of its two rarest (an agent then looks it up only if it has both). `skill` is the lower
+   * id of the pair, and `min` is that skill's minimum; `pair` is the other skill, or -1.
+   */
+  filingOf(reqs: CompiledRequirements): Filing {
+    let first = -1;
+    let second = -1;
+    let firstCount = Infinity;
+    let secondCount = Infinity;
     for (let i = 0; i < reqs.skillIds.length; i++) {
       const levels = this.holders.get(reqs.skillIds[i]);
       let count = 0;
       if (levels !== undefined) for (let l = reqs.mins[i]; l <= MAX_PROFICIENCY; l++) count += levels[l];
-      if (count < bestCount) {
-        best = [reqs.skillIds[i], reqs.mins[i]];
-        bestCount = count;
+      if (count < firstCount) {
+        second = first;
+        secondCount = firstCount;
+        first = i;
+        firstCount = count;
+      } else if (count < secondCount) {
+        second = i;
+        secondCount = count;
       }
     }
-    return best;
+    if (first < 0) return { skill: -1, min: 0, pair: -1 };
+    if (second < 0) return { skill: reqs.skillIds[first], min: reqs.mins[first], pair: -1 };
+    const low = Math.min(first, second); // skillIds are ascending, so the lower index has the lower id
+    const high = Math.max(first, second);
+    return { skill: reqs.skillIds[low], min: reqs.mins[low], pair: reqs.skillIds[high] };
   }
 
   /** Keeps the holder counts in step with agent profiles (+1 when a profile is added, -1 removed). */
@@ -102,29 +119,42 @@ export class TenantIndex {
   }
 
   addBucket(bucket: ContactBucket): void {
-    let levels = this.buckets.get(bucket.primarySkill);
+    const [map, key] = this.filedIn(bucket);
+    let levels = map.get(key);
     if (levels === undefined) {
       levels = { lists: Array.from({ length: MAX_PROFICIENCY + 1 }, () => []), mask: 0 };
-      this.buckets.set(bucket.primarySkill, levels);
+      map.set(key, levels);
     }
-    const list = levels.lists[bucket.primaryMin];
+    const list = levels.lists[bucket.filing.min];
     bucket.listPos = list.length;
     list.push(bucket);
-    levels.mask |= 1 << bucket.primaryMin;
+    levels.mask |= 1 << bucket.filing.min;
   }
 
   removeBucket(bucket: ContactBucket): void {
-    const levels = this.buckets.get(bucket.primarySkill);
+    const [map, key] = this.filedIn(bucket);
+    const levels = map.get(key);
     if (levels === undefined || bucket.listPos < 0) return;
     // Swap-remove: scans only need the set, and arrays iterate faster than Sets.
-    const list = levels.lists[bucket.primaryMin];
+    const list = levels.lists[bucket.filing.min];
     const last = list.pop() as ContactBucket;
     if (last !== bucket) {
       list[bucket.listPos] = last;
       last.listPos = bucket.listPos;
     }
     bucket.listPos = -1;
-    if (list.length === 0) levels.mask &= ~(1 << bucket.primaryMin);
+    if (list.length === 0) levels.mask &= ~(1 << bucket.filing.min);
+  }
+
+  private filedIn(bucket: ContactBucket): [Map<number, BucketLevels>, number] {
+    const f = bucket.filing;
+    if (f.pair < 0) return [this.buckets, f.skill];
+    let inner = this.pairBuckets.get(f.skill);
+    if (inner === undefined) {
+      inner = new Map<number, BucketLevels>();
+      this.pairBuckets.set(f.skill, inner);
+    }
+    return [inner, f.pair];
   }
 
   private addToPools(agent: AgentState): void {
@@ -169,4 +199,10 @@ export interface BucketLevels {
   readonly lists: ContactBucket[][];
   /** Bit l set when lists[l] is non-empty. */
   mask: number;
+}
+
+export interface Filing {
+  readonly skill: number;
+  readonly min: number;
+  readonly pair: number;
 }

@@ -27,11 +27,10 @@ import {
   type CreateAgentBody,
   type UpdateAgentBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page } from '@switchboard/platform';
+import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, ApiQueryParams } from '@switchboard/platform';
 import { z } from 'zod';
-import { ApiQueryFrom } from '../shared/api-query.decorator';
-import { consoleUser } from '../shared/console-user.util';
-import { IdParamPipe } from '../shared/id-param.pipe';
+import { consoleUser } from '../../shared/console-user.util';
+import { IdParamPipe } from '../../shared/id-param.pipe';
 import type { AgentDetailView, AgentView } from './agent.view';
 import { CreateAgent } from './create-agent.usecase';
 import { DeactivateAgent } from './deactivate-agent.usecase';
@@ -56,7 +55,7 @@ export class AgentsController {
 
   @Get()
   @Roles('supervisor', 'admin')
-  @ApiQueryFrom(ListAgentsQuerySchema)
+  @ApiQueryParams(ListAgentsQuerySchema)
   @ApiOkResponse({ description: 'A page of agents, ordered by id' })
   list(
     @CurrentPrincipal() principal: Principal,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
-import { toDomainError } from '../shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { AGENT_CONSTRAINT_FIELDS } from './create-agent.usecase';
 
 @Injectable()

@@ -4,7 +4,7 @@ import type { UserPrincipal } from '@switchboard/auth';
 import type { UpdateAgentBody } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
-import { toDomainError } from '../shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { assertSkillsInCatalog } from '../skills/skill-catalog.check';
 import { toAgentView, type AgentView } from './agent.view';
 import { AGENT_CONSTRAINT_FIELDS } from './create-agent.usecase';

@@ -10,11 +10,17 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
 import { CreateApiKeyBodySchema, type CreateApiKeyBody } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, type PageQuery } from '@switchboard/platform';
+import {
+  PageQuerySchema,
+  ZodBodyPipe,
+  ZodQueryPipe,
+  type Page,
+  type PageQuery,
+  ApiQueryParams,
+} from '@switchboard/platform';
 import { z } from 'zod';
-import { ApiQueryFrom } from '../shared/api-query.decorator';
-import { consoleUser } from '../shared/console-user.util';
-import { IdParamPipe } from '../shared/id-param.pipe';
+import { consoleUser } from '../../shared/console-user.util';
+import { IdParamPipe } from '../../shared/id-param.pipe';
 import type { ApiKeyView, CreatedApiKeyView } from './api-key.view';
 import { CreateApiKey } from './create-api-key.usecase';
 import { ListApiKeys } from './list-api-keys.usecase';
@@ -33,7 +39,7 @@ export class ApiKeysController {
   ) {}
 
   @Get()
-  @ApiQueryFrom(PageQuerySchema)
+  @ApiQueryParams(PageQuerySchema)
   @ApiOkResponse({ description: 'A page of keys, ordered by id; never their secrets' })
   list(
     @CurrentPrincipal() principal: Principal,

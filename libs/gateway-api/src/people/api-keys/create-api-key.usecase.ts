@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { CreateApiKeyBody } from '@switchboard/contracts';
 import { generateApiKey, InjectPrisma, type PrismaClient } from '@switchboard/persistence';
-import { toDomainError } from '../shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { toApiKeyView, type CreatedApiKeyView } from './api-key.view';
 
 @Injectable()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { CreateSkillBody } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
-import { toDomainError } from '../shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { SKILL_CONSTRAINT_FIELDS, toSkillView, type SkillView } from './skill.view';
 
 @Injectable()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import { DomainError, ErrorCode } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
-import { toDomainError } from '../shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { assertSkillUnused } from './skill-usage.check';
 import { SKILL_CONSTRAINT_FIELDS } from './skill.view';
 

@@ -27,11 +27,10 @@ import {
   type CreateSkillBody,
   type UpdateSkillBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page } from '@switchboard/platform';
+import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, ApiQueryParams } from '@switchboard/platform';
 import { z } from 'zod';
-import { ApiQueryFrom } from '../shared/api-query.decorator';
-import { consoleUser } from '../shared/console-user.util';
-import { IdParamPipe } from '../shared/id-param.pipe';
+import { consoleUser } from '../../shared/console-user.util';
+import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateSkill } from './create-skill.usecase';
 import { DeleteSkill } from './delete-skill.usecase';
 import { ListSkills, type ListSkillsQuery } from './list-skills.usecase';
@@ -54,7 +53,7 @@ export class SkillsController {
 
   @Get()
   @Roles('supervisor', 'admin')
-  @ApiQueryFrom(ListSkillsQuerySchema)
+  @ApiQueryParams(ListSkillsQuerySchema)
   @ApiOkResponse({ description: 'A page of catalog skills, ordered by id' })
   list(
     @CurrentPrincipal() principal: Principal,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { CreateTeamBody } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
-import { toDomainError } from '../shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { TEAM_CONSTRAINT_FIELDS, toTeamDetailView, type TeamDetailView } from './team.view';
 
 @Injectable()

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
-import { toDomainError } from '../shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { TEAM_CONSTRAINT_FIELDS } from './team.view';
 
 @Injectable()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import { DomainError, ErrorCode, type ReplaceTeamMembersBody } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
-import { toDomainError } from '../shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { assertAgentsOfTenant } from '../shared/tenant-agents.util';
 import { TEAM_CONSTRAINT_FIELDS, toTeamDetailView, WITH_MEMBERS, type TeamDetailView } from './team.view';
 

@@ -30,11 +30,10 @@ import {
   type ReplaceTeamMembersBody,
   type UpdateTeamBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page } from '@switchboard/platform';
+import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, ApiQueryParams } from '@switchboard/platform';
 import { z } from 'zod';
-import { ApiQueryFrom } from '../shared/api-query.decorator';
-import { consoleUser } from '../shared/console-user.util';
-import { IdParamPipe } from '../shared/id-param.pipe';
+import { consoleUser } from '../../shared/console-user.util';
+import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateTeam } from './create-team.usecase';
 import { DeleteTeam } from './delete-team.usecase';
 import { GetTeam } from './get-team.usecase';
@@ -61,7 +60,7 @@ export class TeamsController {
 
   @Get()
   @Roles('supervisor', 'admin')
-  @ApiQueryFrom(ListTeamsQuerySchema)
+  @ApiQueryParams(ListTeamsQuerySchema)
   @ApiOkResponse({ description: 'A page of teams with member counts, ordered by id' })
   list(
     @CurrentPrincipal() principal: Principal,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { hashPassword, type UserPrincipal } from '@switchboard/auth';
 import { DomainError, ErrorCode, type UpdateUserBody } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
-import { toDomainError } from '../shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { assertAgentsOfTenant } from '../shared/tenant-agents.util';
 import { assertNotLastAdmin } from './last-admin.check';
 import { toUserView, USER_CONSTRAINT_FIELDS, type UserView } from './user.view';

@@ -27,11 +27,10 @@ import {
   type CreateUserBody,
   type UpdateUserBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page } from '@switchboard/platform';
+import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, ApiQueryParams } from '@switchboard/platform';
 import { z } from 'zod';
-import { ApiQueryFrom } from '../shared/api-query.decorator';
-import { consoleUser } from '../shared/console-user.util';
-import { IdParamPipe } from '../shared/id-param.pipe';
+import { consoleUser } from '../../shared/console-user.util';
+import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateUser } from './create-user.usecase';
 import { DeleteUser } from './delete-user.usecase';
 import { ListUsers, type ListUsersQuery } from './list-users.usecase';
@@ -54,7 +53,7 @@ export class UsersController {
   ) {}
 
   @Get()
-  @ApiQueryFrom(ListUsersQuerySchema)
+  @ApiQueryParams(ListUsersQuerySchema)
   @ApiOkResponse({ description: 'A page of users, ordered by id; never with password hashes' })
   list(
     @CurrentPrincipal() principal: Principal,

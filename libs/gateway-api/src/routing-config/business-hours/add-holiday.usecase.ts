@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { CreateHolidayBody } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
-import { toDomainError } from '../../people/shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import {
   HOLIDAY_CONSTRAINT_FIELDS,
   toDateColumn,

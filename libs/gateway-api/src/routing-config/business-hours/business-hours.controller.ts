@@ -27,11 +27,17 @@ import {
   type CreateBusinessHoursBody,
   type UpdateBusinessHoursBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, type PageQuery } from '@switchboard/platform';
+import {
+  PageQuerySchema,
+  ZodBodyPipe,
+  ZodQueryPipe,
+  type Page,
+  type PageQuery,
+  ApiQueryParams,
+} from '@switchboard/platform';
 import { z } from 'zod';
-import { ApiQueryFrom } from '../../people/shared/api-query.decorator';
-import { consoleUser } from '../../people/shared/console-user.util';
-import { IdParamPipe } from '../../people/shared/id-param.pipe';
+import { consoleUser } from '../../shared/console-user.util';
+import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateBusinessHours } from './create-business-hours.usecase';
 import { DeleteBusinessHours } from './delete-business-hours.usecase';
 import { GetBusinessHours, type BusinessHoursDetailView } from './get-business-hours.usecase';
@@ -54,7 +60,7 @@ export class BusinessHoursController {
   ) {}
 
   @Get()
-  @ApiQueryFrom(PageQuerySchema)
+  @ApiQueryParams(PageQuerySchema)
   @ApiOkResponse({ description: 'A page of business-hours calendars, ordered by id' })
   list(
     @CurrentPrincipal() principal: Principal,

@@ -11,11 +11,17 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
 import { CreateHolidayBodySchema, type CreateHolidayBody } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, type PageQuery } from '@switchboard/platform';
+import {
+  PageQuerySchema,
+  ZodBodyPipe,
+  ZodQueryPipe,
+  type Page,
+  type PageQuery,
+  ApiQueryParams,
+} from '@switchboard/platform';
 import { z } from 'zod';
-import { ApiQueryFrom } from '../../people/shared/api-query.decorator';
-import { consoleUser } from '../../people/shared/console-user.util';
-import { IdParamPipe } from '../../people/shared/id-param.pipe';
+import { consoleUser } from '../../shared/console-user.util';
+import { IdParamPipe } from '../../shared/id-param.pipe';
 import { AddHoliday } from './add-holiday.usecase';
 import type { HolidayView } from './business-hours.view';
 import { ListHolidays } from './list-holidays.usecase';
@@ -34,7 +40,7 @@ export class HolidaysController {
   ) {}
 
   @Get()
-  @ApiQueryFrom(PageQuerySchema)
+  @ApiQueryParams(PageQuerySchema)
   @ApiOkResponse({ description: "A page of the calendar's holidays, ordered by id" })
   list(
     @CurrentPrincipal() principal: Principal,

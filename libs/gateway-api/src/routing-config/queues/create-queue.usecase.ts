@@ -4,7 +4,7 @@ import type { UserPrincipal } from '@switchboard/auth';
 import type { CreateQueueBody } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
-import { toDomainError } from '../../people/shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { overflowTargets } from '../shared/overflow.check';
 import { assertOfTenant, refAt } from '../shared/tenant-refs.util';
 import { toQueueView, type QueueView } from './queue.view';

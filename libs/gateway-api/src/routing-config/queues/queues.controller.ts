@@ -27,11 +27,17 @@ import {
   type CreateQueueBody,
   type UpdateQueueBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, type PageQuery } from '@switchboard/platform';
+import {
+  PageQuerySchema,
+  ZodBodyPipe,
+  ZodQueryPipe,
+  type Page,
+  type PageQuery,
+  ApiQueryParams,
+} from '@switchboard/platform';
 import { z } from 'zod';
-import { ApiQueryFrom } from '../../people/shared/api-query.decorator';
-import { consoleUser } from '../../people/shared/console-user.util';
-import { IdParamPipe } from '../../people/shared/id-param.pipe';
+import { consoleUser } from '../../shared/console-user.util';
+import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateQueue } from './create-queue.usecase';
 import { DeleteQueue } from './delete-queue.usecase';
 import { GetQueue } from './get-queue.usecase';
@@ -54,7 +60,7 @@ export class QueuesController {
   ) {}
 
   @Get()
-  @ApiQueryFrom(PageQuerySchema)
+  @ApiQueryParams(PageQuerySchema)
   @ApiOkResponse({ description: 'A page of queues, ordered by id' })
   list(
     @CurrentPrincipal() principal: Principal,

@@ -5,7 +5,7 @@ import type { UserPrincipal } from '@switchboard/auth';
 import { effectivePolicy, type UpdateQueueBody } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient, type Queue } from '@switchboard/persistence';
 import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
-import { toDomainError } from '../../people/shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { assertNoSelfOverflow, overflowTargets } from '../shared/overflow.check';
 import { assertOfTenant, notFound, refAt } from '../shared/tenant-refs.util';
 import { QUEUE_CONSTRAINT_FIELDS } from './create-queue.usecase';

@@ -27,11 +27,17 @@ import {
   type CreateRoutingPolicyBody,
   type UpdateRoutingPolicyBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, type PageQuery } from '@switchboard/platform';
+import {
+  PageQuerySchema,
+  ZodBodyPipe,
+  ZodQueryPipe,
+  type Page,
+  type PageQuery,
+  ApiQueryParams,
+} from '@switchboard/platform';
 import { z } from 'zod';
-import { ApiQueryFrom } from '../../people/shared/api-query.decorator';
-import { consoleUser } from '../../people/shared/console-user.util';
-import { IdParamPipe } from '../../people/shared/id-param.pipe';
+import { consoleUser } from '../../shared/console-user.util';
+import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateRoutingPolicy } from './create-routing-policy.usecase';
 import { DeleteRoutingPolicy } from './delete-routing-policy.usecase';
 import { GetRoutingPolicy, type RoutingPolicyDetailView } from './get-routing-policy.usecase';
@@ -54,7 +60,7 @@ export class RoutingPoliciesController {
   ) {}
 
   @Get()
-  @ApiQueryFrom(PageQuerySchema)
+  @ApiQueryParams(PageQuerySchema)
   @ApiOkResponse({ description: 'A page of routing policies, ordered by id' })
   list(
     @CurrentPrincipal() principal: Principal,

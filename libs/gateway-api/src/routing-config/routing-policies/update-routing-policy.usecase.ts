@@ -9,7 +9,7 @@ import {
 } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
-import { toDomainError } from '../../people/shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { storedPolicy } from '../queues/queue.view';
 import { assertNoSelfOverflow, overflowTargets } from '../shared/overflow.check';
 import { assertOfTenant, notFound } from '../shared/tenant-refs.util';

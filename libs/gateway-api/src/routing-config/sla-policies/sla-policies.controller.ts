@@ -27,11 +27,17 @@ import {
   type CreateSlaPolicyBody,
   type UpdateSlaPolicyBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, type PageQuery } from '@switchboard/platform';
+import {
+  PageQuerySchema,
+  ZodBodyPipe,
+  ZodQueryPipe,
+  type Page,
+  type PageQuery,
+  ApiQueryParams,
+} from '@switchboard/platform';
 import { z } from 'zod';
-import { ApiQueryFrom } from '../../people/shared/api-query.decorator';
-import { consoleUser } from '../../people/shared/console-user.util';
-import { IdParamPipe } from '../../people/shared/id-param.pipe';
+import { consoleUser } from '../../shared/console-user.util';
+import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateSlaPolicy } from './create-sla-policy.usecase';
 import { DeleteSlaPolicy } from './delete-sla-policy.usecase';
 import { GetSlaPolicy, type SlaPolicyDetailView } from './get-sla-policy.usecase';
@@ -54,7 +60,7 @@ export class SlaPoliciesController {
   ) {}
 
   @Get()
-  @ApiQueryFrom(PageQuerySchema)
+  @ApiQueryParams(PageQuerySchema)
   @ApiOkResponse({ description: 'A page of SLA policies, ordered by id' })
   list(
     @CurrentPrincipal() principal: Principal,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { UpdateSlaPolicyBody } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
-import { toDomainError } from '../../people/shared/prisma-error.util';
+import { toDomainError } from '../../shared/prisma-error.util';
 import { assertOfTenant, notFound, refAt } from '../shared/tenant-refs.util';
 import { SLA_POLICY_CONSTRAINT_FIELDS, toSlaPolicyView, type SlaPolicyView } from './sla-policy.view';
 
