@@ -19,6 +19,9 @@
 #   LOAD_ENGINE_LOG_LEVEL=warn
 #   K6_VERSION=v1.8.1     built with `go install go.k6.io/k6@$K6_VERSION` into $SWITCHBOARD_TOOLS_DIR/bin
 #   SWITCHBOARD_TOOLS_DIR=$HOME/.cache/switchboard
+# On real servers the engine uses KAFKA_TOPIC_PREFIX (default `load.`) and ROUTER_GROUP_ID (default
+# switchboard-load), so it does not join the consumer group of a router already running there; JWT_SECRET
+# is generated unless set. Seeding converges the `demo` tenant in DATABASE_URL (it adds, never deletes).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -167,7 +170,13 @@ if [[ -n "${KAFKA_BROKERS:-}" && -n "${DATABASE_URL:-}" ]]; then
   log "seeding the demo tenant on $TARGET (npm run db:seed)"
   SEED_API_KEY="$API_KEY" npm run --silent db:seed 2>&1 | tee "$RESULTS/seed.log" >&2
   SEEDED_AGENTS="$(sed -n 's/.* \([0-9][0-9]*\) agents,.*/\1/p' "$RESULTS/seed.log" | head -n 1)"
-  engine_env+=(SEED_DEMO=false)
+  # Own topics and consumer group unless told otherwise, so a router already running on these servers
+  # neither shares the partitions nor routes the load.
+  engine_env+=(
+    SEED_DEMO=false
+    KAFKA_TOPIC_PREFIX="${KAFKA_TOPIC_PREFIX:-load.}"
+    ROUTER_GROUP_ID="${ROUTER_GROUP_ID:-switchboard-load}"
+  )
   env_unset=()
 elif [[ -n "${KAFKA_BROKERS:-}" || -n "${DATABASE_URL:-}" ]]; then
   die "set both KAFKA_BROKERS and DATABASE_URL to load real servers, or neither for the embedded default"

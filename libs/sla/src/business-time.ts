@@ -11,7 +11,8 @@ export function isOpen(at: number, calendar: BusinessCalendar | null): boolean {
   if (calendar === null) return true;
   const hours = compileCalendar(calendar);
   const day = hours.dayOf(at);
-  // Where clocks fall back across midnight, the next local date can start before `at`'s date ends.
+  // Defensive: in a zone whose clocks fell back from after midnight to before it, the next local date
+  // would start before `at`'s date ends. Checking it costs one day.
   return [day, day + 1].some((d) => hours.intervalsOn(d).some(([open, close]) => open <= at && at < close));
 }
 
@@ -30,10 +31,17 @@ export function nextOpening(at: number, calendar: BusinessCalendar | null): numb
  * next opening when `start` is closed, so a zero duration gives `nextOpening(start)`; a positive one may
  * end exactly on a closing instant. Throws SlaError CalendarNeverOpen rather than returning Infinity.
  */
-export function addBusinessTime(start: number, durationMs: number, calendar: BusinessCalendar | null): number {
+export function addBusinessTime(
+  start: number,
+  durationMs: number,
+  calendar: BusinessCalendar | null,
+): number {
   checkInstant('start', start);
   if (!Number.isFinite(durationMs) || durationMs < 0) {
-    throw new SlaError(SlaErrorCode.InvalidArgument, `durationMs must be a finite number >= 0, got ${durationMs}`);
+    throw new SlaError(
+      SlaErrorCode.InvalidArgument,
+      `durationMs must be a finite number >= 0, got ${durationMs}`,
+    );
   }
   if (calendar === null) return checkResult(start + durationMs);
   let remaining = durationMs;
@@ -52,7 +60,7 @@ export function businessTimeBetween(from: number, to: number, calendar: Business
   if (to <= from) return 0;
   if (calendar === null) return to - from;
   const hours = compileCalendar(calendar);
-  // The local date after `to`'s can still start before `to` where clocks fall back across midnight.
+  // One day past `to`'s local date, for the same defensive reason as in isOpen.
   const lastDay = hours.dayOf(to) + 1;
   let total = 0;
   for (let day = hours.dayOf(from); day <= lastDay; day += 1) {

@@ -21,7 +21,9 @@ describe('zoneClock', () => {
 
   it('maps a time skipped by spring-forward to the jump', () => {
     // Lisbon: 01:00 WET -> 02:00 WEST on 2024-03-31; New York: 02:00 EST -> 03:00 EDT on 2024-03-10.
-    expect(zoneClock('Europe/Lisbon').instantOf(wall('2024-03-31T01:30:00'))).toBe(at('2024-03-31T01:00:00Z'));
+    expect(zoneClock('Europe/Lisbon').instantOf(wall('2024-03-31T01:30:00'))).toBe(
+      at('2024-03-31T01:00:00Z'),
+    );
     expect(zoneClock('America/New_York').instantOf(wall('2024-03-10T02:59:00'))).toBe(
       at('2024-03-10T07:00:00Z'),
     );
@@ -32,7 +34,9 @@ describe('zoneClock', () => {
   });
 
   it('maps a time repeated by fall-back to its first pass', () => {
-    expect(zoneClock('Europe/Lisbon').instantOf(wall('2024-10-27T01:30:00'))).toBe(at('2024-10-27T01:30:00+01:00'));
+    expect(zoneClock('Europe/Lisbon').instantOf(wall('2024-10-27T01:30:00'))).toBe(
+      at('2024-10-27T01:30:00+01:00'),
+    );
     expect(zoneClock('America/New_York').instantOf(wall('2024-11-03T01:30:00'))).toBe(
       at('2024-11-03T01:30:00-04:00'),
     );

@@ -3,9 +3,10 @@
 //   level), so a requirement "skill >= 7" only visits agents at levels 7..10. Pools are a superset:
 //   an agent that fills up stays filed until a scan meets it (then it is taken out), because most
 //   agents fill up and free up again within moments and re-filing would cost more;
-// - bucket lists: non-empty contact buckets filed under one required skill and its minimum level (the
-//   rarest requirement, so the fewest agents ever look at it); an agent looks only under skills it
-//   has, at levels it reaches, and a bit mask skips the empty levels.
+// - bucket lists: non-empty contact buckets filed under their rarest required skill (or their two
+//   rarest, as a pair) and that skill's minimum level, so the fewest agents ever look at a bucket; an
+//   agent looks only under skills and pairs it has, at levels it reaches, and a bit mask skips empty
+//   levels.
 // Tenants never share an index, which is what keeps routing tenant-isolated.
 import { MAX_PROFICIENCY } from '../policy/input-validation.util';
 import type { CompiledRequirements } from '../policy/relaxation.policy';

@@ -68,7 +68,10 @@ export function naiveIsOpen(calendar: BusinessCalendar, at: number): boolean {
   if (calendar.holidays.includes(date.toISOString().slice(0, 10))) return false;
   const msOfDay = wall - Math.floor(wall / DAY) * DAY;
   return calendar.weekly.some(
-    (w) => w.day === date.getUTCDay() && minutes(w.open) * 60_000 <= msOfDay && msOfDay < minutes(w.close) * 60_000,
+    (w) =>
+      w.day === date.getUTCDay() &&
+      minutes(w.open) * 60_000 <= msOfDay &&
+      msOfDay < minutes(w.close) * 60_000,
   );
 }
 
