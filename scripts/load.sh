@@ -205,6 +205,18 @@ if ((LOAD_AGENTS > SEEDED_AGENTS)); then
   LOAD_AGENTS="$SEEDED_AGENTS"
 fi
 
+# Other work on the machine shares the cores with the engine and k6: say so, since it skews every figure.
+busy_before="$(
+  read_cpu() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9; exit}' /proc/stat; }
+  read -r b1 t1 <<<"$(read_cpu)"
+  sleep 2
+  read -r b2 t2 <<<"$(read_cpu)"
+  echo $(((b2 - b1) * 100 * $(nproc) / (t2 - t1 > 0 ? t2 - t1 : 1)))
+)"
+if ((busy_before > 30)); then
+  log "note: before the run the machine was already ${busy_before}% busy (of $(($(nproc) * 100))%); expect noisy figures"
+fi
+
 sample_engine "$ENGINE_PID" "$RESULTS/engine-usage.txt" &
 SAMPLER_PID=$!
 

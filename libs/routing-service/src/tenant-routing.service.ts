@@ -126,6 +126,7 @@ function arrival(
       ...(record.language ? { language: record.language } : {}),
       customerTier: record.tier ?? 'standard',
       arrivedAt: Date.parse(record.receivedAt),
+      ...(message.slaDeadline ? { slaDeadline: message.slaDeadline } : {}),
       ...stickiness(message),
     },
   };

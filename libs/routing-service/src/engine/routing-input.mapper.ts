@@ -92,6 +92,7 @@ export function toContactInput(conversation: Conversation, context: ContactConte
     ...(context.lastAgentId ? { lastAgentId: context.lastAgentId } : {}),
     ...(context.lastHandledAt ? { lastHandledAt: context.lastHandledAt.getTime() } : {}),
     arrivedAt: conversation.createdAt.getTime(),
+    ...(conversation.slaDeadline ? { slaDeadline: conversation.slaDeadline.getTime() } : {}),
   };
 }
 

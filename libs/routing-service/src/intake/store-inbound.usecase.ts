@@ -2,6 +2,7 @@
 // resolve the customer across channels, and thread each message into the customer's open conversation.
 import type { InboundContactV1 } from '@switchboard/contracts';
 import type { Prisma, PrismaClient } from '@switchboard/persistence';
+import { SlaDeadlinePlanner } from './sla-deadline.planner';
 
 export interface StoredMessage {
   messageId: string;
@@ -15,6 +16,8 @@ export interface StoredMessage {
   opened: boolean;
   /** For sticky routing of a new conversation: who the customer prefers, and who helped them last. */
   relationship?: CustomerRelationship;
+  /** A new conversation's first-response deadline (epoch ms), when its queue has an SLA. */
+  slaDeadline?: number | null;
 }
 
 export interface CustomerRelationship {
@@ -32,7 +35,10 @@ export interface StoreOutcome {
 type Tx = Prisma.TransactionClient;
 
 export class StoreInbound {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sla: SlaDeadlinePlanner = new SlaDeadlinePlanner(),
+  ) {}
 
   /** `queueIds` maps each record's queue name to its id; records must already be validated against it. */
   async execute(
@@ -91,29 +97,9 @@ export class StoreInbound {
       orderBy: { createdAt: 'desc' },
       select: { id: true },
     });
-    const conversationId = open
-      ? (await tx.conversation.update({ where: { id: open.id }, data: { lastMessageAt: sentAt } })).id
-      : (
-          await tx.conversation.create({
-            data: {
-              tenantId,
-              customerId,
-              channel: record.channel,
-              queueId: record.queue ? (queueIds.get(record.queue) ?? null) : null,
-              priority: record.priority ?? 0,
-              tier: record.tier ?? 'standard',
-              subject: record.subject ?? null,
-              language: record.language ?? null,
-              threadKey: record.threadKey ?? null,
-              requiredSkills: Object.fromEntries(
-                (record.requiredSkills ?? []).map((s) => [s.skill, s.minProficiency]),
-              ),
-              lastMessageAt: sentAt,
-              // The SLA clock starts when the edge accepted the message, not when we got to it.
-              createdAt: new Date(record.receivedAt),
-            },
-          })
-        ).id;
+    const opened = open ? null : await this.openConversation(tx, tenantId, customerId, record, queueIds);
+    const conversationId = opened?.id ?? open!.id;
+    if (open) await tx.conversation.update({ where: { id: open.id }, data: { lastMessageAt: sentAt } });
     const message = await tx.message.create({
       data: {
         tenantId,
@@ -136,8 +122,68 @@ export class StoreInbound {
       body: record.body,
       sentAt,
       opened: !open,
-      ...(open ? {} : { relationship: await this.relationshipOf(tx, tenantId, customerId) }),
+      ...(opened
+        ? {
+            relationship: await this.relationshipOf(tx, tenantId, customerId),
+            slaDeadline: opened.slaDeadline,
+          }
+        : {}),
     };
+  }
+
+  private async openConversation(
+    tx: Tx,
+    tenantId: string,
+    customerId: string,
+    record: InboundContactV1,
+    queueIds: Map<string, string>,
+  ): Promise<{ id: string; slaDeadline: number | null }> {
+    const queueId = record.queue ? (queueIds.get(record.queue) ?? null) : null;
+    const priority = record.priority ?? 0;
+    const tier = record.tier ?? 'standard';
+    // The SLA clock starts when the edge accepted the message, not when we got to it.
+    const receivedAt = Date.parse(record.receivedAt);
+    const slaDeadline = await this.sla.deadline(tx, {
+      tenantId,
+      queueId,
+      channel: record.channel,
+      tier,
+      priority,
+      receivedAt,
+    });
+    const conversation = await tx.conversation.create({
+      data: {
+        tenantId,
+        customerId,
+        channel: record.channel,
+        queueId,
+        priority,
+        tier,
+        subject: record.subject ?? null,
+        language: record.language ?? null,
+        threadKey: record.threadKey ?? null,
+        requiredSkills: Object.fromEntries(
+          (record.requiredSkills ?? []).map((s) => [s.skill, s.minProficiency]),
+        ),
+        lastMessageAt: new Date(record.sentAt),
+        createdAt: new Date(receivedAt),
+        slaDeadline: slaDeadline === null ? null : new Date(slaDeadline),
+      },
+      select: { id: true },
+    });
+    if (slaDeadline !== null) {
+      await tx.slaEvent.create({
+        data: {
+          tenantId,
+          conversationId: conversation.id,
+          kind: 'started',
+          at: new Date(receivedAt),
+          deadline: new Date(slaDeadline),
+          payload: { target: 'firstResponse' },
+        },
+      });
+    }
+    return { id: conversation.id, slaDeadline };
   }
 
   private async relationshipOf(tx: Tx, tenantId: string, customerId: string): Promise<CustomerRelationship> {
