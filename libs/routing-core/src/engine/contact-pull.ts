@@ -7,7 +7,6 @@ import { orderScore, tieBreakBefore } from '../scoring/score.util';
 import type { AgentState } from './agent-state';
 import type { ContactState } from './contact-state';
 
-export const STATS = { calls: 0, lists: 0, buckets: 0, classOk: 0, eligible: 0, pairLists: 0, pairOuter: 0 };
 export interface Pick {
   contact: ContactState | null;
   score: number;
@@ -20,7 +19,6 @@ export function pickBefore(aScore: number, a: ContactState, bScore: number, b: C
 
 /** Fills `out` with the agent's best contact at `now` (contact null when there is none). */
 export function bestContactFor(agent: AgentState, now: number, out: Pick): void {
-  STATS.calls++;
   out.contact = null;
   out.score = -Infinity;
   const ready = agent.computeReadyMask();
@@ -49,7 +47,6 @@ function scanPairs(agent: AgentState, ready: number, now: number, out: Pick): vo
     if (byB === undefined) continue;
     const level = agent.proficiency(a);
     for (const [b, levels] of byB) {
-      STATS.pairOuter++;
       if (agent.proficiency(b) > 0) scanLevels(agent, ready, levels, level, now, out);
     }
   }
@@ -67,7 +64,6 @@ function scanLevels(
   if (levels === undefined) return;
   let mask = levels.mask & ((2 << proficiency) - 1);
   while (mask !== 0) {
-    STATS.lists++;
     const level = 31 - Math.clz32(mask);
     mask &= ~(1 << level);
     scanList(agent, ready, levels.lists[level], now, out);
@@ -83,11 +79,8 @@ function scanList(
 ): void {
   for (let i = 0; i < list.length; i++) {
     const bucket = list[i];
-    STATS.buckets++;
     if ((ready & (1 << bucket.classIndex)) === 0) continue;
-    STATS.classOk++;
     if (!agent.speaks(bucket.languageId) || !bucket.admits(agent)) continue;
-    STATS.eligible++;
     let head = bucket.head;
     if (head === null) continue;
     let key = bucket.headKey;

@@ -23,7 +23,7 @@ const conversation = (overrides: Partial<Conversation> = {}): Conversation =>
     slaDeadline: new Date(61_000),
     firstResponseAt: null,
     ...overrides,
-  }) as Conversation;
+  });
 
 describe('routing input mapper', () => {
   it('restores a contact with its original arrival and stored SLA deadline, so the clock survives a restart', () => {
@@ -68,7 +68,7 @@ describe('routing input mapper', () => {
       skills: [{ skill: 'billing', proficiency: 7 }],
       capacity: { chat: 2 },
     });
-    expect(toAgentInput({ ...agent, active: true, status: 'wrap_up' } as Agent).status).toBe('wrap-up');
+    expect(toAgentInput({ ...agent, active: true, status: 'wrap_up' }).status).toBe('wrap-up');
   });
 
   it('overlays the queue inline policy on its named routing policy, and ignores invalid stored documents', () => {
