@@ -46,13 +46,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/routing-core/**/*.ts'],
+    files: ['libs/routing-core/**/*.ts', 'libs/sla/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: frameworkAndIo, message: 'routing-core is pure: no framework or I/O imports.' },
+            { group: frameworkAndIo, message: 'routing-core and sla are pure: no framework or I/O imports.' },
           ],
         },
       ],

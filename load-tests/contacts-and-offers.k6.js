@@ -56,6 +56,7 @@ const MARKER = /^\[lt:([A-Za-z0-9]+):(\d+):(\d+)\]/;
 const offerLatency = new Trend('offer_latency_ms', true);
 const assignLatency = new Trend('assign_latency_ms', true);
 const commandAck = new Trend('command_ack_ms', true);
+const contactsSent = new Counter('contacts_sent');
 const contactsAccepted = new Counter('contacts_accepted');
 const offersReceived = new Counter('offers_received');
 const offersDuringArrivals = new Counter('offers_during_arrivals');
@@ -133,6 +134,7 @@ export function integrator(data) {
   if (channel === 'email') body.subject = `Load test ${seq}`;
   // One contact in ten goes to the skills-based billing queue; the rest follow their inbox's default queue.
   if (seq % 10 === 5) body.queue = 'billing';
+  contactsSent.add(1);
   const res = http.post(`${BASE_URL}/v1/contacts`, JSON.stringify(body), {
     headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
     tags: { name: 'POST /v1/contacts', channel },

@@ -86,12 +86,20 @@ const httpFailed = summary?.metrics?.http_req_failed;
 const out = [];
 out.push('');
 out.push('==================== Switchboard load report ====================');
-out.push(`contacts accepted (202)      ${sent}  (${fmt(sent / arrivalSeconds)}/s over ${fmt(arrivalSeconds)} s)`);
+const attempted = count('contacts_sent');
+out.push(
+  `contacts posted / 202        ${attempted} / ${sent}  (${fmt(sent / arrivalSeconds)}/s accepted over ${fmt(arrivalSeconds)} s; ` +
+    (count('dropped_iterations') > 0
+      ? `${count('dropped_iterations')} arrivals k6 could not start: every VU was waiting on a POST)`
+      : 'no arrival dropped)'),
+);
 out.push(
   `offers received              ${offers}  (${fmt(count('offers_during_arrivals') / arrivalSeconds)}/s while contacts arrived)`,
 );
+// A POST still waiting when k6 stopped has no 202 but may well have been queued, so compare with both.
+const unoffered = Math.max(0, Math.max(sent, attempted) - timed);
 out.push(
-  `contacts never offered       ${Math.max(0, sent - timed)}  (${pct(Math.max(0, sent - timed), sent)} of accepted; offers of this run matched: ${timed})`,
+  `contacts never offered       ${unoffered}  (${pct(unoffered, Math.max(sent, attempted))} of posted; offers matched to this run's contacts: ${timed})`,
 );
 out.push(`assignments / resolutions    ${count('assignments_created')} / ${count('conversations_resolved')}`);
 out.push(`offer latency (POST->offer)  ${stats(series.offerLatency.map((p) => p[1]))}`);
@@ -159,6 +167,8 @@ if (loaded.length >= 4) {
 }
 if (sent > 0 && timed < sent) {
   out.push(`delivery: ${sent - timed} of ${sent} accepted contacts got no offer before the agents disconnected`);
+} else if (unoffered > 0) {
+  out.push(`delivery: ${unoffered} posted contacts (POSTs cut off by k6's stop) got no offer before the agents disconnected`);
 }
 const log = readEngineLog(join(dir, 'engine.log'));
 if (log.total > 0) {
