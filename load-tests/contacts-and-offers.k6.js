@@ -4,7 +4,8 @@
 // the variables below. Two scenarios share one timeline:
 //
 //   0 ............ WARMUP ...................... WARMUP+DURATION ............ +DRAIN
-//   agents:   log in, connect, go available, accept every offer, resolve after THINK_MS, then disconnect
+//   agents:   log in, connect, go available, accept every offer, resolve after THINK_MS; at the end resolve
+//             what is still open, go offline and disconnect
 //   integrators:   |--- RATE contacts/s, POST /v1/contacts ---|
 //
 // Each contact's body starts with a marker `[lt:<run>:<seq>:<sent epoch ms>]`. The offer's preview carries the
@@ -40,6 +41,8 @@ const DURATION = __ENV.LOAD_DURATION || '45s';
 const WARMUP = __ENV.LOAD_WARMUP || '8s';
 const DRAIN = __ENV.LOAD_DRAIN || '10s';
 const THINK_MS = nonNegativeInt(__ENV.LOAD_THINK_MS, 1000);
+/** Optional gate: fail the run when the offer latency p95 exceeds this many milliseconds. */
+const OFFER_P95_MS = positiveInt(__ENV.LOAD_OFFER_P95_MS, 0);
 
 const DURATION_MS = parseDuration(DURATION);
 const WARMUP_MS = parseDuration(WARMUP);
@@ -98,6 +101,7 @@ export const options = {
     http_req_failed: ['rate<0.01'],
     checks: ['rate>0.99'],
     agents_ready: [`count>=${AGENTS}`],
+    ...(OFFER_P95_MS > 0 ? { offer_latency_ms: [`p(95)<${OFFER_P95_MS}`] } : {}),
   },
   summaryTrendStats: ['min', 'med', 'p(95)', 'p(99)', 'max', 'count'],
   // Loopback only: the script never leaves this machine.
@@ -168,7 +172,9 @@ export function agent(data) {
   const pendingAcks = {}; // ack id -> sent at
   const acceptSentAt = {}; // offer id -> accept sent at
   const timers = [];
+  const working = {}; // conversation id -> true while assigned and not yet resolved
   let closed = false;
+  let leaving = false;
 
   const send = (frame) => {
     if (!closed && ws.readyState === 1) ws.send(frame);
@@ -187,6 +193,16 @@ export function agent(data) {
     for (const t of timers) clearTimeout(t);
     ws.close();
   };
+  /** Ends the shift cleanly: resolves what is still open, goes offline, then closes the socket. */
+  const signOff = () => {
+    if (closed || leaving) return;
+    leaving = true;
+    for (const t of timers) clearTimeout(t);
+    for (const conversationId of Object.keys(working))
+      command({ type: 'conversation.resolve', conversationId });
+    command({ type: 'status.set', status: 'offline' });
+    setTimeout(finish, 1000);
+  };
 
   const onEvent = (name, event) => {
     switch (name) {
@@ -195,6 +211,7 @@ export function agent(data) {
         command({ type: 'status.set', status: 'available' });
         break;
       case 'offer.created': {
+        if (leaving) break;
         const receivedAt = Date.now();
         offersReceived.add(1);
         if (receivedAt <= arrivalsEnd) offersDuringArrivals.add(1);
@@ -216,10 +233,15 @@ export function agent(data) {
           assignLatency.add(Date.now() - sent);
           delete acceptSentAt[event.offerId];
         }
-        later(THINK_MS, () => command({ type: 'conversation.resolve', conversationId: event.conversationId }));
+        working[event.conversationId] = true;
+        later(THINK_MS, () =>
+          command({ type: 'conversation.resolve', conversationId: event.conversationId }),
+        );
         break;
       }
       case 'conversation.resolved':
+        if (event.agentId && event.agentId !== agentId) break;
+        delete working[event.conversationId];
         resolutions.add(1);
         break;
       case 'offer.closed':
@@ -236,7 +258,7 @@ export function agent(data) {
         // The router may take an agent out of rotation (missed offers); count it and go back in.
         if (event.agentId === agentId && event.cause !== 'agent' && event.status !== 'available') {
           agentsSetAway.add(1, { status: event.status, cause: event.cause });
-          if (Date.now() < sessionEnd) command({ type: 'status.set', status: 'available' });
+          if (!leaving) command({ type: 'status.set', status: 'available' });
         }
         break;
       default:
@@ -245,7 +267,7 @@ export function agent(data) {
   };
 
   ws.onopen = () => {
-    later(Math.max(0, sessionEnd - Date.now()), finish);
+    later(Math.max(0, sessionEnd - Date.now()), signOff);
   };
   ws.onmessage = (message) => {
     const frame = typeof message.data === 'string' ? message.data : String(message.data);

@@ -119,8 +119,12 @@ out.push(
 const usage = readUsage(join(dir, 'engine-usage.txt'));
 const end = Math.max(maxOf(series.offers), arrivalsEnd);
 out.push('');
-out.push(`per ${WINDOW_MS / 1000} s window (t = seconds since the first contact; offers counted when received; cpu in % of one core; machine = every process incl. k6, max ${cores * 100}%):`);
-out.push('     t   contacts/s  offers/s   offer p50   offer p95   offer max   assign p50   engine cpu  machine cpu   engine rss');
+out.push(
+  `per ${WINDOW_MS / 1000} s window (t = seconds since the first contact; offers counted when received; cpu in % of one core; machine = every process incl. k6, max ${cores * 100}%):`,
+);
+out.push(
+  '     t   contacts/s  offers/s   offer p50   offer p95   offer max   assign p50   engine cpu  machine cpu   engine rss',
+);
 const windows = [];
 for (let w = start; w <= end; w += WINDOW_MS) {
   const inWin = (t) => t >= w && t < w + WINDOW_MS;
@@ -162,13 +166,19 @@ if (loaded.length >= 4) {
   out.push('');
   out.push(
     `steady state: median offer p50 ${ms(first)} in the first third of the arrival windows, ${ms(last)} in the last third` +
-      (last > 3 * first && last - first > 200 ? '  <-- latency grew during the run: the engine is falling behind' : ''),
+      (last > 3 * first && last - first > 200
+        ? '  <-- latency grew during the run: the engine is falling behind'
+        : ''),
   );
 }
 if (sent > 0 && timed < sent) {
-  out.push(`delivery: ${sent - timed} of ${sent} accepted contacts got no offer before the agents disconnected`);
+  out.push(
+    `delivery: ${sent - timed} of ${sent} accepted contacts got no offer before the agents disconnected`,
+  );
 } else if (unoffered > 0) {
-  out.push(`delivery: ${unoffered} posted contacts (POSTs cut off by k6's stop) got no offer before the agents disconnected`);
+  out.push(
+    `delivery: ${unoffered} posted contacts (POSTs cut off by k6's stop) got no offer before the agents disconnected`,
+  );
 }
 const log = readEngineLog(join(dir, 'engine.log'));
 if (log.total > 0) {
@@ -221,7 +231,8 @@ function readEngineLog(path) {
       result.total++;
       if (entry.level >= 50) result.error++;
       else if (entry.level >= 40) result.warn++;
-      if (entry.level >= 40 && !result.first) result.first = String(entry.msg ?? entry.err?.message ?? '').slice(0, 160);
+      if (entry.level >= 40 && !result.first)
+        result.first = String(entry.msg ?? entry.err?.message ?? '').slice(0, 160);
     } catch {
       /* not pino JSON */
     }

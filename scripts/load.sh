@@ -15,6 +15,7 @@
 #   LOAD_THINK_MS=1000    how long an agent works a conversation before resolving it
 #   LOAD_WARMUP=8s        agents log in and go available before the first contact
 #   LOAD_DRAIN=10s        agents stay connected after the last contact so the backlog can clear
+#   LOAD_OFFER_P95_MS     optional: also fail when the offer latency p95 is above this (ms)
 #   LOAD_RESULTS_DIR      where logs, k6 samples and the report go (default: a new /tmp/switchboard-load.* dir)
 #   LOAD_ENGINE_LOG_LEVEL=warn
 #   K6_VERSION=v1.8.1     built with `go install go.k6.io/k6@$K6_VERSION` into $SWITCHBOARD_TOOLS_DIR/bin
@@ -239,6 +240,7 @@ K6_NO_USAGE_REPORT=true "$K6" run \
   -e LOAD_WARMUP="$LOAD_WARMUP" \
   -e LOAD_DRAIN="$LOAD_DRAIN" \
   -e LOAD_THINK_MS="$LOAD_THINK_MS" \
+  -e LOAD_OFFER_P95_MS="${LOAD_OFFER_P95_MS:-}" \
   load-tests/contacts-and-offers.k6.js 2> >(tee "$RESULTS/k6.log" >&2)
 K6_STATUS=$?
 set -e
