@@ -245,8 +245,9 @@ export function agent(data) {
         resolutions.add(1);
         break;
       case 'offer.closed':
+        // Going offline at the end cancels the offers still pending: that is the harness, not the engine.
         if (event.outcome !== 'accepted') {
-          offersNotAccepted.add(1, { outcome: event.outcome });
+          if (!leaving) offersNotAccepted.add(1, { outcome: event.outcome });
           delete acceptSentAt[event.offerId];
         }
         break;

@@ -98,6 +98,7 @@ wait_for_health() {
 }
 
 generate_api_key() {
+  # shellcheck disable=SC2016 # the backticks are a JavaScript template literal
   node -e 'const c=require("crypto");console.log(`sb_${c.randomBytes(6).toString("hex")}_${c.randomBytes(32).toString("base64url")}`)'
 }
 
@@ -136,6 +137,7 @@ stop_engine() {
   fi
   ENGINE_PID=""
 }
+# shellcheck disable=SC2317 # called from the EXIT trap
 cleanup() {
   stop_engine
   # The embedded database is scratch; the logs, samples and report stay.
