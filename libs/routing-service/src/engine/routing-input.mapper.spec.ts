@@ -2,28 +2,27 @@ import type { Agent, Conversation, Queue } from '@switchboard/persistence';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_QUEUE_ID, toAgentInput, toContactInput, toQueueInput } from './routing-input.mapper';
 
-const conversation = (overrides: Partial<Conversation> = {}): Conversation =>
-  ({
-    id: 'c1',
-    tenantId: 't1',
-    customerId: 'cu1',
-    channel: 'whatsapp',
-    queueId: null,
-    status: 'queued',
-    priority: 40,
-    tier: 'gold',
-    subject: null,
-    language: 'pt-BR',
-    requiredSkills: { billing: 6 },
-    lastMessageAt: new Date(0),
-    createdAt: new Date(1_000),
-    updatedAt: new Date(1_000),
-    resolvedAt: null,
-    threadKey: null,
-    slaDeadline: new Date(61_000),
-    firstResponseAt: null,
-    ...overrides,
-  });
+const conversation = (overrides: Partial<Conversation> = {}): Conversation => ({
+  id: 'c1',
+  tenantId: 't1',
+  customerId: 'cu1',
+  channel: 'whatsapp',
+  queueId: null,
+  status: 'queued',
+  priority: 40,
+  tier: 'gold',
+  subject: null,
+  language: 'pt-BR',
+  requiredSkills: { billing: 6 },
+  lastMessageAt: new Date(0),
+  createdAt: new Date(1_000),
+  updatedAt: new Date(1_000),
+  resolvedAt: null,
+  threadKey: null,
+  slaDeadline: new Date(61_000),
+  firstResponseAt: null,
+  ...overrides,
+});
 
 describe('routing input mapper', () => {
   it('restores a contact with its original arrival and stored SLA deadline, so the clock survives a restart', () => {
