@@ -51,6 +51,8 @@ export function upsertAgent(state: RoutingState, input: AgentInput): void {
   agent.tenantId = input.tenantId;
   agent.tenant = state.tenant(input.tenantId);
   Object.assign(agent, profile);
+  agent.refreshReady();
+  agent.scanVersion = -1; // skills or tenant may have changed
   agent.tenant.countHolders(agent, 1);
   if (status !== undefined) {
     if (isNew) agent.status = status;
@@ -78,7 +80,7 @@ export function changeStatus(state: RoutingState, agent: AgentState, status: Age
     state.dirtyAgents.add(agent);
   }
   if (status === 'offline') {
-    for (const c of [...agent.offers]) requeue(state, c, 'agent-offline');
+    for (const c of agent.offers.slice()) requeue(state, c, 'agent-offline');
   }
   state.syncAgent(agent);
 }
@@ -87,8 +89,8 @@ export function changeStatus(state: RoutingState, agent: AgentState, status: Age
 export function removeAgent(state: RoutingState, agentId: string): void {
   const agent = state.agent(agentId);
   agent.status = 'offline';
-  for (const c of [...agent.offers]) requeue(state, c, 'agent-removed');
-  for (const c of [...agent.assignments]) requeue(state, c, 'agent-removed');
+  for (const c of agent.offers.slice()) requeue(state, c, 'agent-removed');
+  for (const c of agent.assignments.slice()) requeue(state, c, 'agent-removed');
   agent.tenant.dropAgent(agent);
   agent.tenant.countHolders(agent, -1);
   state.dirtyAgents.delete(agent);

@@ -29,7 +29,7 @@ export function selectFromPools(
   const sticky = stickySelection(state, c);
   if (sticky !== undefined) return sticky;
   const tenant = state.tenant(c.tenantId);
-  const { pools, firstLevel } = tenant.candidatePools(c.reqs, c.languageId);
+  const { pools, first, firstLevel } = tenant.candidatePools(c.reqs, c.languageId);
   const strategy = c.queue.policy.strategy;
   const limit = state.explainTopN + 1;
   const top: Candidate[] = [];
@@ -37,8 +37,12 @@ export function selectFromPools(
   // an agent at level l scores at most l on that skill plus the maximum on every other fit skill.
   const pruneByLevel = strategy === 'best-fit' && firstLevel >= 0;
   const otherMax = pruneByLevel ? MAX_PROFICIENCY * (fitSkillCount(c) - 1) : 0;
-  for (let k = pools.length - 1; k >= 0; k--) {
-    if (pruneByLevel && top.length >= limit && firstLevel + k + otherMax < top[top.length - 1].skillFit)
+  for (let k = pools.length - 1; k >= first; k--) {
+    if (
+      pruneByLevel &&
+      top.length >= limit &&
+      firstLevel + (k - first) + otherMax < top[top.length - 1].skillFit
+    )
       break;
     const pool = pools[k];
     if (pool.size === 0) continue;

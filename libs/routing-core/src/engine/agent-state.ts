@@ -7,6 +7,7 @@ import { CLASS_COUNT } from '../model/channel.model';
 const CLASSES = CLASS_COUNT;
 import type { CompiledRequirements } from '../policy/relaxation.policy';
 import type { ContactState } from './contact-state';
+import type { BucketList } from '../indexing/bucket-list';
 import type { TenantIndex } from '../indexing/tenant.index';
 
 export class AgentState {
@@ -23,13 +24,23 @@ export class AgentState {
   maxUnits = Infinity;
   readonly load: number[] = new Array<number>(CLASS_COUNT).fill(0);
   usedUnits = 0;
-  status: AgentStatus = 'offline';
   idleSince = 0;
   missedOffers = 0;
   /** Filed in its tenant's ready pools (set when it can take work; cleared lazily). */
   filed = false;
-  readonly offers = new Set<ContactState>();
-  readonly assignments = new Set<ContactState>();
+  /** Slot in the engine's dirty set (see SlotSet). */
+  dirtyPos = -1;
+  /** Contacts offered to / assigned to the agent, oldest first (small: bounded by capacity). */
+  readonly offers: ContactState[] = [];
+  readonly assignments: ContactState[] = [];
+  /** The tenant's bucket lists this agent may meet, and its levels there (see contact-pull). */
+  scanLists: BucketList[] = [];
+  scanLevels: number[] = [];
+  /** The tenant listVersion the scan lists were built for; -1 forces a rebuild. */
+  scanVersion = -1;
+  private currentStatus: AgentStatus = 'offline';
+  /** computeReadyMask's answer, kept current by every change to status, load or profile. */
+  private readyMask = 0;
 
   constructor(
     readonly id: string,
@@ -46,12 +57,27 @@ export class AgentState {
     return this.load[c] < this.capacity[c] && this.usedUnits + this.weights[c] <= this.maxUnits;
   }
 
-  /** Which classes the agent can take work in right now. */
+  get status(): AgentStatus {
+    return this.currentStatus;
+  }
+
+  set status(status: AgentStatus) {
+    this.currentStatus = status;
+    this.refreshReady();
+  }
+
+  /** Which classes the agent can take work in right now (bit per class). */
   computeReadyMask(): number {
-    if (this.status !== 'available') return 0;
+    return this.readyMask;
+  }
+
+  /** Recomputes the ready mask; call after changing capacity, weights or units directly. */
+  refreshReady(): void {
     let mask = 0;
-    for (let c = 0; c < CLASSES; c++) if (this.hasRoom(c)) mask |= 1 << c;
-    return mask;
+    if (this.currentStatus === 'available') {
+      for (let c = 0; c < CLASSES; c++) if (this.hasRoom(c)) mask |= 1 << c;
+    }
+    this.readyMask = mask;
   }
 
   speaks(languageId: number): boolean {
@@ -69,11 +95,13 @@ export class AgentState {
   reserve(c: number): void {
     this.load[c] += 1;
     this.usedUnits += this.weights[c];
+    this.refreshReady();
   }
 
   release(c: number): void {
     this.load[c] -= 1;
     this.usedUnits -= this.weights[c];
+    this.refreshReady();
   }
 
   totalUnits(): number {
@@ -90,6 +118,15 @@ export class AgentState {
   }
 
   hasWork(): boolean {
-    return this.offers.size > 0 || this.assignments.size > 0;
+    return this.offers.length > 0 || this.assignments.length > 0;
   }
+}
+
+/** Removes one item from a small list, keeping the order of the rest; false when absent. */
+export function removeFromList<T>(list: T[], item: T): boolean {
+  const i = list.indexOf(item);
+  if (i < 0) return false;
+  for (let k = i + 1; k < list.length; k++) list[k - 1] = list[k];
+  list.pop();
+  return true;
 }

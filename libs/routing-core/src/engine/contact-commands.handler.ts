@@ -4,7 +4,13 @@ import type { ContactInput } from '../model/contact.model';
 import type { OfferResponseCommand } from '../model/routing-command.model';
 import { RoutingError, RoutingErrorCode } from '../model/routing.error';
 import { checkStatus, changeStatus } from './agent-commands.handler';
-import { buildContact, forgetContact, registerContact, settleWaiting } from './contact-lifecycle';
+import {
+  buildContact,
+  forgetContact,
+  registerContact,
+  SETTLE_ARRIVAL,
+  settleWaiting,
+} from './contact-lifecycle';
 import type { ContactState } from './contact-state';
 import { acceptOffer, declineOffer, freeSlot } from './offer-lifecycle';
 import type { RoutingState } from './routing-state';
@@ -12,7 +18,7 @@ import type { RoutingState } from './routing-state';
 export function contactArrived(state: RoutingState, input: ContactInput): void {
   const c = buildContact(state, input);
   registerContact(state, c);
-  settleWaiting(state, c, { applySteps: true, announce: false });
+  settleWaiting(state, c, SETTLE_ARRIVAL);
   state.dirtyContacts.add(c);
 }
 

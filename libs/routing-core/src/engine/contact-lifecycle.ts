@@ -6,7 +6,7 @@ import type { RestoredContactInput } from '../model/contact.model';
 import { invalid, RoutingError, RoutingErrorCode } from '../model/routing.error';
 import { checkId, checkPriority, checkRequirements, checkTime } from '../policy/input-validation.util';
 import { starvationBoundFor } from '../policy/queue-policy';
-import { nextStepDueAt, requirementsAtStep, ringKey } from '../policy/relaxation.policy';
+import { nextStepDueAt, requirementsAtStep } from '../policy/relaxation.policy';
 import { nextPhaseChangeAfter, PHASE_STARVED, phaseAt } from '../scoring/score.util';
 import { ContactState } from './contact-state';
 import type { QueueState } from './queue-state';
@@ -79,8 +79,6 @@ export function forgetContact(state: RoutingState, c: ContactState): void {
 /** Copies the queue's scoring parameters onto the contact (after arrival, overflow or policy change). */
 export function applyQueueScoring(c: ContactState): void {
   const policy = c.queue.policy;
-  c.agingPerMs = policy.agingPerMs;
-  c.urgencyPerMs = policy.urgencyPerMs;
   c.urgentAt = c.slaDeadline === undefined ? Infinity : c.slaDeadline - policy.urgencyWindowMs;
   c.starvedAt = c.arrivedAt + starvationBoundFor(policy, c.tier);
 }
@@ -90,12 +88,11 @@ const NONE: readonly SkillRequirement[] = [];
 
 export function compileRing(state: RoutingState, c: ContactState): void {
   const rings = c.queue.rings;
-  const key = ringKey(c, c.stepIndex);
-  let reqs = rings.get(key);
+  let reqs = rings.get(c.stepIndex, c, state.skills);
   if (reqs === undefined) {
     reqs = requirementsAtStep(c.queue.policy, c, c.stepIndex, (skill) => state.skills.intern(skill));
     if (rings.size >= MAX_CACHED_RINGS) rings.clear(); // bounded; a miss only costs a recompile
-    rings.set(key, reqs);
+    rings.set(c.stepIndex, c, state.skills, reqs);
   }
   c.reqs = reqs;
 }
@@ -106,6 +103,11 @@ export interface SettleOptions {
   /** Emit 'escalated' when the phase rises (false for new and restored contacts). */
   readonly announce: boolean;
 }
+
+/** Settle options by occasion, shared so the hot path allocates none. */
+export const SETTLE_ARRIVAL: SettleOptions = { applySteps: true, announce: false };
+export const SETTLE_RESTORE: SettleOptions = { applySteps: false, announce: false };
+export const SETTLE_UPDATE: SettleOptions = { applySteps: true, announce: true };
 
 /**
  * Brings a waiting contact up to date at state.now and (re)files it.

@@ -1,8 +1,20 @@
 // The agent side of matching: the highest-scoring waiting contact a given agent may take.
 // Buckets are filed under one required skill (or a pair of skills) and a level, so an agent only looks
-// at buckets it may meet, and checks each bucket's ring once, not each contact.
-import type { ContactBucket } from '../indexing/contact-bucket';
-import type { BucketLevels } from '../indexing/tenant.index';
+// at buckets it may meet, and checks each bucket's ring once, not each contact. The lists are flat
+// arrays (see BucketList): a bucket whose head cannot beat the best so far costs one multiply-add.
+import {
+  ENTRY,
+  META_CLASS_MASK,
+  META_FULL_CHECK,
+  META_HEAD_EXCLUDES,
+  META_LANGUAGE_SHIFT,
+  META_LEVEL_MASK,
+  META_MIN_SHIFT,
+  META_PAIR_MIN_SHIFT,
+  type BucketList,
+} from '../indexing/bucket-list';
+import type { TenantIndex } from '../indexing/tenant.index';
+import { MAX_PROFICIENCY } from '../policy/input-validation.util';
 import { orderScore, tieBreakBefore } from '../scoring/score.util';
 import type { AgentState } from './agent-state';
 import type { ContactState } from './contact-state';
@@ -23,73 +35,85 @@ export function bestContactFor(agent: AgentState, now: number, out: Pick): void 
   out.score = -Infinity;
   const ready = agent.computeReadyMask();
   if (ready === 0) return;
-  const buckets = agent.tenant.buckets;
-  if (buckets.size > 0) {
-    scanLevels(agent, ready, buckets.get(-1), 0, now, out);
-    const ids = agent.skillIds;
-    if (ids.length <= buckets.size) {
-      for (const id of ids) scanLevels(agent, ready, buckets.get(id), agent.proficiency(id), now, out);
-    } else {
-      for (const [skill, levels] of buckets) {
-        if (skill >= 0) scanLevels(agent, ready, levels, agent.proficiency(skill), now, out);
-      }
-    }
+  if (agent.scanVersion !== agent.tenant.listVersion) planScan(agent, agent.tenant);
+  const lists = agent.scanLists;
+  const levels = agent.scanLevels;
+  for (let k = 0; k < lists.length; k++) {
+    const list = lists[k];
+    if (list.length === 0) continue;
+    const packed = levels[k];
+    scanList(agent, ready, list, packed & META_LEVEL_MASK, packed >> PAIR_LEVEL_SHIFT, now, out);
   }
-  scanPairs(agent, ready, now, out);
 }
 
-/** Buckets filed under a pair of skills: looked at only when the agent has both. */
-function scanPairs(agent: AgentState, ready: number, now: number, out: Pick): void {
-  const pairs = agent.tenant.pairBuckets;
-  if (pairs.size === 0) return;
-  for (const a of agent.skillIds) {
-    const byB = pairs.get(a);
+const PAIR_LEVEL_SHIFT = 4;
+
+/**
+ * Which of the tenant's lists the agent may meet, with its levels there: the skill-less list, the
+ * lists of skills it has, and the lists of pairs of skills it has both of. Rebuilt when the tenant
+ * opens a new list or the agent's profile changes, so a scan does no lookups.
+ */
+function planScan(agent: AgentState, tenant: TenantIndex): void {
+  const lists: BucketList[] = [];
+  const levels: number[] = [];
+  const add = (list: BucketList | undefined, level: number, pairLevel: number): void => {
+    if (list === undefined) return;
+    lists.push(list);
+    levels.push(level | (pairLevel << PAIR_LEVEL_SHIFT));
+  };
+  const bySkill = tenant.bySkill;
+  const pairs = tenant.pairs;
+  if (bySkill.length > 0) add(bySkill[0], 0, MAX_PROFICIENCY);
+  for (const id of agent.skillIds) {
+    if (id + 1 < bySkill.length) add(bySkill[id + 1], agent.proficiency(id), MAX_PROFICIENCY);
+    const byB = id < pairs.length ? pairs[id] : undefined;
     if (byB === undefined) continue;
-    const level = agent.proficiency(a);
-    for (const [b, levels] of byB) {
-      if (agent.proficiency(b) > 0) scanLevels(agent, ready, levels, level, now, out);
+    for (let j = 0; j < byB.skills.length; j++) {
+      const pairLevel = agent.proficiency(byB.skills[j]);
+      if (pairLevel > 0) add(byB.lists[j], agent.proficiency(id), pairLevel);
     }
   }
+  agent.scanLists = lists;
+  agent.scanLevels = levels;
+  agent.scanVersion = tenant.listVersion;
 }
 
-/** Buckets filed under one skill at minimum levels the agent reaches (0..proficiency), non-empty only. */
-function scanLevels(
-  agent: AgentState,
-  ready: number,
-  levels: BucketLevels | undefined,
-  proficiency: number,
-  now: number,
-  out: Pick,
-): void {
-  if (levels === undefined) return;
-  let mask = levels.mask & ((2 << proficiency) - 1);
-  while (mask !== 0) {
-    const level = 31 - Math.clz32(mask);
-    mask &= ~(1 << level);
-    scanList(agent, ready, levels.lists[level], now, out);
-  }
-}
-
+/**
+ * One list. A bucket is skipped before any other check when its head scores below the best so far:
+ * the members behind the head score no higher. `level` is the agent's level in the filing skill and
+ * `pairLevel` its level in the pair skill (MAX_PROFICIENCY for lists filed under one skill, whose
+ * buckets carry minimum 0 there).
+ */
 function scanList(
   agent: AgentState,
   ready: number,
-  list: readonly ContactBucket[],
+  list: BucketList,
+  level: number,
+  pairLevel: number,
   now: number,
   out: Pick,
 ): void {
-  for (let i = 0; i < list.length; i++) {
-    const bucket = list[i];
-    if ((ready & (1 << bucket.classIndex)) === 0) continue;
-    if (!agent.speaks(bucket.languageId) || !bucket.admits(agent)) continue;
-    let head = bucket.head;
-    if (head === null) continue;
-    let key = bucket.headKey;
-    if (!bucket.headClean && head.isExcluded(agent.id)) {
-      head = bucket.heap.firstWhere((c) => !c.isExcluded(agent.id)) ?? null;
-      if (head === null) continue;
-      key = head.key;
+  const data = list.data;
+  const n = list.length;
+  for (let i = 0; i < n; i++) {
+    const at = i * ENTRY;
+    const slope = data[at + 1];
+    let score = orderScore(data[at], slope, now);
+    if (score < out.score) continue;
+    const m = data[at + 2];
+    if ((ready & (1 << (m & META_CLASS_MASK))) === 0) continue;
+    if (((m >> META_MIN_SHIFT) & META_LEVEL_MASK) > level) continue;
+    if (((m >> META_PAIR_MIN_SHIFT) & META_LEVEL_MASK) > pairLevel) continue;
+    if (!agent.speaks((m >> META_LANGUAGE_SHIFT) - 1)) continue;
+    if ((m & META_FULL_CHECK) !== 0 && !list.buckets[i].admits(agent)) continue;
+    let head = list.heads[i];
+    if ((m & META_HEAD_EXCLUDES) !== 0 && head.isExcluded(agent.id)) {
+      const id = agent.id;
+      const first = list.buckets[i].firstWhere((c) => !c.isExcluded(id));
+      if (first === undefined) continue;
+      head = first;
+      score = orderScore(head.key, slope, now);
     }
-    const score = orderScore(key, bucket.slope, now);
     if (out.contact === null || pickBefore(score, head, out.score, out.contact)) {
       out.contact = head;
       out.score = score;

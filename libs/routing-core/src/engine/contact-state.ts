@@ -17,6 +17,8 @@ export interface LiveOffer {
   readonly expiresAt: number;
 }
 
+const NO_NUMBERS: readonly number[] = [];
+
 export class ContactState implements ScoreInputs {
   status: ContactStatus = 'waiting';
   queue: QueueState;
@@ -25,21 +27,20 @@ export class ContactState implements ScoreInputs {
   stepIndex = 0;
   reqs!: CompiledRequirements;
   /** Optional skills, interned, for the skill-fit component. */
-  optionalIds: number[] = [];
-  optionalMins: number[] = [];
+  optionalIds: readonly number[] = NO_NUMBERS;
+  optionalMins: readonly number[] = NO_NUMBERS;
   phase: ScorePhase = PHASE_NORMAL;
   urgentAt = Infinity;
   starvedAt = Infinity;
-  agingPerMs = 0;
-  urgencyPerMs = 0;
-  /** Bucket sort key and score slope while filed; see scoring/score.util.ts. */
+  /** Bucket sort key while filed; see scoring/score.util.ts. */
   key = 0;
-  slope = 0;
   bucket: ContactBucket | null = null;
   bucketPos = -1;
-  /** Next instant the engine must look at this contact (offer expiry or ring/phase change). */
-  timerAt = Infinity;
+  /** Slot in the timer heap, keyed by the next instant the engine must look at this contact. */
   timerPos = -1;
+  /** Slots in the engine's dirty set and in the queue's contact set (see SlotSet). */
+  dirtyPos = -1;
+  queuePos = -1;
   excluded: Set<string> | null = null;
   offer: LiveOffer | null = null;
   assignedTo: AgentState | null = null;
@@ -68,6 +69,21 @@ export class ContactState implements ScoreInputs {
   ) {
     this.queue = queue;
     this.enteredQueueAt = enteredQueueAt;
+  }
+
+  // Read through rather than copied: every contact holds as few numbers as possible, since each is a
+  // separate heap cell the garbage collector copies when the contact survives.
+  get agingPerMs(): number {
+    return this.queue.policy.agingPerMs;
+  }
+
+  get urgencyPerMs(): number {
+    return this.queue.policy.urgencyPerMs;
+  }
+
+  /** Score slope while filed: the bucket's, which every member shares. */
+  get slope(): number {
+    return this.bucket === null ? 0 : this.bucket.slope;
   }
 
   isExcluded(agentId: string): boolean {

@@ -27,8 +27,9 @@ export function reevaluate(state: RoutingState): void {
   if (contacts === 0 && agents === 0) return;
   // The two events that dominate traffic, an arrival and a completion, take a fast path that is the
   // general algorithm specialised to a single dirty contact or a single dirty agent.
-  if (contacts === 1 && agents === 0) return reevaluateContact(state, first(state.dirtyContacts));
-  if (contacts === 0 && agents === 1) return reevaluateAgent(state, first(state.dirtyAgents));
+  if (contacts === 1 && agents === 0)
+    return reevaluateContact(state, state.dirtyContacts.first() as ContactState);
+  if (contacts === 0 && agents === 1) return reevaluateAgent(state, state.dirtyAgents.first() as AgentState);
   const now = state.now;
   const pending = sortedPending(state, now);
   const pendingSet = new Set<ContactState>();
@@ -96,7 +97,7 @@ function select(
 }
 
 function reevaluateContact(state: RoutingState, c: ContactState): void {
-  state.dirtyContacts.clear();
+  state.dirtyContacts.delete(c);
   if (c.status !== 'waiting') return;
   // A clean peer already waiting in the bucket proves no ready agent fits the ring.
   const bucket = c.bucket;
@@ -105,23 +106,23 @@ function reevaluateContact(state: RoutingState, c: ContactState): void {
   if (sel !== undefined) makeOffer(state, c, sel);
 }
 
+/** Scratch for reevaluateAgent (never re-entered), so a completion allocates no bookkeeping. */
+const agentPick: Pick = { contact: null, score: -Infinity };
+const onlyAgent: AgentState[] = [];
+
 function reevaluateAgent(state: RoutingState, agent: AgentState): void {
-  state.dirtyAgents.clear();
-  const head: Pick = { contact: null, score: -Infinity };
-  const only = [agent];
+  state.dirtyAgents.delete(agent);
+  onlyAgent[0] = agent;
   for (;;) {
-    bestContactFor(agent, state.now, head);
-    const c = head.contact;
+    bestContactFor(agent, state.now, agentPick);
+    const c = agentPick.contact;
     if (c === null) break;
-    const sel = selectFromAgents(state, c, only);
+    const sel = selectFromAgents(state, c, onlyAgent);
     if (sel === undefined) break; // cannot happen: the agent itself is eligible for its pick
     makeOffer(state, c, sel);
   }
+  agentPick.contact = null;
   agent.tenant.syncAgent(agent);
-}
-
-function first<T>(set: ReadonlySet<T>): T {
-  return set.values().next().value as T;
 }
 
 const NO_HEADS: readonly Head[] = [];

@@ -2,9 +2,9 @@
 // with the original age and exclude the agent; enough missed offers in a row set the agent away.
 import type { RequeueCause } from '../model/routing-decision.model';
 import { scoreBreakdown } from '../scoring/score.util';
-import type { AgentState } from './agent-state';
+import { removeFromList, type AgentState } from './agent-state';
 import { fitOf, type Selection } from './agent-selection';
-import { settleWaiting } from './contact-lifecycle';
+import { SETTLE_UPDATE, settleWaiting } from './contact-lifecycle';
 import type { ContactState } from './contact-state';
 import type { RoutingState } from './routing-state';
 
@@ -21,7 +21,7 @@ export function makeOffer(state: RoutingState, c: ContactState, sel: Selection):
   c.offer = { offerId, agent, offeredAt: now, expiresAt };
   state.setTimer(c, expiresAt);
   agent.reserve(c.classIndex);
-  agent.offers.add(c);
+  agent.offers.push(c);
   agent.idleSince = now;
   // Round-robin memory is kept only while the queue rotates; switching to it starts a fresh rotation.
   if (policy.strategy === 'round-robin') c.queue.lastRouted.set(agent.id, ++state.offerSeq);
@@ -51,8 +51,8 @@ export function acceptOffer(state: RoutingState, c: ContactState): void {
   const offer = c.offer;
   if (offer === null) return;
   const agent = offer.agent;
-  agent.offers.delete(c);
-  agent.assignments.add(c);
+  removeFromList(agent.offers, c);
+  agent.assignments.push(c);
   agent.missedOffers = 0;
   c.status = 'assigned';
   c.assignedTo = agent;
@@ -89,7 +89,7 @@ export function requeue(state: RoutingState, c: ContactState, cause: RequeueCaus
     cause,
     at: state.now,
   });
-  settleWaiting(state, c, { applySteps: true, announce: true });
+  settleWaiting(state, c, SETTLE_UPDATE);
   state.dirtyContacts.add(c);
 }
 
@@ -123,7 +123,7 @@ export function timeoutOffer(state: RoutingState, c: ContactState): void {
 
 /** Releases the capacity a contact held on an agent (offer or assignment). */
 export function freeSlot(state: RoutingState, agent: AgentState, c: ContactState): void {
-  if (!agent.offers.delete(c) && !agent.assignments.delete(c)) return;
+  if (!removeFromList(agent.offers, c) && !removeFromList(agent.assignments, c)) return;
   agent.release(c.classIndex);
   // Not filed in the ready pools yet: re-evaluation looks at dirty agents directly, and most of them
   // are full again by its end, so filing now would be wasted work (see reevaluate).

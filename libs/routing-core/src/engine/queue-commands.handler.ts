@@ -3,7 +3,7 @@
 import type { QueuePolicyInput } from '../model/queue.model';
 import { RoutingError, RoutingErrorCode } from '../model/routing.error';
 import { normalizeQueuePolicy } from '../policy/queue-policy';
-import { applyQueueScoring, compileRing, settleWaiting } from './contact-lifecycle';
+import { applyQueueScoring, compileRing, SETTLE_UPDATE, settleWaiting } from './contact-lifecycle';
 import { QueueState } from './queue-state';
 import type { RoutingState } from './routing-state';
 
@@ -28,12 +28,12 @@ export function upsertQueue(state: RoutingState, input: QueuePolicyInput): void 
     throw new RoutingError(RoutingErrorCode.TenantMismatch, `queue '${policy.id}' belongs to another tenant`);
   }
   existing.setPolicy(policy);
-  for (const c of [...existing.contacts]) {
+  for (const c of existing.contacts.toArray()) {
     c.stepIndex = Math.min(c.stepIndex, policy.steps.length);
     applyQueueScoring(c);
     compileRing(state, c);
     if (c.status !== 'waiting') continue; // the new policy applies if it is re-queued
-    settleWaiting(state, c, { applySteps: true, announce: true });
+    settleWaiting(state, c, SETTLE_UPDATE);
     state.dirtyContacts.add(c);
   }
 }

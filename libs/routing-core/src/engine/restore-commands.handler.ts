@@ -5,7 +5,7 @@ import type { RestoredContactInput } from '../model/contact.model';
 import { RoutingError, RoutingErrorCode } from '../model/routing.error';
 import { checkId, checkTime } from '../policy/input-validation.util';
 import type { AgentState } from './agent-state';
-import { buildContact, registerContact, settleWaiting } from './contact-lifecycle';
+import { buildContact, registerContact, SETTLE_RESTORE, settleWaiting } from './contact-lifecycle';
 import type { ContactState } from './contact-state';
 import type { RoutingState } from './routing-state';
 import { runDueTimers } from './timer.handler';
@@ -14,7 +14,7 @@ export function restoreContact(state: RoutingState, input: RestoredContactInput)
   const c = buildContact(state, input);
   state.restoring = true;
   registerContact(state, c);
-  settleWaiting(state, c, { applySteps: false, announce: false });
+  settleWaiting(state, c, SETTLE_RESTORE);
 }
 
 export function restoreOffer(
@@ -65,8 +65,8 @@ function agentFor(state: RoutingState, c: ContactState, agentId: string): AgentS
 }
 
 /** Restored work counts against capacity even if the capacity was lowered since: it is a fact. */
-function hold(state: RoutingState, agent: AgentState, c: ContactState, set: Set<ContactState>): void {
-  set.add(c);
+function hold(state: RoutingState, agent: AgentState, c: ContactState, list: ContactState[]): void {
+  list.push(c);
   agent.reserve(c.classIndex);
   state.syncAgent(agent);
 }

@@ -59,9 +59,7 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
       state.out = [];
       dispatch(state, command);
       reevaluate(state);
-      const out = state.out;
-      state.out = [];
-      return out;
+      return state.out; // a fresh array per apply: the host may keep it
     },
     nextTimerAt: () => state.nextTimerAt(),
     getAgent(agentId) {

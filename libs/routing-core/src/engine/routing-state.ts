@@ -4,15 +4,17 @@ import type { RoutingDecision } from '../model/routing-decision.model';
 import { RoutingError, RoutingErrorCode } from '../model/routing.error';
 import { ContactBucket, bucketSlotOf } from '../indexing/contact-bucket';
 import { TenantIndex } from '../indexing/tenant.index';
-import { IndexedHeap } from '../structures/indexed-heap';
+import { KeyedHeap } from '../structures/keyed-heap';
 import { NameRegistry } from '../structures/name-registry';
+import { SlotSet } from '../structures/slot-set';
 import { bucketKey, slopeOf } from '../scoring/score.util';
 import type { AgentState } from './agent-state';
 import type { ContactState } from './contact-state';
 import type { QueueState } from './queue-state';
 
-function timerBefore(a: ContactState, b: ContactState): boolean {
-  return a.timerAt < b.timerAt || (a.timerAt === b.timerAt && a.id < b.id);
+/** Timers come out by time (the heap key), then by contact id. */
+function idBefore(a: ContactState, b: ContactState): boolean {
+  return a.id < b.id;
 }
 
 const timerSlot = {
@@ -22,19 +24,33 @@ const timerSlot = {
   },
 };
 
+const dirtyContactSlot = {
+  get: (c: ContactState): number => c.dirtyPos,
+  set: (c: ContactState, i: number): void => {
+    c.dirtyPos = i;
+  },
+};
+
+const dirtyAgentSlot = {
+  get: (a: AgentState): number => a.dirtyPos,
+  set: (a: AgentState, i: number): void => {
+    a.dirtyPos = i;
+  },
+};
+
 export class RoutingState {
   now = 0;
   readonly tenants = new Map<string, TenantIndex>();
   readonly agents = new Map<string, AgentState>();
   readonly contacts = new Map<string, ContactState>();
   readonly queues = new Map<string, QueueState>();
-  readonly timers = new IndexedHeap<ContactState>(timerBefore, timerSlot);
+  readonly timers = new KeyedHeap<ContactState>(idBefore, timerSlot);
   readonly skills = new NameRegistry();
   readonly languages = new NameRegistry();
   /** Contacts whose eligibility may have grown since the last re-evaluation. */
-  readonly dirtyContacts = new Set<ContactState>();
+  readonly dirtyContacts = new SlotSet<ContactState>(dirtyContactSlot);
   /** Agents whose capacity or eligibility may have grown since the last re-evaluation. */
-  readonly dirtyAgents = new Set<AgentState>();
+  readonly dirtyAgents = new SlotSet<AgentState>(dirtyAgentSlot);
   /** True between the first restore command and restoreCompleted: state is rebuilt, nothing is offered. */
   restoring = false;
   /** Global offer sequence; orders round-robin. */
@@ -83,49 +99,36 @@ export class RoutingState {
   /** Puts a waiting contact in the bucket matching its current queue, phase and ring. */
   file(c: ContactState): void {
     c.key = bucketKey(c, c.phase);
-    c.slope = slopeOf(c, c.phase);
     const slot = bucketSlotOf(c);
-    let bucket = c.reqs.buckets.get(slot);
+    const buckets = c.reqs.buckets;
+    let bucket = slot < buckets.length ? buckets[slot] : undefined;
     if (bucket === undefined) {
       const tenant = this.tenant(c.tenantId);
-
-      bucket = new ContactBucket(
-        slot,
-        tenant,
-        c.classIndex,
-        c.languageId,
-        c.reqs,
-        tenant.filingOf(c.reqs),
-        c.slope,
-      );
-      c.reqs.buckets.set(slot, bucket);
-      tenant.addBucket(bucket);
+      const filing = tenant.filingOf(c.reqs);
+      const home = tenant.homeOf(filing);
+      bucket = new ContactBucket(home, c.reqs, slopeOf(c, c.phase), c.classIndex, c.languageId, filing);
+      while (buckets.length < slot) buckets.push(undefined);
+      buckets[slot] = bucket;
     }
-    bucket.heap.push(c);
-    bucket.refreshHead();
-    if (c.excluded === null) bucket.clean++;
+    bucket.add(c);
     c.bucket = bucket;
   }
 
   unfile(c: ContactState): void {
     const bucket = c.bucket;
     if (bucket === null) return;
-    bucket.heap.remove(c);
-    bucket.refreshHead();
-    if (c.excluded === null) bucket.clean--;
+    bucket.delete(c);
     c.bucket = null;
-    if (bucket.heap.size === 0) {
-      bucket.reqs.buckets.delete(bucket.slot);
-      bucket.tenant.removeBucket(bucket);
-    }
   }
 
+  /** Arms the contact's single timer at `at` (Infinity disarms it). */
   setTimer(c: ContactState, at: number): void {
-    if (at === c.timerAt) return;
-    c.timerAt = at;
-    if (!Number.isFinite(at)) this.timers.remove(c);
-    else if (this.timers.has(c)) this.timers.update(c);
-    else this.timers.push(c);
+    if (this.timers.has(c)) {
+      if (!Number.isFinite(at)) this.timers.remove(c);
+      else if (this.timers.keyOf(c) !== at) this.timers.setKey(c, at);
+    } else if (Number.isFinite(at)) {
+      this.timers.push(c, at);
+    }
   }
 
   syncAgent(agent: AgentState): void {
@@ -133,6 +136,7 @@ export class RoutingState {
   }
 
   nextTimerAt(): number | undefined {
-    return this.timers.peek()?.timerAt;
+    const at = this.timers.peekKey();
+    return at === Infinity ? undefined : at;
   }
 }

@@ -27,8 +27,8 @@ export function agentView(agent: AgentState): AgentView {
     missedOffers: agent.missedOffers,
     load,
     usedUnits: agent.usedUnits,
-    liveOfferContactIds: [...agent.offers].map((c) => c.id),
-    assignedContactIds: [...agent.assignments].map((c) => c.id),
+    liveOfferContactIds: agent.offers.map((c) => c.id),
+    assignedContactIds: agent.assignments.map((c) => c.id),
   };
 }
 

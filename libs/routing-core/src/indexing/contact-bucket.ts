@@ -4,13 +4,14 @@
 // heap is exact; an agent checks eligibility once per bucket instead of once per contact.
 import { CLASS_COUNT } from '../model/channel.model';
 import type { CompiledRequirements } from '../policy/relaxation.policy';
-import { IndexedHeap } from '../structures/indexed-heap';
+import { KeyedHeap } from '../structures/keyed-heap';
 import type { AgentState } from '../engine/agent-state';
 import type { ContactState } from '../engine/contact-state';
-import type { Filing, TenantIndex } from './tenant.index';
+import { packMeta, type BucketList } from './bucket-list';
+import type { Filing } from './tenant.index';
 
-export function contactBefore(a: ContactState, b: ContactState): boolean {
-  if (a.key !== b.key) return a.key > b.key;
+/** Members with equal keys: earlier arrival first, then the smaller id. */
+function arrivalBefore(a: ContactState, b: ContactState): boolean {
   if (a.arrivedAt !== b.arrivedAt) return a.arrivedAt < b.arrivedAt;
   return a.id < b.id;
 }
@@ -22,59 +23,61 @@ const bucketSlot = {
   },
 };
 
-export class ContactBucket {
-  readonly heap = new IndexedHeap<ContactState>(contactBefore, bucketSlot);
+/**
+ * The bucket is itself the heap of its members, so filing reaches one object less. The heap is keyed
+ * by the negated key (negation is exact): higher key first, then earlier arrival, then smaller id.
+ * An emptied bucket stays on its ring, ready for the next contact, but leaves its tenant list.
+ */
+export class ContactBucket extends KeyedHeap<ContactState> {
   /** Members that exclude nobody; any of them waiting proves no ready agent fits this ring. */
   clean = 0;
   /** Clean members still awaiting re-evaluation in the current pass (they prove nothing yet). */
   pendingClean = 0;
-  /** Position in the tenant's bucket list (see TenantIndex.addBucket), -1 when not listed. */
+  /** Index in the home list while the bucket is non-empty (listed), else -1. */
   listPos = -1;
-  /** The ring's first two requirements inline (skill -1 when absent): scans avoid three pointer hops. */
-  readonly reqCount: number;
-  readonly skill0: number;
-  readonly min0: number;
-  readonly skill1: number;
-  readonly min1: number;
-  /** Cached head, so a scan reads the bucket alone: its key, and whether it excludes anyone. */
-  head: ContactState | null = null;
-  headKey = 0;
-  headClean = true;
+  /** Fixed part of the bucket's packed word in its list (see packMeta). */
+  readonly meta: number;
 
   constructor(
-    /** Slot in reqs.buckets; see bucketSlotOf. */
-    readonly slot: number,
-    readonly tenant: TenantIndex,
-    readonly classIndex: number,
-    readonly languageId: number,
+    /** The tenant list the bucket joins while it is non-empty (see TenantIndex.homeOf). */
+    readonly home: BucketList,
     readonly reqs: CompiledRequirements,
-    /** Where the tenant index files the bucket (see TenantIndex.filingOf). */
-    readonly filing: Filing,
     /** Score slope shared by every member (same queue scoring and phase). */
     readonly slope: number,
+    classIndex: number,
+    languageId: number,
+    /** Where the tenant index files the bucket (see TenantIndex.filingOf). */
+    filing: Filing,
   ) {
-    this.reqCount = reqs.skillIds.length;
-    this.skill0 = reqs.skillIds.length > 0 ? reqs.skillIds[0] : -1;
-    this.min0 = reqs.skillIds.length > 0 ? reqs.mins[0] : 0;
-    this.skill1 = reqs.skillIds.length > 1 ? reqs.skillIds[1] : -1;
-    this.min1 = reqs.skillIds.length > 1 ? reqs.mins[1] : 0;
+    super(arrivalBefore, bucketSlot);
+    // An agent scanning the filing list meets the filing skill; a pair list also names the pair skill,
+    // whose minimum rides in the word. Only rings of three or more skills need the full check.
+    const ids = reqs.skillIds;
+    const pairMin = filing.pair < 0 ? 0 : reqs.mins[ids.indexOf(filing.pair)];
+    this.meta = packMeta(classIndex, languageId, filing.min, pairMin, ids.length > 2);
   }
 
-  /** Whether the agent meets the ring; the inline fields answer most rings without touching arrays. */
+  /** Whether the agent meets the whole ring. */
   admits(agent: AgentState): boolean {
-    if (this.skill0 >= 0 && agent.proficiency(this.skill0) < this.min0) return false;
-    if (this.skill1 >= 0 && agent.proficiency(this.skill1) < this.min1) return false;
-    return this.reqCount <= 2 || agent.meets(this.reqs);
+    return agent.meets(this.reqs);
   }
 
-  /** Call after every heap change. */
-  refreshHead(): void {
-    const head = this.heap.peek() ?? null;
-    this.head = head;
-    if (head !== null) {
-      this.headKey = head.key;
-      this.headClean = head.excluded === null;
-    }
+  add(c: ContactState): void {
+    this.push(c, -c.key);
+    if (c.excluded === null) this.clean++;
+    const head = this.peek() as ContactState;
+    if (this.listPos < 0) this.home.add(this, head);
+    else if (head === c) this.home.setHead(this.listPos, this, c);
+  }
+
+  delete(c: ContactState): void {
+    const wasHead = this.peek() === c;
+    this.remove(c);
+    if (c.excluded === null) this.clean--;
+    if (this.listPos < 0) return;
+    const head = this.peek();
+    if (head === undefined) this.home.remove(this);
+    else if (wasHead) this.home.setHead(this.listPos, this, head);
   }
 }
 

@@ -4,28 +4,38 @@
 //   an agent that fills up stays filed until a scan meets it (then it is taken out), because most
 //   agents fill up and free up again within moments and re-filing would cost more;
 // - bucket lists: non-empty contact buckets filed under their rarest required skill (or their two
-//   rarest, as a pair) and that skill's minimum level, so the fewest agents ever look at a bucket; an
-//   agent looks only under skills and pairs it has, at levels it reaches, and a bit mask skips empty
-//   levels.
+//   rarest, as a pair), so the fewest agents ever look at a bucket. One flat list per skill or pair
+//   (see BucketList); each entry carries the minimum levels, checked during the scan. Every agent
+//   keeps the lists of skills and pairs it has, rebuilt when the tenant opens a list (listVersion).
 // Tenants never share an index, which is what keeps routing tenant-isolated.
 import { MAX_PROFICIENCY } from '../policy/input-validation.util';
 import type { CompiledRequirements } from '../policy/relaxation.policy';
 import type { AgentState } from '../engine/agent-state';
-import type { ContactBucket } from './contact-bucket';
+import { BucketList } from './bucket-list';
 
 type Pool = Set<AgentState>;
-/** Pools by level: index l holds agents whose proficiency is exactly l. */
-type LevelPools = Pool[];
+
+/** One skill's ready agents by exact level, with the pool sizes in one flat array. */
+interface LevelPools {
+  /** pools[l]: agents whose proficiency is exactly l. */
+  readonly pools: Pool[];
+  readonly counts: Int32Array;
+}
 
 export class TenantIndex {
   /** Agents that are available with room in at least one class (class room is checked per contact). */
   readonly readyAll: Pool = new Set<AgentState>();
-  readonly readyBySkill = new Map<number, LevelPools>();
+  /** [skill id] -> ready agents by level. */
+  readonly readyBySkill: (LevelPools | undefined)[] = [];
   readonly readyByLanguage = new Map<number, Pool>();
-  /** Filing skill (-1: none) -> buckets by that skill's minimum level, all classes together. */
-  readonly buckets = new Map<number, BucketLevels>();
-  /** a -> b -> buckets filed under the pair of skills (a < b), by the minimum level of a. */
-  readonly pairBuckets = new Map<number, Map<number, BucketLevels>>();
+  /** [filing skill + 1] (0: no skill) -> the buckets filed under that skill alone. */
+  readonly bySkill: (BucketList | undefined)[] = [];
+  /** [a] -> b -> the buckets filed under the pair of skills (a < b). */
+  readonly pairs: (PairLists | undefined)[] = [];
+  /** Bumped whenever a bucket list is opened, so agents rebuild their scan lists (see contact-pull). */
+  listVersion = 0;
+  private readonly candidates: CandidatePools = { pools: [], first: 0, firstLevel: -1 };
+  private readonly singlePool: Pool[] = [];
   /** Agents (any status) per skill per level, to pick a bucket's rarest requirement. */
   private readonly holders = new Map<number, number[]>();
 
@@ -49,27 +59,36 @@ export class TenantIndex {
   /**
    * The pools whose union contains every ready agent that could meet the ring and speak the language:
    * the narrowest single requirement (by level) or language pool. Agents in them still need the full
-   * eligibility check. For a requirement, `pools[k]` holds level `firstLevel + k`.
+   * eligibility check. Written into one reused object (read it before the next call).
    */
   candidatePools(reqs: CompiledRequirements, languageId: number): CandidatePools {
-    let best: CandidatePools = { pools: [this.readyAll], firstLevel: -1 };
+    const best = this.candidates;
+    const single = this.singlePool;
+    single[0] = this.readyAll;
+    best.pools = single;
+    best.first = 0;
+    best.firstLevel = -1;
     let bestSize = this.readyAll.size;
     if (languageId >= 0) {
       const pool = this.readyByLanguage.get(languageId);
       if (pool === undefined) return NO_POOLS;
       if (pool.size < bestSize) {
-        best = { pools: [pool], firstLevel: -1 };
+        single[0] = pool;
         bestSize = pool.size;
       }
     }
     for (let i = 0; i < reqs.skillIds.length; i++) {
-      const levels = this.readyBySkill.get(reqs.skillIds[i]);
+      const id = reqs.skillIds[i];
+      const levels = id < this.readyBySkill.length ? this.readyBySkill[id] : undefined;
       if (levels === undefined) return NO_POOLS;
+      const min = reqs.mins[i];
       let size = 0;
-      for (let l = reqs.mins[i]; l <= MAX_PROFICIENCY; l++) size += levels[l].size;
+      for (let l = min; l <= MAX_PROFICIENCY; l++) size += levels.counts[l];
       if (size === 0) return NO_POOLS;
       if (size < bestSize) {
-        best = { pools: levels.slice(reqs.mins[i]), firstLevel: reqs.mins[i] };
+        best.pools = levels.pools;
+        best.first = min;
+        best.firstLevel = min;
         bestSize = size;
       }
     }
@@ -119,55 +138,48 @@ export class TenantIndex {
     }
   }
 
-  addBucket(bucket: ContactBucket): void {
-    const [map, key] = this.filedIn(bucket);
-    let levels = map.get(key);
-    if (levels === undefined) {
-      levels = { lists: Array.from({ length: MAX_PROFICIENCY + 1 }, () => []), mask: 0 };
-      map.set(key, levels);
+  /** The list a bucket with this filing joins whenever it is non-empty (created on first use). */
+  homeOf(filing: Filing): BucketList {
+    if (filing.pair < 0) {
+      let list = this.bySkill[filing.skill + 1];
+      if (list === undefined) {
+        list = new BucketList();
+        setAt(this.bySkill, filing.skill + 1, list);
+        this.listVersion++;
+      }
+      return list;
     }
-    const list = levels.lists[bucket.filing.min];
-    bucket.listPos = list.length;
-    list.push(bucket);
-    levels.mask |= 1 << bucket.filing.min;
-  }
-
-  removeBucket(bucket: ContactBucket): void {
-    const [map, key] = this.filedIn(bucket);
-    const levels = map.get(key);
-    if (levels === undefined || bucket.listPos < 0) return;
-    // Swap-remove: scans only need the set, and arrays iterate faster than Sets.
-    const list = levels.lists[bucket.filing.min];
-    const last = list.pop() as ContactBucket;
-    if (last !== bucket) {
-      list[bucket.listPos] = last;
-      last.listPos = bucket.listPos;
+    let pairs = this.pairs[filing.skill];
+    if (pairs === undefined) {
+      pairs = { skills: [], lists: [], bySkill: new Map<number, BucketList>() };
+      setAt(this.pairs, filing.skill, pairs);
     }
-    bucket.listPos = -1;
-    if (list.length === 0) levels.mask &= ~(1 << bucket.filing.min);
-  }
-
-  private filedIn(bucket: ContactBucket): [Map<number, BucketLevels>, number] {
-    const f = bucket.filing;
-    if (f.pair < 0) return [this.buckets, f.skill];
-    let inner = this.pairBuckets.get(f.skill);
-    if (inner === undefined) {
-      inner = new Map<number, BucketLevels>();
-      this.pairBuckets.set(f.skill, inner);
+    let list = pairs.bySkill.get(filing.pair);
+    if (list === undefined) {
+      list = new BucketList();
+      pairs.bySkill.set(filing.pair, list);
+      this.listVersion++;
+      pairs.skills.push(filing.pair);
+      pairs.lists.push(list);
     }
-    return [inner, f.pair];
+    return list;
   }
 
   private addToPools(agent: AgentState): void {
     agent.filed = true;
     this.readyAll.add(agent);
     for (const id of agent.skillIds) {
-      let levels = this.readyBySkill.get(id);
+      let levels = id < this.readyBySkill.length ? this.readyBySkill[id] : undefined;
       if (levels === undefined) {
-        levels = Array.from({ length: MAX_PROFICIENCY + 1 }, () => new Set<AgentState>());
-        this.readyBySkill.set(id, levels);
+        levels = {
+          pools: Array.from({ length: MAX_PROFICIENCY + 1 }, () => new Set<AgentState>()),
+          counts: new Int32Array(MAX_PROFICIENCY + 1),
+        };
+        setAt(this.readyBySkill, id, levels);
       }
-      levels[agent.proficiency(id)].add(agent);
+      const level = agent.proficiency(id);
+      levels.pools[level].add(agent);
+      levels.counts[level]++;
     }
     for (const lang of agent.languages) {
       let pool = this.readyByLanguage.get(lang);
@@ -182,24 +194,36 @@ export class TenantIndex {
   private removeFromPools(agent: AgentState): void {
     agent.filed = false;
     this.readyAll.delete(agent);
-    for (const id of agent.skillIds) this.readyBySkill.get(id)?.[agent.proficiency(id)].delete(agent);
+    for (const id of agent.skillIds) {
+      const levels = id < this.readyBySkill.length ? this.readyBySkill[id] : undefined;
+      const level = agent.proficiency(id);
+      if (levels !== undefined && levels.pools[level].delete(agent)) levels.counts[level]--;
+    }
     for (const lang of agent.languages) this.readyByLanguage.get(lang)?.delete(agent);
   }
 }
 
 export interface CandidatePools {
-  readonly pools: readonly ReadonlySet<AgentState>[];
-  /** Proficiency level of pools[0] when the pools are one requirement's levels, else -1. */
-  readonly firstLevel: number;
+  /** The candidates are pools[first..]. */
+  pools: readonly ReadonlySet<AgentState>[];
+  first: number;
+  /** Proficiency level of pools[first] when the pools are one requirement's levels (pools[l] holds level l), else -1. */
+  firstLevel: number;
 }
 
-const NO_POOLS: CandidatePools = { pools: [], firstLevel: -1 };
+const NO_POOLS: CandidatePools = { pools: [], first: 0, firstLevel: -1 };
 
-export interface BucketLevels {
-  /** lists[l]: buckets whose primary requirement has minimum level l (0 for skill-less buckets). */
-  readonly lists: ContactBucket[][];
-  /** Bit l set when lists[l] is non-empty. */
-  mask: number;
+/** Buckets filed under pairs (a, b) for one a: the b skills in first-filed order, for scans. */
+export interface PairLists {
+  readonly skills: number[];
+  readonly lists: BucketList[];
+  readonly bySkill: Map<number, BucketList>;
+}
+
+/** Writes a[i], filling any gap with undefined first so the array never has holes. */
+function setAt<T>(a: (T | undefined)[], i: number, value: T): void {
+  while (a.length <= i) a.push(undefined);
+  a[i] = value;
 }
 
 export interface Filing {

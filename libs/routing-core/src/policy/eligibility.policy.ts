@@ -5,9 +5,9 @@ import type { ContactState } from '../engine/contact-state';
 
 export function isEligible(agent: AgentState, c: ContactState): boolean {
   return (
-    agent.status === 'available' &&
+    // Available with room in the contact's class (the ready mask is both, kept current).
+    (agent.computeReadyMask() & (1 << c.classIndex)) !== 0 &&
     agent.tenantId === c.tenantId &&
-    agent.hasRoom(c.classIndex) &&
     agent.speaks(c.languageId) &&
     agent.meets(c.reqs) &&
     !c.isExcluded(agent.id)

@@ -28,15 +28,10 @@ export function checkNonNegative(value: unknown, field: string): number {
 }
 
 export function checkProficiency(value: unknown, field: string): number {
-  if (
-    typeof value !== 'number' ||
-    !Number.isInteger(value) ||
-    value < MIN_PROFICIENCY ||
-    value > MAX_PROFICIENCY
-  ) {
+  if (!isProficiency(value)) {
     throw invalid(`${field}: must be an integer ${MIN_PROFICIENCY}..${MAX_PROFICIENCY}`);
   }
-  return value;
+  return value as number;
 }
 
 export function checkRequirements(list: readonly SkillRequirement[], field: string): void {
@@ -45,7 +40,8 @@ export function checkRequirements(list: readonly SkillRequirement[], field: stri
   for (let i = 0; i < list.length; i++) {
     const r = list[i];
     if (typeof r.skill !== 'string' || r.skill.length === 0) checkId(r.skill, `${field}[${i}].skill`);
-    checkProficiency(r.minProficiency, `${field}[${i}].minProficiency`);
+    // Messages are built only on failure: arrivals check every requirement.
+    if (!isProficiency(r.minProficiency)) checkProficiency(r.minProficiency, `${field}[${i}].minProficiency`);
   }
 }
 
@@ -62,6 +58,15 @@ export function checkPriority(value: number, field: string): number {
     throw invalid(`${field}: must be a finite number within ±${MAX_ABS_PRIORITY}`);
   }
   return value;
+}
+
+function isProficiency(value: unknown): boolean {
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= MIN_PROFICIENCY &&
+    value <= MAX_PROFICIENCY
+  );
 }
 
 function isArray(value: unknown): boolean {

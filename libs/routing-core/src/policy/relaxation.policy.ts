@@ -12,7 +12,7 @@ export interface CompiledRequirements {
    * Buckets of this ring by (language, class, phase); see bucketSlotOf. A compiled ring belongs to one
    * queue policy, so it also fixes the score slope of each phase: no string key is ever built.
    */
-  readonly buckets: Map<number, ContactBucket>;
+  readonly buckets: (ContactBucket | undefined)[];
   readonly skillIds: readonly number[];
   readonly mins: readonly number[];
   readonly list: readonly SkillRequirement[];
@@ -46,7 +46,7 @@ export function requirementsAtStep(
     entries.push({ skill, id: intern(skill), min: Math.max(MIN_PROFICIENCY, min - lowerBy) });
   entries.sort((a, b) => a.id - b.id);
   return {
-    buckets: new Map<number, ContactBucket>(),
+    buckets: [],
     skillIds: entries.map((e) => e.id),
     mins: entries.map((e) => e.min),
     // By name, not interned id: ids depend on arrival order, and what hosts see must not.
@@ -65,13 +65,4 @@ export function nextStepDueAt(policy: QueuePolicy, stepIndex: number, enteredQue
 
 function mergeInto(merged: Map<string, number>, list: readonly SkillRequirement[]): void {
   for (const r of list) merged.set(r.skill, Math.max(merged.get(r.skill) ?? 0, r.minProficiency));
-}
-
-/** Cache key for a ring: same key, same compiled requirements (within one queue policy). */
-export function ringKey(source: RequirementSource, stepIndex: number): string {
-  let key = String(stepIndex);
-  for (const r of source.requiredSkills) key += `|${r.skill}:${r.minProficiency}`;
-  key += '|';
-  for (const r of source.optionalSkills) key += `|${r.skill}:${r.minProficiency}`;
-  return key;
 }

@@ -1,5 +1,6 @@
-// Binary heap whose items remember their slot, so arbitrary removal and re-keying are O(log n).
-// Used for the per-bucket contact order and for the single timer queue.
+// Binary heap whose items remember their slot, so arbitrary removal and re-keying are O(log n), ordered
+// by any comparator. The engine's hot heaps (the timer queue, each bucket's contacts) order by a number
+// and use KeyedHeap instead, which keeps the numbers in a flat array.
 
 export interface HeapSlot<T> {
   get(item: T): number;
