@@ -1,5 +1,6 @@
 // Two routers share the tenants through Kafka partitions. When one dies, the other is assigned its
 // partitions, rebuilds those tenants from Postgres, and carries on: live offers survive and new work flows.
+import { Partitioners } from 'kafkajs';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,20 @@ import { AgentClient } from '../support/agent-client';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
 import { freePort, startRole, stop, waitForHealth } from '../support/processes';
 import { createTestDatabase, type TestDatabase } from '../persistence/test-database';
+
+const partitioner = Partitioners.DefaultPartitioner();
+const partitionOf = (key: string, count: number): number =>
+  partitioner({
+    topic: '',
+    partitionMetadata: Array.from({ length: count }, (_, partitionId) => ({
+      partitionId,
+      leader: 0,
+      replicas: [0],
+      isr: [0],
+      partitionErrorCode: 0,
+    })),
+    message: { key, value: null },
+  });
 
 interface Seat {
   tenant: TenantFixture;
@@ -68,10 +83,15 @@ describe('two routers through a rebalance (separate processes)', () => {
     gateway = startRole('gateway', { ...env, PORT: String(port) });
     await waitForHealth(gatewayUrl, gateway, 60_000);
     // Several tenants, so with four partitions and two routers both routers own some of them.
-    for (let i = 0; i < 4; i++) {
+    // Pick tenants on both even and odd partitions: the co-partitioned assignor gives each router one parity.
+    const parities = [0, 0];
+    for (let i = 0; seats.length < 4; i++) {
       const tenant = await createTenantFixture(database.prisma, [
         { name: `agent${i}`, capacity: { chat: 3 } },
       ]);
+      const parity = partitionOf(tenant.id, 4) % 2;
+      if (parities[parity] >= 2) continue;
+      parities[parity]++;
       const { email, password } = tenant.agents[0];
       const agent = await AgentClient.connect(
         gatewayUrl,
