@@ -6,3 +6,4 @@ export * from './run-process';
 export * from './http/pagination';
 export * from './http/zod-query.pipe';
 export * from './http/api-query-params.decorator';
+export * from './http/api-zod-body.decorator';

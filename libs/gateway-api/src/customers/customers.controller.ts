@@ -1,14 +1,13 @@
 // Customer profiles for consoles: search by identity or name, read one with its history, set preferences.
 // Reads follow the conversations' visibility (an agent sees only their customers); preferences need a supervisor.
 import { Body, Controller, Get, Param, Patch, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
 import {
   UpdateCustomerPreferencesBodySchema,
   type UpdateCustomerPreferencesBody,
 } from '@switchboard/contracts';
-import { ZodBodyPipe, ZodQueryPipe, type Page, ApiQueryParams } from '@switchboard/platform';
-import { z } from 'zod';
+import { ZodBodyPipe, ZodQueryPipe, type Page, ApiQueryParams, ApiZodBody } from '@switchboard/platform';
 import { consoleUser } from '../shared/console-user.util';
 import { IdParamPipe } from '../shared/id-param.pipe';
 import type { CustomerSummary } from './customer-summary.mapper';
@@ -60,7 +59,7 @@ export class CustomersController {
   @Patch(':customerId')
   @Roles('supervisor', 'admin')
   @ApiOperation({ summary: "Set a customer's display name, preferred language or preferred agent" })
-  @ApiBody({ schema: z.toJSONSchema(UpdateCustomerPreferencesBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(UpdateCustomerPreferencesBodySchema)
   @ApiOkResponse({ description: 'The updated customer' })
   update(
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,7 @@
 // Integrator REST ingest. The channel message id is the idempotency key: resending is always safe.
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { ApiAcceptedResponse, ApiBody, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, CurrentPrincipal, type Principal } from '@switchboard/auth';
 import {
   InboundContactBodySchema,
@@ -9,8 +9,7 @@ import {
   DomainError,
   ErrorCode,
 } from '@switchboard/contracts';
-import { z } from 'zod';
-import { ZodBodyPipe } from '@switchboard/platform';
+import { ZodBodyPipe, ApiZodBody } from '@switchboard/platform';
 import { AcceptInbound, type AcceptedInbound } from './accept-inbound.usecase';
 
 @ApiTags('ingest')
@@ -23,7 +22,7 @@ export class ContactsController {
 
   @Post()
   @HttpCode(202)
-  @ApiBody({ schema: z.toJSONSchema(InboundContactBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(InboundContactBodySchema)
   @ApiAcceptedResponse({ description: 'Durably queued for routing' })
   accept(
     @CurrentPrincipal() principal: Principal,

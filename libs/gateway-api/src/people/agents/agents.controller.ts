@@ -13,7 +13,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -27,8 +26,14 @@ import {
   type CreateAgentBody,
   type UpdateAgentBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, ApiQueryParams } from '@switchboard/platform';
-import { z } from 'zod';
+import {
+  PageQuerySchema,
+  ZodBodyPipe,
+  ZodQueryPipe,
+  type Page,
+  ApiQueryParams,
+  ApiZodBody,
+} from '@switchboard/platform';
 import { consoleUser } from '../../shared/console-user.util';
 import { IdParamPipe } from '../../shared/id-param.pipe';
 import type { AgentDetailView, AgentView } from './agent.view';
@@ -76,7 +81,7 @@ export class AgentsController {
 
   @Post()
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(CreateAgentBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(CreateAgentBodySchema)
   @ApiCreatedResponse({ description: 'The created agent' })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -87,7 +92,7 @@ export class AgentsController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(UpdateAgentBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(UpdateAgentBodySchema)
   @ApiOkResponse({ description: 'The updated agent' })
   update(
     @CurrentPrincipal() principal: Principal,

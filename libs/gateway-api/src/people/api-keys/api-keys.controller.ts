@@ -2,7 +2,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -17,8 +16,8 @@ import {
   type Page,
   type PageQuery,
   ApiQueryParams,
+  ApiZodBody,
 } from '@switchboard/platform';
-import { z } from 'zod';
 import { consoleUser } from '../../shared/console-user.util';
 import { IdParamPipe } from '../../shared/id-param.pipe';
 import type { ApiKeyView, CreatedApiKeyView } from './api-key.view';
@@ -49,7 +48,7 @@ export class ApiKeysController {
   }
 
   @Post()
-  @ApiBody({ schema: z.toJSONSchema(CreateApiKeyBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(CreateApiKeyBodySchema)
   @ApiCreatedResponse({ description: 'The new key; `key` is shown only in this response' })
   create(
     @CurrentPrincipal() principal: Principal,

@@ -13,7 +13,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -27,8 +26,14 @@ import {
   type CreateSkillBody,
   type UpdateSkillBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, ApiQueryParams } from '@switchboard/platform';
-import { z } from 'zod';
+import {
+  PageQuerySchema,
+  ZodBodyPipe,
+  ZodQueryPipe,
+  type Page,
+  ApiQueryParams,
+  ApiZodBody,
+} from '@switchboard/platform';
 import { consoleUser } from '../../shared/console-user.util';
 import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateSkill } from './create-skill.usecase';
@@ -64,7 +69,7 @@ export class SkillsController {
 
   @Post()
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(CreateSkillBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(CreateSkillBodySchema)
   @ApiCreatedResponse({ description: 'The created skill' })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -75,7 +80,7 @@ export class SkillsController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(UpdateSkillBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(UpdateSkillBodySchema)
   @ApiOkResponse({ description: 'The updated skill' })
   update(
     @CurrentPrincipal() principal: Principal,

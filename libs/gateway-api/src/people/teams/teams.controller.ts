@@ -14,7 +14,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -30,8 +29,14 @@ import {
   type ReplaceTeamMembersBody,
   type UpdateTeamBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, ApiQueryParams } from '@switchboard/platform';
-import { z } from 'zod';
+import {
+  PageQuerySchema,
+  ZodBodyPipe,
+  ZodQueryPipe,
+  type Page,
+  ApiQueryParams,
+  ApiZodBody,
+} from '@switchboard/platform';
 import { consoleUser } from '../../shared/console-user.util';
 import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateTeam } from './create-team.usecase';
@@ -81,7 +86,7 @@ export class TeamsController {
 
   @Post()
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(CreateTeamBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(CreateTeamBodySchema)
   @ApiCreatedResponse({ description: 'The created team, without members' })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -92,7 +97,7 @@ export class TeamsController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(UpdateTeamBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(UpdateTeamBodySchema)
   @ApiOkResponse({ description: 'The updated team' })
   update(
     @CurrentPrincipal() principal: Principal,
@@ -104,7 +109,7 @@ export class TeamsController {
 
   @Put(':id/members')
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(ReplaceTeamMembersBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(ReplaceTeamMembersBodySchema)
   @ApiOkResponse({ description: 'The team with its new members; 400 names any id that is not our agent' })
   members(
     @CurrentPrincipal() principal: Principal,

@@ -13,7 +13,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -27,8 +26,14 @@ import {
   type CreateUserBody,
   type UpdateUserBody,
 } from '@switchboard/contracts';
-import { PageQuerySchema, ZodBodyPipe, ZodQueryPipe, type Page, ApiQueryParams } from '@switchboard/platform';
-import { z } from 'zod';
+import {
+  PageQuerySchema,
+  ZodBodyPipe,
+  ZodQueryPipe,
+  type Page,
+  ApiQueryParams,
+  ApiZodBody,
+} from '@switchboard/platform';
 import { consoleUser } from '../../shared/console-user.util';
 import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateUser } from './create-user.usecase';
@@ -63,7 +68,7 @@ export class UsersController {
   }
 
   @Post()
-  @ApiBody({ schema: z.toJSONSchema(CreateUserBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(CreateUserBodySchema)
   @ApiCreatedResponse({ description: 'The created user' })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -73,7 +78,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiBody({ schema: z.toJSONSchema(UpdateUserBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(UpdateUserBodySchema)
   @ApiOkResponse({ description: 'The updated user' })
   update(
     @CurrentPrincipal() principal: Principal,

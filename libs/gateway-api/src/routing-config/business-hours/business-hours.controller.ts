@@ -13,7 +13,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -34,8 +33,8 @@ import {
   type Page,
   type PageQuery,
   ApiQueryParams,
+  ApiZodBody,
 } from '@switchboard/platform';
-import { z } from 'zod';
 import { consoleUser } from '../../shared/console-user.util';
 import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateBusinessHours } from './create-business-hours.usecase';
@@ -80,7 +79,7 @@ export class BusinessHoursController {
 
   @Post()
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(CreateBusinessHoursBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(CreateBusinessHoursBodySchema)
   @ApiCreatedResponse({ description: 'The created calendar' })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -91,7 +90,7 @@ export class BusinessHoursController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(UpdateBusinessHoursBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(UpdateBusinessHoursBodySchema)
   @ApiOkResponse({ description: 'The updated calendar' })
   update(
     @CurrentPrincipal() principal: Principal,

@@ -2,7 +2,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -18,8 +17,8 @@ import {
   type Page,
   type PageQuery,
   ApiQueryParams,
+  ApiZodBody,
 } from '@switchboard/platform';
-import { z } from 'zod';
 import { consoleUser } from '../../shared/console-user.util';
 import { IdParamPipe } from '../../shared/id-param.pipe';
 import { AddHoliday } from './add-holiday.usecase';
@@ -52,7 +51,7 @@ export class HolidaysController {
 
   @Post()
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(CreateHolidayBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(CreateHolidayBodySchema)
   @ApiCreatedResponse({ description: 'The added holiday' })
   @ApiConflictResponse({ description: 'The calendar already has a holiday on that date' })
   add(

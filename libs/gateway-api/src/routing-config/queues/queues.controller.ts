@@ -13,7 +13,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -34,8 +33,8 @@ import {
   type Page,
   type PageQuery,
   ApiQueryParams,
+  ApiZodBody,
 } from '@switchboard/platform';
-import { z } from 'zod';
 import { consoleUser } from '../../shared/console-user.util';
 import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateQueue } from './create-queue.usecase';
@@ -80,7 +79,7 @@ export class QueuesController {
 
   @Post()
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(CreateQueueBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(CreateQueueBodySchema)
   @ApiCreatedResponse({ description: 'The created queue' })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -91,7 +90,7 @@ export class QueuesController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(UpdateQueueBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(UpdateQueueBodySchema)
   @ApiOkResponse({ description: 'The updated queue; waiting contacts are re-evaluated against it' })
   update(
     @CurrentPrincipal() principal: Principal,

@@ -13,7 +13,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -34,8 +33,8 @@ import {
   type Page,
   type PageQuery,
   ApiQueryParams,
+  ApiZodBody,
 } from '@switchboard/platform';
-import { z } from 'zod';
 import { consoleUser } from '../../shared/console-user.util';
 import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateRoutingPolicy } from './create-routing-policy.usecase';
@@ -80,7 +79,7 @@ export class RoutingPoliciesController {
 
   @Post()
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(CreateRoutingPolicyBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(CreateRoutingPolicyBodySchema)
   @ApiCreatedResponse({ description: 'The created routing policy, at version 1' })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -91,7 +90,7 @@ export class RoutingPoliciesController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(UpdateRoutingPolicyBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(UpdateRoutingPolicyBodySchema)
   @ApiOkResponse({ description: 'The updated policy; a new document bumps its version' })
   update(
     @CurrentPrincipal() principal: Principal,

@@ -13,7 +13,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -34,8 +33,8 @@ import {
   type Page,
   type PageQuery,
   ApiQueryParams,
+  ApiZodBody,
 } from '@switchboard/platform';
-import { z } from 'zod';
 import { consoleUser } from '../../shared/console-user.util';
 import { IdParamPipe } from '../../shared/id-param.pipe';
 import { CreateSlaPolicy } from './create-sla-policy.usecase';
@@ -80,7 +79,7 @@ export class SlaPoliciesController {
 
   @Post()
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(CreateSlaPolicyBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(CreateSlaPolicyBodySchema)
   @ApiCreatedResponse({ description: 'The created SLA policy' })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -91,7 +90,7 @@ export class SlaPoliciesController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBody({ schema: z.toJSONSchema(UpdateSlaPolicyBodySchema, { io: 'input' }) as object })
+  @ApiZodBody(UpdateSlaPolicyBodySchema)
   @ApiOkResponse({ description: 'The updated SLA policy' })
   update(
     @CurrentPrincipal() principal: Principal,
