@@ -20,6 +20,8 @@ export interface ConsumedBatch {
   topic: string;
   partition: number;
   messages: ConsumedMessage[];
+  /** Keeps the consumer's group membership alive; long handlers call it between chunks of work. */
+  heartbeat(): Promise<void>;
 }
 
 export interface TopicPartitions {
@@ -53,6 +55,11 @@ export interface Bus {
   partitionOf(key: string, partitions: number): number;
   /** Creates missing topics (existing ones are left as they are) and returns each topic's actual partition count. */
   ensureTopics(topics: readonly string[], partitions: number): Promise<Map<string, number>>;
+  /**
+   * Records of `topic` that consumer group `groupId` has not committed yet, summed over partitions. Admission
+   * control reads it to refuse new work (503) before a backlog grows without bound.
+   */
+  backlog(groupId: string, topic: string): Promise<number>;
   /** Resolves when the bus can accept messages right now; rejects with the reason otherwise. */
   ready(): Promise<void>;
   close(): Promise<void>;

@@ -62,6 +62,12 @@ export class InProcessBus implements Bus {
     });
   }
 
+  backlog(groupId: string, topic: string): Promise<number> {
+    const group = this.groups.get(groupId);
+    const end = (this.bases.get(topic) ?? 0) + this.logOf(topic).length;
+    return Promise.resolve(end - (group?.positions.get(topic) ?? end));
+  }
+
   ready(): Promise<void> {
     return Promise.resolve();
   }
@@ -134,7 +140,7 @@ export class InProcessBus implements Bus {
   private async deliver(group: Group, topic: string, batch: ConsumedMessage[]): Promise<void> {
     for (let attempt = 0; !group.closed; attempt++) {
       try {
-        await group.options.handleBatch({ topic, partition: 0, messages: batch });
+        await group.options.handleBatch({ topic, partition: 0, messages: batch, heartbeat: noHeartbeat });
         group.positions.set(topic, Number(batch[batch.length - 1].offset) + 1);
         this.release(topic);
         return;
@@ -158,4 +164,9 @@ export class InProcessBus implements Bus {
     this.logOf(topic).splice(0, consumedByAll - base);
     this.bases.set(topic, consumedByAll);
   }
+}
+
+/** One process has no group membership to keep alive. */
+function noHeartbeat(): Promise<void> {
+  return Promise.resolve();
 }

@@ -80,14 +80,27 @@ export class KafkaBus implements Bus {
     };
   }
 
+  async backlog(groupId: string, topic: string): Promise<number> {
+    const admin = await this.connectedAdmin();
+    const [ends, committed] = await Promise.all([
+      admin.fetchTopicOffsets(topic),
+      admin.fetchOffsets({ groupId, topics: [topic] }),
+    ]);
+    const position = new Map(
+      (committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)] as const),
+    );
+    let total = 0;
+    for (const end of ends) {
+      const at = position.get(end.partition) ?? -1;
+      // -1: the group has committed nothing on this partition yet, so everything retained is backlog.
+      total += Number(end.high) - (at < 0 ? Number(end.low) : at);
+    }
+    return total;
+  }
+
   async ready(): Promise<void> {
-    this.admin ??= (async () => {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      return admin;
-    })();
     try {
-      await (await this.admin).describeCluster();
+      await (await this.connectedAdmin()).describeCluster();
     } catch (error) {
       this.admin = undefined;
       throw error;
@@ -132,6 +145,15 @@ export class KafkaBus implements Bus {
     if (this.admin) await (await this.admin).disconnect().catch(() => undefined);
   }
 
+  private connectedAdmin(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })();
+    return this.admin;
+  }
+
   private connectedProducer(): Promise<Producer> {
     this.producer ??= (async () => {
       const producer = this.kafka.producer({
@@ -163,6 +185,7 @@ export class KafkaBus implements Bus {
         value: m.value ?? Buffer.alloc(0),
         headers: decodeHeaders(m.headers),
       })),
+      heartbeat: () => payload.heartbeat(),
     });
     // Only after the handler has persisted and emitted everything do we let Kafka forget these records.
     payload.resolveOffset(batch.lastOffset());
