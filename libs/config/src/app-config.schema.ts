@@ -43,6 +43,14 @@ export const EnvSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Ingested messages per API key per second, per gateway instance. */
   RATE_LIMIT_INGEST_PER_SECOND: z.coerce.number().int().min(1).default(2000),
+  /** Ingest answers 503 with Retry-After while the router's unconsumed inbound backlog is above this. */
+  INGEST_MAX_BACKLOG: z.coerce.number().int().min(1).default(50_000),
+  /** The in-process bus refuses to hold more unconsumed records than this per topic (embedded default). */
+  BUS_MAX_BACKLOG: z.coerce.number().int().min(1).default(100_000),
+  /** The router writes at most this many records in one transaction; bigger batches are split. */
+  ROUTER_BATCH_MAX_RECORDS: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** A router transaction that runs longer than this is rolled back and retried smaller. */
+  ROUTER_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

@@ -19,6 +19,13 @@ export interface AppConfig {
   jwt: { secret: string; ttlSeconds: number; ephemeral: boolean };
   offerTimeoutMs: number;
   rateLimits: { loginPerMinute: number; ingestPerSecond: number };
+  /** Backpressure bounds and the router's batch limits. */
+  limits: {
+    ingestMaxBacklog: number;
+    busMaxBacklog: number;
+    batchMaxRecords: number;
+    txTimeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -68,6 +75,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     rateLimits: {
       loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
       ingestPerSecond: e.RATE_LIMIT_INGEST_PER_SECOND,
+    },
+    limits: {
+      ingestMaxBacklog: e.INGEST_MAX_BACKLOG,
+      busMaxBacklog: e.BUS_MAX_BACKLOG,
+      batchMaxRecords: e.ROUTER_BATCH_MAX_RECORDS,
+      txTimeoutMs: e.ROUTER_TX_TIMEOUT_MS,
     },
   };
 }

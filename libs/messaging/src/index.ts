@@ -6,3 +6,4 @@ export * from './co-partitioned.assigner';
 export * from './dead-letter.util';
 export * from './retry.util';
 export * from './messaging.module';
+export { BusOverloadedError } from './bus.errors';
