@@ -10,7 +10,8 @@ export type { DatabaseTarget, PgliteTarget, PostgresTarget } from './database-ta
 export { createPrismaClient, migrateDatabase, openDatabase } from './prisma-client.factory';
 export type { Database, MigrateOptions } from './prisma-client.factory';
 export { PersistenceModule } from './persistence.module';
-export { InjectPrisma, PRISMA_CLIENT } from './persistence.tokens';
+export { InjectPrisma, PRISMA_CLIENT, SQL_TRANSACTOR } from './persistence.tokens';
+export type { SqlExecutor, SqlTransactor, TransactionOptions } from './sql/sql-transactor';
 export type { PersistenceModuleAsyncOptions, PersistenceModuleOptions } from './persistence.module';
 export { MigrationError, MigrationErrorCode } from './migrate/migration.exception';
 export { PRISMA_MIGRATE_LOCK_KEY } from './migrate/migrate.runner';

@@ -17,7 +17,8 @@ import {
 import { type DatabaseTarget, describeDatabaseTarget } from './database-target';
 import { PrismaClient } from './generated/prisma/client';
 import { type Database, openDatabase } from './prisma-client.factory';
-import { DATABASE, PERSISTENCE_OPTIONS, PRISMA_CLIENT } from './persistence.tokens';
+import { DATABASE, PERSISTENCE_OPTIONS, PRISMA_CLIENT, SQL_TRANSACTOR } from './persistence.tokens';
+import type { SqlTransactor } from './sql/sql-transactor';
 
 export interface PersistenceModuleOptions {
   readonly target: DatabaseTarget;
@@ -73,6 +74,11 @@ const sharedProviders: Provider[] = [
     inject: [DATABASE],
     useFactory: (database: Database): PrismaClient => database.prisma,
   },
+  {
+    provide: SQL_TRANSACTOR,
+    inject: [DATABASE],
+    useFactory: (database: Database): SqlTransactor => database.sql,
+  },
   // Alias for constructor injection by type, which works wherever decorator metadata names the class.
   { provide: PrismaClient, useExisting: PRISMA_CLIENT },
   DatabaseLifecycle,
@@ -86,7 +92,7 @@ export class PersistenceModule {
       module: PersistenceModule,
       global: true,
       providers: [{ provide: PERSISTENCE_OPTIONS, useValue: options }, ...sharedProviders],
-      exports: [PRISMA_CLIENT, PrismaClient],
+      exports: [PRISMA_CLIENT, PrismaClient, SQL_TRANSACTOR],
     };
   }
 
@@ -103,7 +109,7 @@ export class PersistenceModule {
         { provide: PERSISTENCE_OPTIONS, inject: options.inject ?? [], useFactory },
         ...sharedProviders,
       ],
-      exports: [PRISMA_CLIENT, PrismaClient],
+      exports: [PRISMA_CLIENT, PrismaClient, SQL_TRANSACTOR],
     };
   }
 }

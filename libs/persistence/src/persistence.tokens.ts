@@ -10,3 +10,6 @@ export const PERSISTENCE_OPTIONS = Symbol('switchboard.persistence.Options');
 
 /** `constructor(@InjectPrisma() private readonly prisma: PrismaClient)` */
 export const InjectPrisma = (): PropertyDecorator & ParameterDecorator => Inject(PRISMA_CLIENT);
+
+/** The hot path's plain-SQL transactor (`SqlTransactor`), on the same database as the Prisma client. */
+export const SQL_TRANSACTOR = Symbol('switchboard.persistence.SqlTransactor');

@@ -12,6 +12,7 @@ import { defaultMigrationsDir, readMigrationFiles } from './migrate/migration-fi
 import { type MigrationLogger, type MigrationReport, runMigrations } from './migrate/migrate.runner';
 import { pgliteSqlSession, pgSqlSession, type SqlSession } from './migrate/sql-session.adapter';
 import { type DirLock, lockPgliteDir } from './pglite-dir.lock';
+import { pgliteTransactor, pgTransactor, type SqlTransactor } from './sql/sql-transactor';
 
 export interface MigrateOptions {
   /** Defaults to `prisma/migrations` under the working directory. */
@@ -24,6 +25,8 @@ export interface Database {
   readonly target: DatabaseTarget;
   /** `prisma.$disconnect()` also closes the underlying driver; the client is not usable afterwards. */
   readonly prisma: PrismaClient;
+  /** Plain SQL with array parameters, for the router's set-based batches. */
+  readonly sql: SqlTransactor;
   /** Run before serving traffic: on PGlite it borrows the client's only connection. */
   migrate(options?: MigrateOptions): Promise<MigrationReport>;
   close(): Promise<void>;
@@ -31,6 +34,7 @@ export interface Database {
 
 interface Driver {
   readonly adapter: PrismaPg | PrismaPGlite;
+  readonly sql: SqlTransactor;
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -54,6 +58,7 @@ export function openDatabase(target: DatabaseTarget): Database {
   return {
     target,
     prisma,
+    sql: driver.sql,
     migrate: (options: MigrateOptions = {}) =>
       driver.withSession((session) =>
         runMigrations(session, {
@@ -93,8 +98,10 @@ function createDriver(target: DatabaseTarget): Driver {
 }
 
 function createPostgresDriver(url: string): Driver {
+  const sql = pgTransactor(url);
   return {
     adapter: new PrismaPg({ connectionString: url }),
+    sql,
     // A dedicated connection, because the advisory lock and the transaction are per session.
     async withSession(work) {
       const client = new Client({ connectionString: url });
@@ -105,8 +112,8 @@ function createPostgresDriver(url: string): Driver {
         await client.end();
       }
     },
-    // The adapter's pool is owned and ended by Prisma Client's own $disconnect.
-    close: () => Promise.resolve(),
+    // The adapter's pool is owned and ended by Prisma Client's own $disconnect; the hot path's pool is ours.
+    close: () => sql.close(),
   };
 }
 
@@ -119,6 +126,7 @@ function createPgliteDriver(dataDir: string): Driver {
   const db = new PGlite(dataDir);
   return {
     adapter: new PrismaPGlite(db),
+    sql: pgliteTransactor(db),
     withSession: (work) => work(pgliteSqlSession(db)),
     close: async () => {
       try {
