@@ -1,4 +1,5 @@
-// The record an integrator produces for every customer message, whatever the channel.
+// The record an integrator produces for every customer message, whatever the channel. Every free-text field
+// is storable text (no NUL, no unpaired surrogate), so what passes here can always be written to PostgreSQL.
 import { z } from 'zod';
 import {
   ChannelSchema,
@@ -6,31 +7,33 @@ import {
   IdSchema,
   LanguageSchema,
   SkillRequirementSchema,
+  StorableTextSchema,
+  storable,
   TimestampSchema,
 } from './primitives.schema';
 
 export const INBOUND_CONTACT_V1 = 'switchboard.inbound-contact.v1';
 
 export const AttachmentSchema = z.strictObject({
-  name: z.string().min(1).max(255),
-  contentType: z.string().min(3).max(127),
+  name: StorableTextSchema.min(1).max(255),
+  contentType: StorableTextSchema.min(3).max(127),
   sizeBytes: z.number().int().nonnegative().max(1_000_000_000),
-  url: z.url().max(2048).optional(),
+  url: storable(z.url().max(2048)).optional(),
 });
 
 /** Fields an integrator sends; the tenant comes from the API key (REST) or the record (Kafka). */
 export const InboundContactBodySchema = z.strictObject({
   channel: ChannelSchema,
-  channelMessageId: z.string().min(1).max(256),
+  channelMessageId: StorableTextSchema.min(1).max(256),
   from: z.strictObject({
-    address: z.string().min(1).max(320),
-    displayName: z.string().max(200).optional(),
+    address: StorableTextSchema.min(1).max(320),
+    displayName: StorableTextSchema.max(200).optional(),
   }),
-  body: z.string().max(100_000),
-  subject: z.string().max(998).optional(),
+  body: StorableTextSchema.max(100_000),
+  subject: StorableTextSchema.max(998).optional(),
   sentAt: TimestampSchema,
   /** The channel's own thread id (an email's root Message-ID, a chat session id); without it, threading is per customer and channel. */
-  threadKey: z.string().min(1).max(998).optional(),
+  threadKey: StorableTextSchema.min(1).max(998).optional(),
   language: LanguageSchema.optional(),
   queue: IdSchema.optional(),
   priority: z.number().int().min(0).max(100).optional(),

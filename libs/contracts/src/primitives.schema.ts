@@ -24,6 +24,33 @@ export function channelClassOf(channel: Channel): ChannelClass {
   }
 }
 
+export const NUL_CHARACTER_MESSAGE = 'must not contain the NUL character (U+0000)';
+export const UNPAIRED_SURROGATE_MESSAGE = 'must not contain unpaired UTF-16 surrogates';
+
+/** A high surrogate with no low one after it, or a low surrogate with no high one before it. */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why PostgreSQL could not store `value` as text or jsonb, or undefined when it can. Postgres refuses NUL in
+ * both, and jsonb refuses an unpaired surrogate; such a record would otherwise fail its router batch forever.
+ */
+export function unstorableTextReason(value: string): string | undefined {
+  if (value.includes('\u0000')) return NUL_CHARACTER_MESSAGE;
+  if (UNPAIRED_SURROGATE.test(value)) return UNPAIRED_SURROGATE_MESSAGE;
+  return undefined;
+}
+
+/** Adds the storable-text rule to a string schema (plain, url, email...); bounds chain before or after it. */
+export function storable<T extends z.ZodType<string>>(schema: T): T {
+  return schema.superRefine((value, ctx) => {
+    const reason = unstorableTextReason(value);
+    if (reason) ctx.addIssue({ code: 'custom', message: reason });
+  });
+}
+
+/** Free text that will be stored: every string of a record that reaches the database starts here. */
+export const StorableTextSchema = storable(z.string());
+
 export const IdSchema = z
   .string()
   .min(1)

@@ -1,6 +1,6 @@
 // Admin API bodies and filters for agents: who takes work, with which skills, languages and capacity.
 import { z } from 'zod';
-import { AgentStatusSchema, LanguageSchema } from '../primitives.schema';
+import { AgentStatusSchema, LanguageSchema, StorableTextSchema } from '../primitives.schema';
 import { SkillNameSchema } from './skills.schema';
 
 const MAX_SKILLS_PER_AGENT = 100;
@@ -30,7 +30,7 @@ export const AgentLanguagesSchema = z
     message: 'languages must not repeat',
   });
 
-const DisplayNameSchema = z.string().trim().min(1).max(200);
+const DisplayNameSchema = StorableTextSchema.trim().min(1).max(200);
 const AgentEmailSchema = z.email().max(254).toLowerCase();
 /** Cap across all channels; null means only the per-channel limits apply. */
 const MaxUnitsSchema = z.number().int().min(1).max(200).nullable();
@@ -70,6 +70,6 @@ export const AgentListFiltersSchema = z.object({
     .transform((value) => value === 'true')
     .optional(),
   /** Case-insensitive substring of the display name or email. */
-  q: z.string().trim().min(1).max(200).optional(),
+  q: StorableTextSchema.trim().min(1).max(200).optional(),
 });
 export type AgentListFilters = z.infer<typeof AgentListFiltersSchema>;

@@ -1,9 +1,9 @@
 // Admin API body for integrator API keys; a key is scoped to its tenant and, optionally, to some channels.
 import { z } from 'zod';
-import { ChannelSchema } from '../primitives.schema';
+import { ChannelSchema, StorableTextSchema } from '../primitives.schema';
 
 export const CreateApiKeyBodySchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: StorableTextSchema.trim().min(1).max(100),
   /** Channels the key may ingest on; empty (the default) means every channel. */
   channels: z
     .array(ChannelSchema)

@@ -1,6 +1,7 @@
 // Admin bodies for business-hours calendars and their holidays. SLA clocks run only while a calendar is open,
 // so the rules here (a real IANA zone, ordered non-overlapping intervals) are what keeps those clocks sane.
 import { z } from 'zod';
+import { StorableTextSchema } from '../primitives.schema';
 
 /** IANA names only: offsets like +01:00 would ignore daylight saving, which is the point of a zone. */
 const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
@@ -66,7 +67,7 @@ export const WeeklyHoursSchema = z
   })
   .describe('Open intervals per day of the week; days without an interval are closed.');
 
-const NameSchema = z.string().trim().min(1).max(100);
+const NameSchema = StorableTextSchema.trim().min(1).max(100);
 
 export const CreateBusinessHoursBodySchema = z.strictObject({
   name: NameSchema.describe('Unique within the tenant.'),

@@ -1,19 +1,15 @@
 // Customer search filters and the preferences a supervisor may set on a profile. The preferences feed
 // routing: the preferred agent is tried first (sticky routing), the language narrows eligible agents.
 import { z } from 'zod';
-import { ChannelSchema, IdSchema, LanguageSchema } from '../primitives.schema';
+import { ChannelSchema, IdSchema, LanguageSchema, StorableTextSchema } from '../primitives.schema';
 
 export const CustomerSearchFiltersSchema = z.strictObject({
   channel: ChannelSchema.optional().describe('Only customers with an identity on this channel.'),
-  address: z
-    .string()
-    .min(1)
+  address: StorableTextSchema.min(1)
     .max(320)
     .optional()
     .describe('Exact identity address (email address, phone, handle); with channel, on that channel only.'),
-  displayName: z
-    .string()
-    .trim()
+  displayName: StorableTextSchema.trim()
     .min(1)
     .max(200)
     .optional()
@@ -23,7 +19,7 @@ export type CustomerSearchFilters = z.infer<typeof CustomerSearchFiltersSchema>;
 
 export const UpdateCustomerPreferencesBodySchema = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(200).nullable().optional(),
+    displayName: StorableTextSchema.trim().min(1).max(200).nullable().optional(),
     preferredLanguage: LanguageSchema.nullable().optional().describe('BCP 47 tag, e.g. en or pt-BR.'),
     preferredAgentId: IdSchema.nullable()
       .optional()

@@ -1,7 +1,12 @@
 // The queue routing-policy document: stored inline on a queue (queues.policy) or as a named, versioned
 // routing policy that queues reference. The router maps it to the routing core; admins write it over REST.
 import { z } from 'zod';
-import { CustomerTierSchema, IdSchema, SkillRequirementSchema } from '../primitives.schema';
+import {
+  CustomerTierSchema,
+  IdSchema,
+  SkillRequirementSchema,
+  StorableTextSchema,
+} from '../primitives.schema';
 
 // Constraints here must stay exactly what the router accepts when it reads a stored document; rules that only
 // writes enforce go into QueuePolicyWriteSchema, so tightening them never silently resets a stored policy.
@@ -151,11 +156,11 @@ export const QueuePolicyWriteSchema = QueuePolicyDocumentSchema.superRefine((pol
   for (const issue of policyWriteIssues(policy)) ctx.addIssue({ code: 'custom', ...issue });
 });
 
-const PolicyNameSchema = z.string().trim().min(1).max(100);
+const PolicyNameSchema = StorableTextSchema.trim().min(1).max(100);
 
 export const CreateRoutingPolicyBodySchema = z.strictObject({
   name: PolicyNameSchema.describe('Unique within the tenant.'),
-  description: z.string().max(1000).optional(),
+  description: StorableTextSchema.max(1000).optional(),
   document: QueuePolicyWriteSchema.describe('The policy applied to every queue that references it.'),
 });
 export type CreateRoutingPolicyBody = z.infer<typeof CreateRoutingPolicyBodySchema>;
@@ -163,7 +168,7 @@ export type CreateRoutingPolicyBody = z.infer<typeof CreateRoutingPolicyBodySche
 export const UpdateRoutingPolicyBodySchema = z
   .strictObject({
     name: PolicyNameSchema.optional(),
-    description: z.string().max(1000).nullable().optional(),
+    description: StorableTextSchema.max(1000).nullable().optional(),
     document: QueuePolicyWriteSchema.optional().describe('Replaces the whole document; bumps the version.'),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });

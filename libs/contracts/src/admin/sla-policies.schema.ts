@@ -6,7 +6,7 @@
 //   it changes. For a conversation, the first override whose conditions all match and that sets a target for
 //   the conversation's channel class wins; otherwise the default applies; a class with no target has no SLA.
 import { z } from 'zod';
-import { CustomerTierSchema, IdSchema, type ChannelClass } from '../primitives.schema';
+import { CustomerTierSchema, IdSchema, StorableTextSchema, type ChannelClass } from '../primitives.schema';
 
 /** Longest response target: beyond a month an SLA is no longer a response-time promise. */
 export const MAX_SLA_TARGET_MS = 30 * 86_400_000;
@@ -72,14 +72,14 @@ export const SlaTargetsSchema = z
   .describe('Response-time targets: defaults per channel class, then ordered overrides.');
 export type SlaTargets = z.infer<typeof SlaTargetsSchema>;
 
-const NameSchema = z.string().trim().min(1).max(100);
+const NameSchema = StorableTextSchema.trim().min(1).max(100);
 const CalendarRefSchema = IdSchema.nullable().describe(
   'A business-hours calendar of the tenant: the clock runs only during open hours. null or omitted: 24/7.',
 );
 
 export const CreateSlaPolicyBodySchema = z.strictObject({
   name: NameSchema.describe('Unique within the tenant.'),
-  description: z.string().max(1000).optional(),
+  description: StorableTextSchema.max(1000).optional(),
   calendarId: CalendarRefSchema.optional(),
   targets: SlaTargetsSchema,
 });
@@ -88,7 +88,7 @@ export type CreateSlaPolicyBody = z.infer<typeof CreateSlaPolicyBodySchema>;
 export const UpdateSlaPolicyBodySchema = z
   .strictObject({
     name: NameSchema.optional(),
-    description: z.string().max(1000).nullable().optional(),
+    description: StorableTextSchema.max(1000).nullable().optional(),
     calendarId: CalendarRefSchema.optional(),
     targets: SlaTargetsSchema.optional().describe('Replaces all targets.'),
   })

@@ -1,9 +1,9 @@
 // Admin API bodies for teams: named groups of a tenant's agents.
 import { z } from 'zod';
-import { IdSchema } from '../primitives.schema';
+import { IdSchema, StorableTextSchema } from '../primitives.schema';
 
-const TeamNameSchema = z.string().trim().min(1).max(100);
-const DescriptionSchema = z.string().trim().max(500);
+const TeamNameSchema = StorableTextSchema.trim().min(1).max(100);
+const DescriptionSchema = StorableTextSchema.trim().max(500);
 
 export const CreateTeamBodySchema = z.strictObject({
   name: TeamNameSchema,
@@ -30,6 +30,6 @@ export type ReplaceTeamMembersBody = z.infer<typeof ReplaceTeamMembersBodySchema
 
 export const TeamListFiltersSchema = z.object({
   /** Case-insensitive substring of the team name. */
-  q: z.string().trim().min(1).max(100).optional(),
+  q: StorableTextSchema.trim().min(1).max(100).optional(),
 });
 export type TeamListFilters = z.infer<typeof TeamListFiltersSchema>;
