@@ -2,6 +2,9 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
+import { BUS, type Bus } from '@switchboard/messaging';
+import { ROOT_LOGGER } from '@switchboard/observability';
+import type { Logger } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { LoginController } from './auth/login.controller';
 import { ConversationsModule } from './conversations/conversations.module';
@@ -10,6 +13,8 @@ import { PeopleModule } from './people/people.module';
 import { RoutingConfigModule } from './routing-config/routing-config.module';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
 import { ContactsController } from './ingest/contacts.controller';
+import { IngestAdmissionGate } from './ingest/ingest-admission.gate';
+import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { RoutingEventRelay } from './realtime/routing-event.relay';
@@ -39,6 +44,24 @@ import { RoutingEventRelay } from './realtime/routing-event.relay';
     }),
   ],
   controllers: [ContactsController, LoginController],
-  providers: [AcceptInbound, ForwardAgentCommand, AgentsGateway, RoutingEventRelay],
+  providers: [
+    AcceptInbound,
+    QueueNamesDirectory,
+    {
+      provide: IngestAdmissionGate,
+      inject: [BUS, APP_CONFIG, ROOT_LOGGER],
+      useFactory: (bus: Bus, config: AppConfig, logger: Logger) =>
+        new IngestAdmissionGate({
+          bus,
+          groupId: config.routerGroupId,
+          topic: config.topics.inbound,
+          maxBacklog: config.limits.ingestMaxBacklog,
+          logger: logger.child({ component: 'ingest-admission' }),
+        }),
+    },
+    ForwardAgentCommand,
+    AgentsGateway,
+    RoutingEventRelay,
+  ],
 })
 export class GatewayApiModule {}

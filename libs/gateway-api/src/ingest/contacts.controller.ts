@@ -1,7 +1,14 @@
 // Integrator REST ingest. The channel message id is the idempotency key: resending is always safe.
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { ApiAcceptedResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiSecurity,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiKeyGuard, CurrentPrincipal, type Principal } from '@switchboard/auth';
 import {
   InboundContactBodySchema,
@@ -24,6 +31,11 @@ export class ContactsController {
   @HttpCode(202)
   @ApiZodBody(InboundContactBodySchema)
   @ApiAcceptedResponse({ description: 'Durably queued for routing' })
+  @ApiBadRequestResponse({ description: 'Invalid body, including text PostgreSQL cannot store (NUL)' })
+  @ApiNotFoundResponse({ description: 'The named queue does not exist for this tenant' })
+  @ApiServiceUnavailableResponse({
+    description: 'Too much work is waiting, or the bus is down: retry after the Retry-After header (seconds)',
+  })
   accept(
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodBodyPipe(InboundContactBodySchema)) body: InboundContactBody,

@@ -8,9 +8,20 @@ import { DomainError, ErrorCode } from '@switchboard/contracts';
 import { describe, expect, it } from 'vitest';
 import { ProblemFilter, statusOf } from './problem.filter';
 
-function respond(exception: unknown): { status: number; type: string; body: Record<string, unknown> } {
-  const captured = { status: 0, type: '', body: {} as Record<string, unknown> };
+interface Captured {
+  status: number;
+  type: string;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+function respond(exception: unknown): Captured {
+  const captured: Captured = { status: 0, type: '', body: {}, headers: {} };
   const response = {
+    setHeader(name: string, value: string) {
+      captured.headers[name] = value;
+      return this;
+    },
     status(code: number) {
       captured.status = code;
       return this;
@@ -75,10 +86,34 @@ describe('ProblemFilter', () => {
     expect(JSON.stringify(problem.body)).not.toContain('secret');
   });
 
-  it('gives every error code a 4xx status', () => {
+  it('gives every error code a 4xx status, except retriable refusals which are 503', () => {
+    const retriable: string[] = [ErrorCode.Overloaded, ErrorCode.Unavailable];
     for (const code of Object.values(ErrorCode)) {
+      if (retriable.includes(code)) {
+        expect(statusOf(code)).toBe(503);
+        continue;
+      }
       expect(statusOf(code)).toBeGreaterThanOrEqual(400);
       expect(statusOf(code)).toBeLessThan(500);
     }
+  });
+
+  it('answers an overload with 503 and Retry-After in whole seconds, rounded up', () => {
+    const problem = respond(
+      new DomainError(ErrorCode.Overloaded, 'Too much work is waiting', [], { retryAfterMs: 1_200 }),
+    );
+    expect(problem).toMatchObject({
+      status: 503,
+      type: 'application/problem+json',
+      headers: { 'Retry-After': '2' },
+      body: { code: 'OVERLOADED', detail: 'Too much work is waiting' },
+    });
+    const soon = respond(new DomainError(ErrorCode.Unavailable, 'Bus down', [], { retryAfterMs: 10 }));
+    expect(soon.headers['Retry-After']).toBe('1');
+  });
+
+  it('sends no Retry-After when the error does not say when to retry', () => {
+    expect(respond(new DomainError(ErrorCode.NotFound, 'gone')).headers).toEqual({});
+    expect(respond(new Error('boom')).headers).toEqual({});
   });
 });

@@ -1,5 +1,6 @@
 // The one place HTTP maps errors to RFC 9457 (7807) problem+json. Use-cases throw DomainError with a code;
 // framework errors (bad JSON, body too large, unknown route) are mapped here too, so no bad input yields a 500.
+// Retriable refusals (overload, bus outage) are 503 with Retry-After, so clients back off instead of failing.
 import {
   ArgumentsHost,
   Catch,
@@ -39,7 +40,16 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.Overloaded:
+    case ErrorCode.Unavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
   }
+}
+
+/** Retry-After in whole seconds (at least 1), for domain errors that say when a retry can succeed. */
+export function retryAfterSeconds(exception: unknown): number | undefined {
+  if (!(exception instanceof DomainError) || exception.retryAfterMs === undefined) return undefined;
+  return Math.max(1, Math.ceil(exception.retryAfterMs / 1000));
 }
 
 @Catch()
@@ -51,7 +61,10 @@ export class ProblemFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(exception, request.originalUrl ?? request.url);
-    if (problem.status >= 500) this.logger.error(exception);
+    // A domain 503 is a designed answer to load or an outage the caller can wait out, not a server bug.
+    if (problem.status >= 500 && !(exception instanceof DomainError)) this.logger.error(exception);
+    const retryAfter = retryAfterSeconds(exception);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
