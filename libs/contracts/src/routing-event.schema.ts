@@ -12,6 +12,8 @@ const Envelope = z.strictObject({
   schema: z.literal(ROUTING_EVENT_V1),
   eventId: IdSchema,
   tenantId: IdSchema,
+  /** Per-tenant position in the event log: strictly increasing, so consumers drop what they already saw. */
+  seq: z.number().int().positive(),
   at: TimestampSchema,
 });
 
@@ -30,6 +32,8 @@ const MessageReceived = Envelope.extend({
   conversationId: IdSchema,
   messageId: IdSchema,
   channel: ChannelSchema,
+  /** The channel's own id of the message, as the integrator sent it. */
+  channelMessageId: z.string(),
   body: z.string(),
   sentAt: TimestampSchema,
   /** The agent who currently owns the conversation, if any; gateways push only to that agent. */
@@ -99,6 +103,6 @@ export type RoutingEventType = RoutingEventV1['type'];
 /** An event as the router builds it, before the envelope is stamped. */
 export type RoutingEventBody = RoutingEventV1 extends infer E
   ? E extends RoutingEventV1
-    ? Omit<E, 'schema' | 'eventId' | 'tenantId' | 'at'>
+    ? Omit<E, 'schema' | 'eventId' | 'tenantId' | 'seq' | 'at'>
     : never
   : never;

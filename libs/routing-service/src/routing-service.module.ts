@@ -4,18 +4,24 @@ import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { BUS, BUS_METRICS, type Bus, type BusMetrics, type TopicPartitions } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
-import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import {
+  InjectPrisma,
+  SQL_TRANSACTOR,
+  type PrismaClient,
+  type SqlTransactor,
+} from '@switchboard/persistence';
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { AgentCommandHandler } from './commands/agent-command.handler';
 import { ConfigChangeHandler } from './commands/config-change.handler';
 import { RouterConsumer } from './consumer/router.consumer';
 import { TenantLanes } from './consumer/tenant-lane';
 import { TenantDirectory } from './consumer/tenant.directory';
-import { DecisionWriter } from './engine/decision.writer';
 import { TenantRouterRegistry } from './engine/tenant-router.registry';
 import { TenantStateLoader } from './engine/tenant-state.loader';
-import { RoutingEventPublisher } from './events/routing-event.publisher';
-import { StoreInbound } from './intake/store-inbound.usecase';
+import { EventOutbox } from './events/event-outbox';
+import { TenantBatchRunner } from './consumer/tenant-batch.runner';
+import { BatchWriter } from './write/batch.writer';
 import { TenantRoutingService } from './tenant-routing.service';
 
 @Module({})
@@ -30,23 +36,37 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(BUS) private readonly bus: Bus,
     @InjectPrisma() private readonly prisma: PrismaClient,
+    @Inject(SQL_TRANSACTOR) sql: SqlTransactor,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
     @Inject(BUS_METRICS) metrics: BusMetrics,
   ) {
     const now = (): number => Date.now();
     this.logger = rootLogger.child({ component: 'router' });
-    this.registry = new TenantRouterRegistry(new TenantStateLoader(prisma, config.offerTimeoutMs), now);
+    this.registry = new TenantRouterRegistry({
+      sql,
+      prisma,
+      loader: new TenantStateLoader(prisma, config.offerTimeoutMs),
+      now,
+      owner: `${hostname()}:${process.pid}`,
+    });
     this.registry.onRestoreRefused = (tenantId, problems) =>
       this.logger.error({ tenantId, problems }, 'stored state refused by the routing core during rebuild');
     this.routing = new TenantRoutingService({
       registry: this.registry,
-      storeInbound: new StoreInbound(prisma),
-      commands: new AgentCommandHandler(prisma),
+      sql,
+      commands: new AgentCommandHandler(prisma, now),
       config: new ConfigChangeHandler(prisma),
-      writer: new DecisionWriter(prisma),
-      publisher: new RoutingEventPublisher(bus, config.topics.routingEvents, now),
+      writer: new BatchWriter(sql, config.limits.txTimeoutMs),
+      outbox: new EventOutbox(bus, config.topics.routingEvents, this.logger),
       logger: this.logger,
+      now,
       inLane: (tenantId, work) => this.lanes.run(tenantId, work),
+    });
+    const runner = new TenantBatchRunner({
+      routing: this.routing,
+      maxRecords: config.limits.batchMaxRecords,
+      deadLetter: (message, rejection) => this.consumer.deadLetter(message, rejection),
+      logger: this.logger,
     });
     this.consumer = new RouterConsumer({
       bus,
@@ -54,7 +74,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       groupId: config.routerGroupId,
       partitions: config.bus.kind === 'kafka' ? config.bus.partitions : 1,
       lanes: this.lanes,
-      routing: this.routing,
+      runner,
       directory: new TenantDirectory(prisma),
       logger: this.logger,
       metrics,

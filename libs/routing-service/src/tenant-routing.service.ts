@@ -1,30 +1,36 @@
-// The router's workflows for one tenant at a time: intake, agent commands and timer ticks. Each step
-// persists first, then publishes, and drops the in-memory state on any failure so a retry rebuilds it.
-import type {
-  AgentCommandV1,
-  ConfigChangedV1,
-  InboundContactV1,
-  RoutingEventBody,
-} from '@switchboard/contracts';
-import type { RoutingCommand, RoutingDecision } from '@switchboard/routing-core';
+// The router's work for one tenant at a time: a chunk of records (inbound messages, agent commands, config
+// changes) or a timer tick becomes one write set, committed in one fenced transaction together with the
+// events that announce it, and only then published. Any failure drops the tenant's memory, so the retry
+// rebuilds it from the database, which is the truth.
+import type { AgentCommandV1, ConfigChangedV1, InboundContactV1 } from '@switchboard/contracts';
+import type { SqlTransactor } from '@switchboard/persistence';
 import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
 import type { AgentCommandHandler } from './commands/agent-command.handler';
 import type { ConfigChangeHandler } from './commands/config-change.handler';
-import type { DecisionWriter } from './engine/decision.writer';
-import { DEFAULT_QUEUE_ID } from './engine/routing-input.mapper';
-import type { TenantRouter } from './engine/tenant-router';
-import type { TenantRouterRegistry } from './engine/tenant-router.registry';
-import type { RoutingEventPublisher } from './events/routing-event.publisher';
-import type { StoreInbound, StoredMessage } from './intake/store-inbound.usecase';
+import type { TenantContext, TenantRouterRegistry } from './engine/tenant-router.registry';
+import type { EventOutbox } from './events/event-outbox';
+import { routeArrivals } from './intake/arrivals';
+import { customerRelationships, prepareIntake } from './intake/intake-lookups';
+import { planIntake } from './intake/intake.planner';
+import type { BatchWriter } from './write/batch.writer';
+import { addDecisionWrites, type DecisionContext } from './write/decision-writes';
+import { WriteSet } from './write/write-set';
+
+export type TenantItem =
+  | { kind: 'inbound'; record: InboundContactV1 }
+  | { kind: 'command'; record: AgentCommandV1 }
+  | { kind: 'config'; record: ConfigChangedV1 };
 
 export interface TenantRoutingDeps {
   registry: TenantRouterRegistry;
-  storeInbound: StoreInbound;
+  sql: SqlTransactor;
   commands: AgentCommandHandler;
   config: ConfigChangeHandler;
-  writer: DecisionWriter;
-  publisher: RoutingEventPublisher;
+  writer: BatchWriter;
+  outbox: EventOutbox;
   logger: Logger;
+  now: () => number;
   /** Runs work in the tenant's lane; timers use it so ticks never interleave with batches. */
   inLane: (tenantId: string, work: () => Promise<void>) => Promise<void>;
 }
@@ -32,67 +38,131 @@ export interface TenantRoutingDeps {
 export class TenantRoutingService {
   constructor(private readonly deps: TenantRoutingDeps) {}
 
-  async intake(tenantId: string, records: InboundContactV1[], queueIds: Map<string, string>): Promise<void> {
-    await this.guarded(tenantId, async (router, events) => {
-      const { stored, duplicates } = await this.deps.storeInbound.execute(tenantId, records, queueIds);
-      if (duplicates > 0) this.deps.logger.info({ tenantId, duplicates }, 'skipped already-stored messages');
-      const arrivals: RoutingCommand[] = [];
-      for (const message of stored) {
-        if (message.opened) arrivals.push(arrival(records, message, queueIds));
+  /** Processes records in order as one transaction. `queueIds` maps the records' queue names to ids. */
+  async runChunk(
+    tenantId: string,
+    items: readonly TenantItem[],
+    queueIds: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    await this.guarded(tenantId, async (ctx, set, dc) => {
+      let inbound: InboundContactV1[] = [];
+      const flushInbound = async (): Promise<void> => {
+        if (inbound.length > 0) await this.intake(ctx, inbound, queueIds, set, dc);
+        inbound = [];
+      };
+      for (const item of items) {
+        if (item.kind === 'inbound') {
+          inbound.push(item.record);
+          continue;
+        }
+        await flushInbound();
+        if (item.kind === 'command') await this.deps.commands.handle(ctx, item.record, set, dc);
+        else await this.configChanged(ctx, item.record, set, dc);
       }
-      const { decisions, refused } = router.apply(arrivals);
-      for (const error of refused) this.deps.logger.error({ tenantId, code: error.code }, error.message);
-      for (const message of stored) events.push(...announce(router, message, records, queueIds));
-      return decisions;
+      await flushInbound();
     });
   }
 
-  async command(tenantId: string, command: AgentCommandV1): Promise<void> {
-    await this.guarded(tenantId, async (router, events) => {
-      const result = await this.deps.commands.handle(router, command);
-      events.push(...result.events);
-      return result.decisions;
-    });
-  }
-
-  async configChanged(tenantId: string, change: ConfigChangedV1): Promise<void> {
-    await this.guarded(tenantId, async (router) => {
-      const { decisions, refused } = await this.deps.config.handle(router, change);
-      for (const error of refused)
-        this.deps.logger.warn({ tenantId, change, code: error.code }, error.message);
-      return decisions;
-    });
-  }
-
-  /** Loads a tenant (and arms its timers) without waiting for its next record: used after a rebalance. */
+  /** Takes a tenant over (and arms its timers) without waiting for its next record: used after a rebalance. */
   async warm(tenantId: string): Promise<void> {
-    await this.guarded(tenantId, () => Promise.resolve([]));
+    await this.guarded(tenantId, () => Promise.resolve());
+  }
+
+  /** Publishes events a failed publish left queued. */
+  async republish(tenantId: string): Promise<void> {
+    const ctx = this.deps.registry.get(tenantId);
+    if (ctx) await this.deps.outbox.flush(tenantId, ctx.log, () => this.retryPublish(tenantId));
   }
 
   private async tick(tenantId: string): Promise<void> {
-    await this.guarded(tenantId, (router) => Promise.resolve(router.apply([{ type: 'tick' }]).decisions));
+    await this.guarded(tenantId, (ctx, set, dc) => {
+      addDecisionWrites(set, ctx.router.apply([{ type: 'tick' }]).decisions, dc);
+      return Promise.resolve();
+    });
+  }
+
+  private async intake(
+    ctx: TenantContext,
+    records: InboundContactV1[],
+    queueIds: ReadonlyMap<string, string>,
+    set: WriteSet,
+    dc: DecisionContext,
+  ): Promise<void> {
+    const { sql, logger } = this.deps;
+    await ctx.sla.refreshIfStale();
+    const alreadyStored = await prepareIntake(sql, ctx.tenantId, ctx.intake, records);
+    const plan = planIntake(
+      ctx.intake,
+      records,
+      { queueIds, alreadyStored, newId: uuidv7, slaDeadline: (subject) => ctx.sla.deadline(subject) },
+      set,
+    );
+    if (plan.duplicates.length > 0) {
+      logger.info(
+        { tenantId: ctx.tenantId, duplicates: plan.duplicates.length },
+        'skipped already-stored messages',
+      );
+    }
+    const returning = plan.stored.filter((m) => m.opened && !m.newCustomer).map((m) => m.customerId);
+    const relationships = await customerRelationships(sql, ctx.tenantId, [...new Set(returning)]);
+    const decisions = routeArrivals(ctx, plan.stored, relationships, set, logger);
+    addDecisionWrites(set, decisions, dc);
+  }
+
+  private async configChanged(
+    ctx: TenantContext,
+    change: ConfigChangedV1,
+    set: WriteSet,
+    dc: DecisionContext,
+  ): Promise<void> {
+    const { decisions, refused } = await this.deps.config.handle(ctx.router, change);
+    for (const error of refused)
+      this.deps.logger.warn({ tenantId: ctx.tenantId, change, code: error.code }, error.message);
+    addDecisionWrites(set, decisions, dc);
   }
 
   /**
-   * Acquires the router, runs the step, persists its decisions and publishes all events. On failure the
-   * tenant's in-memory state is dropped: the database is the truth, and the next attempt rebuilds from it.
+   * Acquires the tenant, lets the step fill a write set, commits it with its events in one fenced
+   * transaction, then publishes. On failure the tenant's memory is dropped and the error goes to the caller.
    */
   private async guarded(
     tenantId: string,
-    step: (router: TenantRouter, events: RoutingEventBody[]) => Promise<RoutingDecision[]>,
+    step: (ctx: TenantContext, set: WriteSet, dc: DecisionContext) => Promise<void>,
   ): Promise<void> {
+    const { registry, outbox, writer, now } = this.deps;
     try {
-      const { router, restored } = await this.deps.registry.acquire(tenantId);
-      const before = await this.deps.writer.write(restored);
-      const events: RoutingEventBody[] = [...before];
-      const decisions = await step(router, events);
-      events.push(...(await this.deps.writer.write(decisions)));
-      await this.deps.publisher.publish(tenantId, events);
-      router.armTimer(() => this.onTimer(tenantId));
+      const { ctx, restored } = await registry.acquire(tenantId);
+      const set = new WriteSet();
+      const dc: DecisionContext = {
+        newId: uuidv7,
+        previewOf: (conversationId) => ctx.intake.conversation(conversationId)?.preview ?? '',
+      };
+      addDecisionWrites(set, restored, dc);
+      await step(ctx, set, dc);
+      if (!set.isEmpty()) {
+        const events = outbox.stamp(tenantId, ctx.log, set.events, now());
+        const lastSeq = ctx.log.lastSeq + events.length;
+        await writer.commit({
+          tenantId,
+          epoch: ctx.epoch,
+          set,
+          events,
+          lastSeq,
+          publishedSeq: ctx.log.publishedSeq,
+        });
+        ctx.log.lastSeq = lastSeq;
+        ctx.log.pending.push(...events);
+      }
+      await outbox.flush(tenantId, ctx.log, () => this.retryPublish(tenantId));
+      ctx.router.armTimer(() => this.onTimer(tenantId));
     } catch (error) {
-      this.deps.registry.drop(tenantId);
+      registry.drop(tenantId);
       throw error;
     }
+  }
+
+  private retryPublish(tenantId: string): void {
+    void this.deps.inLane(tenantId, () => this.republish(tenantId)).catch(() => undefined);
   }
 
   private onTimer(tenantId: string): void {
@@ -106,83 +176,4 @@ export class TenantRoutingService {
         ).unref();
       });
   }
-}
-
-function arrival(
-  records: InboundContactV1[],
-  message: StoredMessage,
-  queueIds: Map<string, string>,
-): RoutingCommand {
-  const record = recordOf(records, message);
-  return {
-    type: 'contactArrived',
-    contact: {
-      id: message.conversationId,
-      tenantId: record.tenantId,
-      channel: record.channel,
-      queueId: record.queue ? (queueIds.get(record.queue) ?? DEFAULT_QUEUE_ID) : DEFAULT_QUEUE_ID,
-      basePriority: record.priority ?? 0,
-      requiredSkills: record.requiredSkills ?? [],
-      ...(record.language ? { language: record.language } : {}),
-      customerTier: record.tier ?? 'standard',
-      arrivedAt: Date.parse(record.receivedAt),
-      ...(message.slaDeadline ? { slaDeadline: message.slaDeadline } : {}),
-      ...stickiness(message),
-    },
-  };
-}
-
-function stickiness(message: StoredMessage): {
-  preferredAgentId?: string;
-  lastAgentId?: string;
-  lastHandledAt?: number;
-} {
-  const r = message.relationship;
-  if (!r) return {};
-  return {
-    ...(r.preferredAgentId ? { preferredAgentId: r.preferredAgentId } : {}),
-    ...(r.lastAgentId && r.lastHandledAt
-      ? { lastAgentId: r.lastAgentId, lastHandledAt: r.lastHandledAt.getTime() }
-      : {}),
-  };
-}
-
-function announce(
-  router: TenantRouter,
-  message: StoredMessage,
-  records: InboundContactV1[],
-  queueIds: Map<string, string>,
-): RoutingEventBody[] {
-  const record = recordOf(records, message);
-  const owner = router.ownerOf(message.conversationId);
-  const events: RoutingEventBody[] = [];
-  if (message.opened) {
-    events.push({
-      type: 'conversation.queued',
-      conversationId: message.conversationId,
-      customerId: message.customerId,
-      channel: message.channel,
-      queueId: record.queue ? (queueIds.get(record.queue) ?? null) : null,
-      priority: record.priority ?? 0,
-      tier: record.tier ?? 'standard',
-    });
-  }
-  events.push({
-    type: 'message.received',
-    conversationId: message.conversationId,
-    messageId: message.messageId,
-    channel: message.channel,
-    body: message.body,
-    sentAt: message.sentAt.toISOString(),
-    // Only the agent working the conversation gets its messages; an offer carries its own preview.
-    agentId: owner?.state === 'assigned' ? owner.agentId : null,
-  });
-  return events;
-}
-
-function recordOf(records: InboundContactV1[], message: StoredMessage): InboundContactV1 {
-  // Stored messages keep their record's channel message id, so this lookup is exact.
-  return records.find(
-    (r) => r.channel === message.channel && r.channelMessageId === message.channelMessageId,
-  )!;
 }

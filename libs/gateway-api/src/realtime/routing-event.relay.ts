@@ -1,7 +1,7 @@
 // Every gateway reads every routing event (its own consumer group) and pushes each to the sockets it concerns.
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { RoutingEventV1Schema, parseWith } from '@switchboard/contracts';
+import { RoutingEventV1Schema, parseWith, type RoutingEventV1 } from '@switchboard/contracts';
 import { BUS, type Bus, type ConsumedBatch, type Subscription } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,8 @@ import { AgentsGateway } from './agents.gateway';
 export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private subscription?: Subscription;
   private readonly logger: Logger;
+  /** The highest sequence number delivered per tenant: a republished event (after a crash) is dropped. */
+  private readonly delivered = new Map<string, number>();
 
   constructor(
     @Inject(BUS) private readonly bus: Bus,
@@ -52,10 +54,18 @@ export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationS
         continue;
       }
       const parsed = parseWith(RoutingEventV1Schema, json);
-      if (parsed.ok) this.agents.deliver(parsed.value);
+      if (parsed.ok) this.deliverOnce(parsed.value);
       else
         this.logger.warn({ offset: message.offset, issues: parsed.issues }, 'skipping invalid routing event');
     }
     return Promise.resolve();
+  }
+
+  private deliverOnce(event: RoutingEventV1): void {
+    // A tenant's events share one partition and are published in sequence order, so anything at or below
+    // the last delivered number was already pushed.
+    if (event.seq <= (this.delivered.get(event.tenantId) ?? 0)) return;
+    this.delivered.set(event.tenantId, event.seq);
+    this.agents.deliver(event);
   }
 }

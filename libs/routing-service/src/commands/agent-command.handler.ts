@@ -1,131 +1,144 @@
-// Applies an agent's command to the tenant's routing state. A command the state does not allow (a stale
-// accept, another agent's offer) is answered with a command.rejected event, never an exception.
-import { ErrorCode, type AgentCommandV1, type RoutingEventBody } from '@switchboard/contracts';
+// Applies an agent's command to the tenant's routing state and adds its writes and events to the batch's
+// write set. A command the state does not allow (a stale accept, another agent's offer) is answered with a
+// command.rejected event, never an exception. Redelivered commands (Kafka is at-least-once) whose effect is
+// already stored are answered as done.
+import { ErrorCode, type AgentCommandV1 } from '@switchboard/contracts';
 import type { PrismaClient } from '@switchboard/persistence';
-import type { RoutingDecision } from '@switchboard/routing-core';
-import type { TenantRouter } from '../engine/tenant-router';
 import { toCoreStatus } from '../engine/routing-input.mapper';
+import type { TenantContext } from '../engine/tenant-router.registry';
+import { addDecisionWrites, type DecisionContext } from '../write/decision-writes';
+import type { WriteSet } from '../write/write-set';
 
-export interface CommandResult {
-  decisions: RoutingDecision[];
-  /** Events that are not routing decisions (rejections, status and resolution notices). */
-  events: RoutingEventBody[];
-}
+type Command<T extends AgentCommandV1['type']> = Extract<AgentCommandV1, { type: T }>;
 
 export class AgentCommandHandler {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly now: () => number,
+  ) {}
 
-  async handle(router: TenantRouter, command: AgentCommandV1): Promise<CommandResult> {
+  async handle(
+    ctx: TenantContext,
+    command: AgentCommandV1,
+    set: WriteSet,
+    dc: DecisionContext,
+  ): Promise<void> {
     switch (command.type) {
       case 'offer.accept':
       case 'offer.decline':
-        return this.respondToOffer(router, command);
+        return this.respondToOffer(ctx, command, set, dc);
       case 'status.set':
-        return this.setStatus(router, command);
+        return this.setStatus(ctx, command, set, dc);
       case 'conversation.resolve':
-        return this.resolve(router, command);
+        return this.resolve(ctx, command, set, dc);
     }
   }
 
   private async respondToOffer(
-    router: TenantRouter,
-    command: Extract<AgentCommandV1, { type: 'offer.accept' | 'offer.decline' }>,
-  ): Promise<CommandResult> {
-    const offer = await this.prisma.offer.findFirst({
-      where: { id: command.offerId, tenantId: command.tenantId, agentId: command.agentId },
-      select: { conversationId: true, status: true },
-    });
-    if (!offer) {
-      return rejected(
-        command,
-        ErrorCode.OfferNotLive,
-        `Offer ${command.offerId} is not yours or does not exist`,
-      );
+    ctx: TenantContext,
+    command: Command<'offer.accept' | 'offer.decline'>,
+    set: WriteSet,
+    dc: DecisionContext,
+  ): Promise<void> {
+    const conversationId = ctx.router.conversationOfOffer(command.offerId);
+    if (!conversationId) {
+      // Not live in memory: either already answered (a redelivery) or never this agent's. Rare, so ask the database.
+      const offer = await this.prisma.offer.findFirst({
+        where: { id: command.offerId, tenantId: command.tenantId, agentId: command.agentId },
+        select: { status: true },
+      });
+      if (offer?.status === (command.type === 'offer.accept' ? 'accepted' : 'declined')) return;
+      return reject(set, command, ErrorCode.OfferNotLive, `Offer ${command.offerId} is not live for you`);
     }
-    // A redelivered command (Kafka is at-least-once) finds its own effect already stored: answer it as done.
-    if (offer.status === (command.type === 'offer.accept' ? 'accepted' : 'declined')) return NOTHING;
-    const outcome = router.try({
+    const outcome = ctx.router.try({
       type: command.type === 'offer.accept' ? 'offerAccepted' : 'offerDeclined',
-      contactId: offer.conversationId,
+      contactId: conversationId,
       agentId: command.agentId,
       offerId: command.offerId,
     });
-    if (!outcome.ok) return rejected(command, ErrorCode.OfferNotLive, outcome.error.message);
-    return { decisions: outcome.decisions, events: [] };
+    if (!outcome.ok) return reject(set, command, ErrorCode.OfferNotLive, outcome.error.message);
+    addDecisionWrites(set, outcome.decisions, dc);
   }
 
   private async setStatus(
-    router: TenantRouter,
-    command: Extract<AgentCommandV1, { type: 'status.set' }>,
-  ): Promise<CommandResult> {
-    const agent = await this.prisma.agent.findFirst({
-      where: { id: command.agentId, tenantId: command.tenantId },
-      select: { active: true },
-    });
-    if (!agent?.active && command.status !== 'offline') {
-      return rejected(command, ErrorCode.Forbidden, 'This agent profile is deactivated and cannot take work');
+    ctx: TenantContext,
+    command: Command<'status.set'>,
+    set: WriteSet,
+    dc: DecisionContext,
+  ): Promise<void> {
+    if (command.status !== 'offline') {
+      const agent = await this.prisma.agent.findFirst({
+        where: { id: command.agentId, tenantId: command.tenantId },
+        select: { active: true },
+      });
+      if (!agent?.active) {
+        return reject(
+          set,
+          command,
+          ErrorCode.Forbidden,
+          'This agent profile is deactivated and cannot take work',
+        );
+      }
     }
-    const outcome = router.try({
+    const outcome = ctx.router.try({
       type: 'setAgentStatus',
       agentId: command.agentId,
       status: toCoreStatus(command.status),
     });
-    if (!outcome.ok) return rejected(command, ErrorCode.NotFound, outcome.error.message);
-    await this.prisma.agent.update({ where: { id: command.agentId }, data: { status: command.status } });
-    return {
-      // The status is stored before the offers it unlocks are written, so a restart never sees offers to an offline agent.
-      decisions: outcome.decisions,
-      events: [
-        { type: 'agent.status-changed', agentId: command.agentId, status: command.status, cause: 'agent' },
-      ],
-    };
+    if (!outcome.ok) return reject(set, command, ErrorCode.NotFound, outcome.error.message);
+    // The status is written before the offers it unlocks, in the same transaction.
+    set.agentStatuses.set(command.agentId, command.status);
+    set.events.push({
+      type: 'agent.status-changed',
+      agentId: command.agentId,
+      status: command.status,
+      cause: 'agent',
+    });
+    addDecisionWrites(set, outcome.decisions, dc);
   }
 
   private async resolve(
-    router: TenantRouter,
-    command: Extract<AgentCommandV1, { type: 'conversation.resolve' }>,
-  ): Promise<CommandResult> {
-    const resolved = await this.prisma.conversation.count({
-      where: { id: command.conversationId, tenantId: command.tenantId, status: 'resolved' },
-    });
-    if (resolved > 0) return NOTHING;
-    const owner = router.ownerOf(command.conversationId);
+    ctx: TenantContext,
+    command: Command<'conversation.resolve'>,
+    set: WriteSet,
+    dc: DecisionContext,
+  ): Promise<void> {
+    const owner = ctx.router.ownerOf(command.conversationId);
     if (owner?.state !== 'assigned' || owner.agentId !== command.agentId) {
-      return rejected(
+      if (!ctx.intake.conversation(command.conversationId)) {
+        const resolved = await this.prisma.conversation.count({
+          where: { id: command.conversationId, tenantId: command.tenantId, status: 'resolved' },
+        });
+        if (resolved > 0) return;
+      }
+      return reject(
+        set,
         command,
         ErrorCode.Forbidden,
         `Conversation ${command.conversationId} is not assigned to you`,
       );
     }
-    const outcome = router.try({ type: 'contactCompleted', contactId: command.conversationId });
-    if (!outcome.ok) return rejected(command, ErrorCode.Conflict, outcome.error.message);
-    const now = new Date();
-    await this.prisma.$transaction([
-      this.prisma.conversation.update({
-        where: { id: command.conversationId },
-        data: { status: 'resolved', resolvedAt: now },
-      }),
-      this.prisma.assignment.updateMany({
-        where: { conversationId: command.conversationId, endedAt: null },
-        data: { endedAt: now },
-      }),
-    ]);
-    return {
-      decisions: outcome.decisions,
-      events: [
-        { type: 'conversation.resolved', conversationId: command.conversationId, agentId: command.agentId },
-      ],
-    };
+    const outcome = ctx.router.try({ type: 'contactCompleted', contactId: command.conversationId });
+    if (!outcome.ok) return reject(set, command, ErrorCode.Conflict, outcome.error.message);
+    const at = this.now();
+    set.changeConversation(command.conversationId, { status: 'resolved', resolvedAt: at });
+    set.endAssignment(command.conversationId, at);
+    ctx.intake.close(command.conversationId);
+    set.events.push({
+      type: 'conversation.resolved',
+      conversationId: command.conversationId,
+      agentId: command.agentId,
+    });
+    addDecisionWrites(set, outcome.decisions, dc);
   }
 }
 
-const NOTHING: CommandResult = { decisions: [], events: [] };
-
-function rejected(command: AgentCommandV1, code: string, message: string): CommandResult {
-  return {
-    decisions: [],
-    events: [
-      { type: 'command.rejected', commandId: command.commandId, agentId: command.agentId, code, message },
-    ],
-  };
+function reject(set: WriteSet, command: AgentCommandV1, code: string, message: string): void {
+  set.events.push({
+    type: 'command.rejected',
+    commandId: command.commandId,
+    agentId: command.agentId,
+    code,
+    message,
+  });
 }

@@ -4,11 +4,9 @@ import {
   AgentCommandV1Schema,
   CONFIG_CHANGED_V1,
   ConfigChangedV1Schema,
-  type ConfigChangedV1,
   ErrorCode,
   InboundContactV1Schema,
   routerInputTopics,
-  type AgentCommandV1,
   type InboundContactV1,
   type TopicNames,
 } from '@switchboard/contracts';
@@ -27,7 +25,8 @@ import type { Logger } from 'pino';
 import type { TenantDirectory } from './tenant.directory';
 import { decodeRecord, type Decoded } from './record-decoder';
 import type { TenantLanes } from './tenant-lane';
-import type { TenantRoutingService } from '../tenant-routing.service';
+import type { TenantBatchRunner, RunnerItem } from './tenant-batch.runner';
+import type { TenantItem } from '../tenant-routing.service';
 
 export interface RouterConsumerDeps {
   bus: Bus;
@@ -35,17 +34,14 @@ export interface RouterConsumerDeps {
   groupId: string;
   partitions: number;
   lanes: TenantLanes;
-  routing: TenantRoutingService;
+  runner: TenantBatchRunner;
   directory: TenantDirectory;
   logger: Logger;
   metrics?: BusMetrics;
   onRebalance: (owned: TopicPartitions[]) => void;
 }
 
-type Valid =
-  | { kind: 'inbound'; record: InboundContactV1 }
-  | { kind: 'command'; record: AgentCommandV1 }
-  | { kind: 'config'; record: ConfigChangedV1 };
+type Valid = TenantItem;
 
 export class RouterConsumer {
   private subscription?: Subscription;
@@ -84,7 +80,7 @@ export class RouterConsumer {
   }
 
   async handleBatch(batch: ConsumedBatch): Promise<void> {
-    const byTenant = new Map<string, Valid[]>();
+    const byTenant = new Map<string, RunnerItem[]>();
     const rejects: OutgoingMessage[] = [];
     for (const message of batch.messages) {
       const outcome = await this.classify(message);
@@ -93,13 +89,15 @@ export class RouterConsumer {
         continue;
       }
       const tenantId = outcome.record.tenantId;
-      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), outcome]);
+      const items = byTenant.get(tenantId) ?? [];
+      items.push({ item: outcome, message });
+      byTenant.set(tenantId, items);
     }
     // Dead letters first: once they are durable, skipping their offsets loses nothing.
     await this.deps.bus.publish(this.deps.topics.deadLetter, rejects);
     await Promise.all(
       [...byTenant].map(([tenantId, items]) =>
-        this.deps.lanes.run(tenantId, () => this.process(tenantId, items)),
+        this.deps.lanes.run(tenantId, () => this.process(tenantId, items, () => batch.heartbeat())),
       ),
     );
   }
@@ -151,40 +149,30 @@ export class RouterConsumer {
     return deadLetterMessage(message, rejection, new Date());
   }
 
-  private async process(tenantId: string, items: Valid[]): Promise<void> {
-    // Consecutive inbound records share one transaction; commands apply one by one, in order.
-    let pending: InboundContactV1[] = [];
-    const flush = async (): Promise<void> => {
-      if (pending.length === 0) return;
-      const records = pending;
-      pending = [];
-      await this.intake(tenantId, records);
-    };
-    for (const item of items) {
-      if (item.kind === 'inbound') {
-        pending.push(item.record);
-        continue;
-      }
-      await flush();
-      if (item.kind === 'command') await this.deps.routing.command(tenantId, item.record);
-      else await this.deps.routing.configChanged(tenantId, item.record);
+  private async process(
+    tenantId: string,
+    items: RunnerItem[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const named = items.flatMap(({ item }) =>
+      item.kind === 'inbound' && item.record.queue ? [item.record.queue] : [],
+    );
+    const queueIds = await this.deps.directory.queueIds(tenantId, named);
+    const known: RunnerItem[] = [];
+    const unknown: OutgoingMessage[] = [];
+    for (const entry of items) {
+      const { item } = entry;
+      if (item.kind === 'inbound' && item.record.queue && !queueIds.has(item.record.queue)) {
+        unknown.push(this.reject(entry.message, unknownQueue(item.record)));
+      } else known.push(entry);
     }
-    await flush();
+    await this.deps.bus.publish(this.deps.topics.deadLetter, unknown);
+    await this.deps.runner.run(tenantId, known, queueIds, heartbeat);
   }
 
-  private async intake(tenantId: string, records: InboundContactV1[]): Promise<void> {
-    const named = records.flatMap((r) => (r.queue ? [r.queue] : []));
-    const queueIds = await this.deps.directory.queueIds(tenantId, named);
-    const known = records.filter((r) => !r.queue || queueIds.has(r.queue));
-    const unknown = records.filter((r) => r.queue && !queueIds.has(r.queue));
-    if (unknown.length > 0) {
-      const { topics } = this.deps;
-      await this.deps.bus.publish(
-        topics.deadLetter,
-        unknown.map((record) => this.reject(asMessage(topics.inbound, record), unknownQueue(record))),
-      );
-    }
-    await this.deps.routing.intake(tenantId, known, queueIds);
+  /** Dead-letters one record the database refused, so it cannot stall its partition. */
+  async deadLetter(message: ConsumedMessage, rejection: Rejection): Promise<void> {
+    await this.deps.bus.publish(this.deps.topics.deadLetter, [this.reject(message, rejection)]);
   }
 }
 
@@ -197,16 +185,5 @@ function unknownQueue(record: InboundContactV1): Rejection {
     code: ErrorCode.NotFound,
     reason: `Queue ${record.queue} does not exist for tenant ${record.tenantId}`,
     issues: [{ path: 'queue', message: 'no such queue' }],
-  };
-}
-
-function asMessage(topic: string, record: InboundContactV1): ConsumedMessage {
-  return {
-    topic,
-    partition: -1,
-    offset: '-1',
-    key: record.tenantId,
-    value: Buffer.from(JSON.stringify(record)),
-    headers: {},
   };
 }

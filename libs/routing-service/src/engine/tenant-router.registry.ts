@@ -1,25 +1,58 @@
-// Keeps the TenantRouter of every tenant this process currently owns, loading each from Postgres on first use.
+// Keeps the state of every tenant this process owns: the routing core, the intake memory, the SLA catalog,
+// the ownership epoch and the event log's position. Taking a tenant over bumps its epoch first, then
+// rebuilds everything from Postgres, so what the previous owner committed is all there.
+import type { PrismaClient, SqlTransactor } from '@switchboard/persistence';
 import type { RoutingDecision } from '@switchboard/routing-core';
+import type { TenantEventLog } from '../events/event-outbox';
+import { loadIntakeState } from '../intake/intake-lookups';
+import type { TenantIntakeState } from '../intake/intake-state';
+import { SlaCatalog } from '../intake/sla-catalog';
+import { acquireTenant, eventsAfter } from '../ownership/tenant-ownership';
 import type { TenantStateLoader } from './tenant-state.loader';
 import { TenantRouter } from './tenant-router';
 
-export class TenantRouterRegistry {
-  private readonly routers = new Map<string, TenantRouter>();
+export interface TenantContext {
+  tenantId: string;
+  epoch: number;
+  router: TenantRouter;
+  intake: TenantIntakeState;
+  sla: SlaCatalog;
+  log: TenantEventLog;
+}
 
-  constructor(
-    private readonly loader: TenantStateLoader,
-    private readonly now: () => number,
-  ) {}
+export interface RegistryDeps {
+  sql: SqlTransactor;
+  prisma: PrismaClient;
+  loader: TenantStateLoader;
+  now: () => number;
+  /** Names this router in tenant_owners, for operators. */
+  owner: string;
+}
+
+export class TenantRouterRegistry {
+  private readonly tenants = new Map<string, TenantContext>();
+  onRestoreRefused?: (tenantId: string, problems: string[]) => void;
+
+  constructor(private readonly deps: RegistryDeps) {}
 
   /**
-   * Returns the tenant's router, rebuilding it from the database if this process does not hold it yet.
-   * `restored` are decisions the rebuild made (e.g. offers for contacts that were waiting); the caller persists them.
+   * Returns the tenant's context, taking the tenant over if this process does not hold it yet. `restored` are
+   * decisions the rebuild made (e.g. offers for contacts that were waiting); the caller persists them.
    */
-  async acquire(tenantId: string): Promise<{ router: TenantRouter; restored: RoutingDecision[] }> {
-    const existing = this.routers.get(tenantId);
-    if (existing) return { router: existing, restored: [] };
-    const router = new TenantRouter(tenantId, this.now);
-    const { decisions, refused } = router.apply(await this.loader.restoreCommands(tenantId));
+  async acquire(tenantId: string): Promise<{ ctx: TenantContext; restored: RoutingDecision[] }> {
+    const existing = this.tenants.get(tenantId);
+    if (existing) return { ctx: existing, restored: [] };
+    const { sql, prisma, loader, now, owner } = this.deps;
+    const ownership = await acquireTenant(sql, tenantId, owner);
+    const sla = new SlaCatalog(prisma, tenantId, now);
+    const [commands, intake, unpublished] = await Promise.all([
+      loader.restoreCommands(tenantId),
+      loadIntakeState(sql, tenantId),
+      eventsAfter(sql, tenantId, ownership.publishedSeq),
+      sla.refreshIfStale(),
+    ]);
+    const router = new TenantRouter(tenantId, now);
+    const { decisions, refused } = router.apply(commands);
     if (refused.length > 0) {
       // A refused restore means stored state the core finds inconsistent; routing the rest beats routing nothing.
       this.onRestoreRefused?.(
@@ -27,27 +60,40 @@ export class TenantRouterRegistry {
         refused.map((e) => `${e.code}: ${e.message}`),
       );
     }
-    this.routers.set(tenantId, router);
-    return { router, restored: decisions };
+    const ctx: TenantContext = {
+      tenantId,
+      epoch: ownership.epoch,
+      router,
+      intake,
+      sla,
+      log: {
+        lastSeq: ownership.lastSeq,
+        publishedSeq: ownership.publishedSeq,
+        pending: unpublished,
+        attempts: 0,
+      },
+    };
+    this.tenants.set(tenantId, ctx);
+    return { ctx, restored: decisions };
   }
 
-  onRestoreRefused?: (tenantId: string, problems: string[]) => void;
-
-  get(tenantId: string): TenantRouter | undefined {
-    return this.routers.get(tenantId);
+  get(tenantId: string): TenantContext | undefined {
+    return this.tenants.get(tenantId);
   }
 
-  /** Forgets a tenant so its next use rebuilds from the database (after a failure or a rebalance). */
+  /** Forgets a tenant so its next use takes it over again and rebuilds (after a failure or a rebalance). */
   drop(tenantId: string): void {
-    this.routers.get(tenantId)?.dispose();
-    this.routers.delete(tenantId);
+    const ctx = this.tenants.get(tenantId);
+    ctx?.router.dispose();
+    if (ctx) clearTimeout(ctx.log.retry);
+    this.tenants.delete(tenantId);
   }
 
   dropAll(): void {
-    for (const tenantId of [...this.routers.keys()]) this.drop(tenantId);
+    for (const tenantId of [...this.tenants.keys()]) this.drop(tenantId);
   }
 
-  tenants(): string[] {
-    return [...this.routers.keys()];
+  tenantIds(): string[] {
+    return [...this.tenants.keys()];
   }
 }

@@ -13,6 +13,8 @@ export type CommandOutcome = { ok: true; decisions: RoutingDecision[] } | { ok: 
 export class TenantRouter {
   private timer: NodeJS.Timeout | undefined;
   private readonly engine: RoutingEngine;
+  /** Live offers by id, so an agent's accept or decline finds its conversation without a query. */
+  private readonly liveOffers = new Map<string, string>();
 
   constructor(
     readonly tenantId: string,
@@ -35,10 +37,25 @@ export class TenantRouter {
 
   try(command: RoutingCommand): CommandOutcome {
     try {
-      return { ok: true, decisions: [...this.engine.apply(command)] };
+      const decisions = [...this.engine.apply(command)];
+      if (command.type === 'restoreOffer') this.liveOffers.set(command.offerId, command.contact.id);
+      for (const d of decisions) this.track(d);
+      return { ok: true, decisions };
     } catch (error) {
       if (error instanceof RoutingError) return { ok: false, error };
       throw error;
+    }
+  }
+
+  /** The conversation a live offer is for, if the offer is still live. */
+  conversationOfOffer(offerId: string): string | undefined {
+    return this.liveOffers.get(offerId);
+  }
+
+  private track(d: RoutingDecision): void {
+    if (d.type === 'offer') this.liveOffers.set(d.offerId, d.contactId);
+    else if (d.type === 'assigned' || d.type === 'requeued' || d.type === 'offerRescinded') {
+      this.liveOffers.delete(d.offerId);
     }
   }
 

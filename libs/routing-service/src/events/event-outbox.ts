@@ -1,0 +1,74 @@
+// Publishes a tenant's stored events in sequence order. Events reach this only after the transaction that
+// stored them committed; a publish that fails leaves them queued and retried with backoff, and a crash
+// leaves them in the event log, where the next owner finds them (seq > published_seq) and publishes them.
+import { ROUTING_EVENT_V1, type RoutingEventBody, type RoutingEventV1 } from '@switchboard/contracts';
+import { backoffDelay, type Bus } from '@switchboard/messaging';
+import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+
+/** One tenant's position in its event log, held by the tenant's owner. */
+export interface TenantEventLog {
+  lastSeq: number;
+  publishedSeq: number;
+  /** Committed, not yet published, in order. */
+  pending: RoutingEventV1[];
+  retry?: NodeJS.Timeout;
+  attempts: number;
+}
+
+export class EventOutbox {
+  constructor(
+    private readonly bus: Bus,
+    private readonly topic: string,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Numbers events after the tenant's last sequence; the caller stores them with the state they describe. */
+  stamp(
+    tenantId: string,
+    log: TenantEventLog,
+    bodies: readonly RoutingEventBody[],
+    at: number,
+  ): RoutingEventV1[] {
+    const iso = new Date(at).toISOString();
+    return bodies.map((body, i): RoutingEventV1 => ({
+      ...body,
+      schema: ROUTING_EVENT_V1,
+      eventId: uuidv7(),
+      tenantId,
+      seq: log.lastSeq + i + 1,
+      at: iso,
+    }));
+  }
+
+  /**
+   * Publishes everything pending for the tenant. Never throws: on failure the events stay queued and
+   * `retryLater` is called after a backoff, so a broker outage delays events without losing them.
+   */
+  async flush(tenantId: string, log: TenantEventLog, retryLater: () => void): Promise<void> {
+    if (log.pending.length === 0) return;
+    const batch = log.pending;
+    try {
+      await this.bus.publish(
+        this.topic,
+        batch.map((event) => ({
+          key: tenantId,
+          value: JSON.stringify(event),
+          headers: { 'x-event-type': event.type, 'x-event-seq': String(event.seq) },
+        })),
+      );
+      log.pending = log.pending.slice(batch.length);
+      log.publishedSeq = Math.max(log.publishedSeq, batch[batch.length - 1].seq);
+      log.attempts = 0;
+    } catch (error) {
+      const delay = backoffDelay(log.attempts++, { initialMs: 200, maxMs: 10_000, factor: 2 });
+      this.logger.warn(
+        { err: error, tenantId, pending: batch.length, delay },
+        'publishing events failed; retrying',
+      );
+      clearTimeout(log.retry);
+      log.retry = setTimeout(retryLater, delay);
+      log.retry.unref();
+    }
+  }
+}

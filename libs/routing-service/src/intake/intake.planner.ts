@@ -1,0 +1,170 @@
+// Plans a tenant's batch of inbound records: dedupe by channel message id, resolve each sender to a customer
+// (merging one person across channels by address), thread each message into an open conversation or open a
+// new one, and add the rows to the batch's write set. No I/O: facts from the database arrive already merged
+// into the intake state, and the state is updated as the plan goes, so later records in the same batch see
+// earlier ones. If the write then fails, the caller drops the whole state and rebuilds it.
+import type { InboundContactV1 } from '@switchboard/contracts';
+import { messageKey, identityKey, type TenantIntakeState } from './intake-state';
+import type { WriteSet } from '../write/write-set';
+
+export interface SlaSubject {
+  queueId: string | null;
+  channel: InboundContactV1['channel'];
+  tier: string;
+  priority: number;
+  receivedAt: number;
+}
+
+export interface IntakePlanContext {
+  /** Queue name -> id; records were validated against it. */
+  queueIds: ReadonlyMap<string, string>;
+  /** Message keys (messageKey) the database already holds, looked up for this batch. */
+  alreadyStored: ReadonlySet<string>;
+  newId(): string;
+  /** A new conversation's first-response deadline (epoch ms), or null without an SLA. */
+  slaDeadline(subject: SlaSubject): number | null;
+}
+
+export interface PlannedMessage {
+  record: InboundContactV1;
+  messageId: string;
+  conversationId: string;
+  customerId: string;
+  /** True when this message opened the conversation, which then needs routing. */
+  opened: boolean;
+  /** True when the customer is new, so there is no history to make routing sticky. */
+  newCustomer: boolean;
+  queueId: string | null;
+  slaDeadline: number | null;
+}
+
+export interface IntakePlan {
+  stored: PlannedMessage[];
+  /** Records whose channel message id is already stored (a redelivery or a duplicate send). */
+  duplicates: InboundContactV1[];
+}
+
+const PREVIEW_CHARS = 280;
+
+export function planIntake(
+  state: TenantIntakeState,
+  records: readonly InboundContactV1[],
+  ctx: IntakePlanContext,
+  set: WriteSet,
+): IntakePlan {
+  const plan: IntakePlan = { stored: [], duplicates: [] };
+  for (const record of records) {
+    const key = messageKey(record.channel, record.channelMessageId);
+    if (state.recentMessages.has(key) || ctx.alreadyStored.has(key)) {
+      state.recentMessages.set(key, true);
+      plan.duplicates.push(record);
+      continue;
+    }
+    state.recentMessages.set(key, true);
+    plan.stored.push(planOne(state, record, ctx, set));
+  }
+  return plan;
+}
+
+function planOne(
+  state: TenantIntakeState,
+  record: InboundContactV1,
+  ctx: IntakePlanContext,
+  set: WriteSet,
+): PlannedMessage {
+  const { customerId, newCustomer } = resolveCustomer(state, record, ctx, set);
+  const sentAt = Date.parse(record.sentAt);
+  const open = state.openConversationFor(customerId, record.channel, record.threadKey);
+  const queueId = record.queue ? (ctx.queueIds.get(record.queue) ?? null) : null;
+  let conversationId: string;
+  let slaDeadline: number | null = null;
+  if (open) {
+    conversationId = open.id;
+    open.preview = record.body.slice(0, PREVIEW_CHARS);
+    set.changeConversation(open.id, { lastMessageAt: sentAt });
+  } else {
+    conversationId = ctx.newId();
+    // The SLA clock starts when the edge accepted the message, not when the router got to it.
+    const receivedAt = Date.parse(record.receivedAt);
+    slaDeadline = ctx.slaDeadline({
+      queueId,
+      channel: record.channel,
+      tier: record.tier ?? 'standard',
+      priority: record.priority ?? 0,
+      receivedAt,
+    });
+    set.conversations.push({
+      id: conversationId,
+      customerId,
+      channel: record.channel,
+      queueId,
+      priority: record.priority ?? 0,
+      tier: record.tier ?? 'standard',
+      subject: record.subject ?? null,
+      language: record.language ?? null,
+      threadKey: record.threadKey ?? null,
+      requiredSkills: JSON.stringify(
+        Object.fromEntries((record.requiredSkills ?? []).map((s) => [s.skill, s.minProficiency])),
+      ),
+      lastMessageAt: sentAt,
+      createdAt: receivedAt,
+      slaDeadline,
+    });
+    if (slaDeadline !== null) {
+      set.slaEvents.push({
+        id: ctx.newId(),
+        conversationId,
+        kind: 'started',
+        at: receivedAt,
+        deadline: slaDeadline,
+        payload: JSON.stringify({ target: 'firstResponse' }),
+      });
+    }
+    state.addOpen({
+      id: conversationId,
+      customerId,
+      channel: record.channel,
+      threadKey: record.threadKey ?? null,
+      createdAt: receivedAt,
+      preview: record.body.slice(0, PREVIEW_CHARS),
+    });
+  }
+  const messageId = ctx.newId();
+  set.messages.push({
+    id: messageId,
+    conversationId,
+    channel: record.channel,
+    channelMessageId: record.channelMessageId,
+    body: record.body,
+    attachments: JSON.stringify(record.attachments ?? []),
+    sentAt,
+  });
+  return { record, messageId, conversationId, customerId, opened: !open, newCustomer, queueId, slaDeadline };
+}
+
+function resolveCustomer(
+  state: TenantIntakeState,
+  record: InboundContactV1,
+  ctx: IntakePlanContext,
+  set: WriteSet,
+): { customerId: string; newCustomer: boolean } {
+  const { channel } = record;
+  const { address } = record.from;
+  const known = state.identities.get(identityKey(channel, address));
+  if (known) return { customerId: known, newCustomer: false };
+  // The same address on another channel (an email typed into the chat widget, one phone on WhatsApp and
+  // voice) is the same person: one profile, with a new identity for this channel.
+  const sameAddress = state.addresses.get(address);
+  const customerId = sameAddress ?? ctx.newId();
+  if (!sameAddress) {
+    set.customers.push({
+      id: customerId,
+      displayName: record.from.displayName ?? null,
+      preferredLanguage: record.language ?? null,
+      createdAt: Date.parse(record.receivedAt),
+    });
+  }
+  set.identities.push({ id: ctx.newId(), customerId, channel, address });
+  state.rememberIdentity(channel, address, customerId);
+  return { customerId, newCustomer: !sameAddress };
+}
