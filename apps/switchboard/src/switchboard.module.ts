@@ -2,6 +2,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@switchboard/config';
 import { GatewayApiModule } from '@switchboard/gateway-api';
+import { BusJournalModule } from '@switchboard/persistence';
 import { PlatformModule } from '@switchboard/platform';
 import { RoutingServiceModule } from '@switchboard/routing-service';
 import { DemoTenantBootstrap } from './demo-tenant.bootstrap';
@@ -13,6 +14,8 @@ export class SwitchboardModule {
       module: SwitchboardModule,
       imports: [
         PlatformModule.forRoot({ service: 'switchboard', config }),
+        // On the embedded default (in-process bus, PGlite) the bus journals to the database (ADR 0006).
+        BusJournalModule,
         RoutingServiceModule,
         GatewayApiModule,
       ],

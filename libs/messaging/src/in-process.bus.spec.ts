@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { BusOverloadedError } from './bus.errors';
 import type { ConsumedBatch } from './bus.port';
 import { InProcessBus } from './in-process.bus';
 
@@ -107,6 +108,57 @@ describe('InProcessBus', () => {
     };
     await bus.subscribe(options);
     await expect(bus.subscribe(options)).rejects.toThrow(/already has a member/);
+    await bus.close();
+  });
+});
+
+describe('InProcessBus bounds', () => {
+  it('refuses a publish that would take a read topic past maxBacklog, and accepts again once consumed', async () => {
+    const bus = new InProcessBus(quiet, { maxBacklog: 10 });
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const seen: string[] = [];
+    await bus.subscribe({
+      groupId: 'slow',
+      topics: ['t'],
+      fromBeginning: true,
+      handleBatch: async (batch) => {
+        await blocked;
+        seen.push(...values(batch));
+      },
+    });
+    const ten = Array.from({ length: 10 }, (_, i) => ({ key: 'k', value: `m${i}` }));
+    await bus.publish('t', ten);
+
+    const refused = await bus.publish('t', [{ key: 'k', value: 'one too many' }]).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BusOverloadedError);
+    expect(refused).toMatchObject({ topic: 't', backlog: 10, retryAfterMs: 1000, retriable: true });
+    expect(await bus.backlog('slow', 't')).toBe(10);
+
+    release();
+    await expect.poll(() => bus.backlog('slow', 't')).toBe(0);
+    await bus.publish('t', [{ key: 'k', value: 'accepted again' }]);
+    await expect.poll(() => seen.at(-1)).toBe('accepted again');
+    expect(seen).toHaveLength(11);
+    await bus.close();
+  });
+
+  it('keeps only the newest messages of a topic nobody reads, instead of growing without bound', async () => {
+    const bus = new InProcessBus(quiet, { maxBacklog: 5, unreadRetention: 10 });
+    for (let i = 0; i < 25; i++) await bus.publish('dead-letters', [{ key: 'k', value: `d${i}` }]);
+    const offsets: string[] = [];
+    await bus.subscribe({
+      groupId: 'operator',
+      topics: ['dead-letters'],
+      fromBeginning: true,
+      handleBatch: (batch) => {
+        offsets.push(...batch.messages.map((m) => m.offset));
+        return Promise.resolve();
+      },
+    });
+    await expect.poll(() => offsets.length).toBe(10);
+    expect(offsets[0]).toBe('15');
+    expect(offsets.at(-1)).toBe('24');
     await bus.close();
   });
 });

@@ -1,4 +1,5 @@
 export * from './bus.port';
+export * from './bus-journal.port';
 export * from './bus.metrics';
 export * from './in-process.bus';
 export * from './kafka.bus';

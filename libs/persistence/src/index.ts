@@ -54,3 +54,4 @@ export {
 export { seedDemoTenant } from './seed/demo-seed.service';
 export type { SeedOptions, SeedResult } from './seed/demo-seed.service';
 export { DEMO_EMAIL_DOMAIN } from './seed/demo-tenant.data';
+export { BusJournalModule, SqlBusJournal } from './bus-journal';
