@@ -51,6 +51,14 @@ export const EnvSchema = z.object({
   ROUTER_BATCH_MAX_RECORDS: z.coerce.number().int().min(1).max(10_000).default(500),
   /** A router transaction that runs longer than this is rolled back and retried smaller. */
   ROUTER_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * Fault injection for the fault tests: the router kills itself (SIGKILL) right after committing the first
+   * batch that holds an event of this type, before publishing it. Never set it in production.
+   */
+  FAULT_CRASH_AFTER_COMMIT: z
+    .string()
+    .regex(/^[a-z.-]+$/)
+    .optional(),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

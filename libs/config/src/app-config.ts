@@ -26,6 +26,8 @@ export interface AppConfig {
     batchMaxRecords: number;
     txTimeoutMs: number;
   };
+  /** Fault tests only: crash right after committing a batch holding this event type. */
+  faultCrashAfterCommit?: string;
 }
 
 export class ConfigError extends Error {
@@ -82,5 +84,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       batchMaxRecords: e.ROUTER_BATCH_MAX_RECORDS,
       txTimeoutMs: e.ROUTER_TX_TIMEOUT_MS,
     },
+    ...(e.FAULT_CRASH_AFTER_COMMIT ? { faultCrashAfterCommit: e.FAULT_CRASH_AFTER_COMMIT } : {}),
   };
 }

@@ -61,6 +61,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       logger: this.logger,
       now,
       inLane: (tenantId, work) => this.lanes.run(tenantId, work),
+      ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
     });
     const runner = new TenantBatchRunner({
       routing: this.routing,
@@ -112,4 +113,18 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
     await Promise.all(mine.map((tenantId) => this.lanes.run(tenantId, () => this.routing.warm(tenantId))));
     this.logger.info({ tenants: mine.length }, 'rebuilt tenant state after assignment');
   }
+}
+
+/** Fault injection: a real `kill -9` of this process between a commit and its publish. */
+function crashAfterCommit(
+  eventType: string | undefined,
+  logger: Logger,
+): { afterCommit?: (events: readonly { type: string }[]) => void } {
+  if (!eventType) return {};
+  logger.warn({ eventType }, 'FAULT_CRASH_AFTER_COMMIT is set: this router will kill itself after a commit');
+  return {
+    afterCommit: (events) => {
+      if (events.some((e) => e.type === eventType)) process.kill(process.pid, 'SIGKILL');
+    },
+  };
 }

@@ -2,7 +2,12 @@
 // changes) or a timer tick becomes one write set, committed in one fenced transaction together with the
 // events that announce it, and only then published. Any failure drops the tenant's memory, so the retry
 // rebuilds it from the database, which is the truth.
-import type { AgentCommandV1, ConfigChangedV1, InboundContactV1 } from '@switchboard/contracts';
+import type {
+  AgentCommandV1,
+  ConfigChangedV1,
+  InboundContactV1,
+  RoutingEventV1,
+} from '@switchboard/contracts';
 import type { SqlTransactor } from '@switchboard/persistence';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -31,6 +36,8 @@ export interface TenantRoutingDeps {
   outbox: EventOutbox;
   logger: Logger;
   now: () => number;
+  /** Called after each commit, before publishing; the fault tests crash the process here. */
+  afterCommit?: (events: readonly RoutingEventV1[]) => void;
   /** Runs work in the tenant's lane; timers use it so ticks never interleave with batches. */
   inLane: (tenantId: string, work: () => Promise<void>) => Promise<void>;
 }
@@ -152,6 +159,7 @@ export class TenantRoutingService {
         });
         ctx.log.lastSeq = lastSeq;
         ctx.log.pending.push(...events);
+        this.deps.afterCommit?.(events);
       }
       await outbox.flush(tenantId, ctx.log, () => this.retryPublish(tenantId));
       ctx.router.armTimer(() => this.onTimer(tenantId));
