@@ -1,5 +1,6 @@
 // The Kafka adapter of the bus port, on kafkajs: idempotent producer with acks from all replicas,
 // batch consumers that commit only after the handler succeeded, and one writer per tenant partition.
+// The producer reconnects and consumers restart on their own; ready() says which of them is down and why.
 import {
   Kafka,
   Partitioners,
@@ -8,12 +9,13 @@ import {
   type Consumer,
   type EachBatchPayload,
   type LogEntry,
-  type Producer,
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Bus, OutgoingMessage, SubscribeOptions, Subscription } from './bus.port';
 import { CoPartitionedAssigner } from './co-partitioned.assigner';
 import type { BusMetrics } from './bus.metrics';
+import { ConsumerSupervisor } from './kafka-consumer.supervisor';
+import { ProducerLink } from './kafka-producer.link';
 
 const DEFAULT_PARTITIONER = Partitioners.DefaultPartitioner();
 
@@ -26,9 +28,9 @@ export interface KafkaBusOptions {
 
 export class KafkaBus implements Bus {
   private readonly kafka: Kafka;
-  private producer?: Promise<Producer>;
+  private readonly producer: ProducerLink;
   private admin?: Promise<Admin>;
-  private readonly consumers = new Set<Consumer>();
+  private readonly consumers = new Set<ConsumerSupervisor>();
 
   constructor(private readonly options: KafkaBusOptions) {
     const logger = options.logger.child({ component: 'kafkajs' });
@@ -39,43 +41,34 @@ export class KafkaBus implements Bus {
       logCreator: () => (entry: LogEntry) => logKafkaEntry(logger, entry),
       retry: { initialRetryTime: 200, retries: 10 },
     });
+    this.producer = new ProducerLink(this.kafka, options.logger);
   }
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const producer = await this.connectedProducer();
-    await producer.send({ topic, acks: -1, messages: messages.map((m) => ({ ...m })) });
+    await this.producer.send({ topic, acks: -1, messages: messages.map((m) => ({ ...m })) });
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    const consumer = this.kafka.consumer({
+    const supervisor = new ConsumerSupervisor({
       groupId: options.groupId,
-      partitionAssigners: [CoPartitionedAssigner],
-      allowAutoTopicCreation: false,
-      // A crashed router's partitions move after this long; shorter than kafkajs' 30 s default for faster
-      // failover, long enough that a slow database batch does not cost the group membership.
-      sessionTimeout: 15_000,
-      heartbeatInterval: 3_000,
+      logger: this.options.logger,
+      create: () => this.createConsumer(options),
+      run: async (consumer) => {
+        await consumer.connect();
+        await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
+        await consumer.run({
+          eachBatchAutoResolve: false,
+          eachBatch: (payload) => this.handleBatch(options, payload),
+        });
+      },
     });
-    this.consumers.add(consumer);
-    consumer.on(consumer.events.GROUP_JOIN, (event) => {
-      const assignment = Object.entries(event.payload.memberAssignment).map(([topic, partitions]) => ({
-        topic,
-        partitions,
-      }));
-      this.options.logger.info({ groupId: options.groupId, assignment }, 'partitions assigned');
-      options.onAssignment?.(assignment);
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
-    await consumer.run({
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.handleBatch(options, payload),
-    });
+    await supervisor.start();
+    this.consumers.add(supervisor);
     return {
       close: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
+        this.consumers.delete(supervisor);
+        await supervisor.close();
       },
     };
   }
@@ -99,11 +92,17 @@ export class KafkaBus implements Bus {
   }
 
   async ready(): Promise<void> {
+    const down = [this.producer.down, ...[...this.consumers].map((c) => c.down)].filter(Boolean);
+    if (down.length > 0) throw new Error(`Kafka bus is down: ${down.join('; ')}`);
     try {
+      // The first check connects the producer; later ones return at once while it is up.
+      await this.producer.connected();
+      // Proves a broker answers now, even when nothing has been published for a while.
       await (await this.connectedAdmin()).describeCluster();
     } catch (error) {
-      this.admin = undefined;
-      throw error;
+      throw new Error(`Kafka bus is down: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     }
   }
 
@@ -139,32 +138,43 @@ export class KafkaBus implements Bus {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
+    await Promise.all([...this.consumers].map((consumer) => consumer.close()));
     this.consumers.clear();
-    if (this.producer) await (await this.producer).disconnect();
-    if (this.admin) await (await this.admin).disconnect().catch(() => undefined);
+    await this.producer.close();
+    if (this.admin) await (await this.admin.catch(() => undefined))?.disconnect().catch(() => undefined);
   }
 
+  private createConsumer(options: SubscribeOptions): Consumer {
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      partitionAssigners: [CoPartitionedAssigner],
+      allowAutoTopicCreation: false,
+      // A crashed router's partitions move after this long; shorter than kafkajs' 30 s default for faster
+      // failover, long enough that a slow database batch does not cost the group membership.
+      sessionTimeout: 15_000,
+      heartbeatInterval: 3_000,
+    });
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      const assignment = Object.entries(event.payload.memberAssignment).map(([topic, partitions]) => ({
+        topic,
+        partitions,
+      }));
+      this.options.logger.info({ groupId: options.groupId, assignment }, 'partitions assigned');
+      options.onAssignment?.(assignment);
+    });
+    return consumer;
+  }
+
+  /** One admin for backlog and readiness; a failed one is dropped so the next call connects afresh. */
   private connectedAdmin(): Promise<Admin> {
-    this.admin ??= (async () => {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      return admin;
-    })();
-    return this.admin;
-  }
-
-  private connectedProducer(): Promise<Producer> {
-    this.producer ??= (async () => {
-      const producer = this.kafka.producer({
-        idempotent: true,
-        allowAutoTopicCreation: false,
-        createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      await producer.connect();
-      return producer;
-    })();
-    return this.producer;
+    if (this.admin) return this.admin;
+    const admin = this.kafka.admin({ retry: { initialRetryTime: 200, retries: 2 } });
+    const connecting = admin.connect().then(() => admin);
+    this.admin = connecting;
+    void connecting.catch(() => {
+      if (this.admin === connecting) this.admin = undefined;
+    });
+    return connecting;
   }
 
   private async handleBatch(options: SubscribeOptions, payload: EachBatchPayload): Promise<void> {
