@@ -4,14 +4,13 @@
 // Without one it is memory only. Either way it refuses work beyond a bounded backlog.
 import type { Logger } from 'pino';
 import type { BusJournal } from './bus-journal.port';
+import { BusJournalTrimmer } from './bus-journal.trimmer';
 import { BusOverloadedError } from './bus.errors';
 import type { Bus, ConsumedMessage, OutgoingMessage, SubscribeOptions, Subscription } from './bus.port';
 import { TopicLog } from './in-process-topic.log';
 import { backoffDelay, sleep } from './retry.util';
 
 const MAX_BATCH = 500;
-/** Consumed journal rows are deleted in bulk once this many have accumulated, not after every batch. */
-const TRIM_STEP = 1_000;
 const OVERLOAD_RETRY_AFTER_MS = 1_000;
 
 export interface InProcessBusOptions {
@@ -41,19 +40,18 @@ interface Group {
 export class InProcessBus implements Bus {
   private readonly topics = new Map<string, TopicLog>();
   private readonly groups = new Map<string, Group>();
-  /** Journal offset below which each topic was last trimmed. */
-  private readonly trimmedTo = new Map<string, number>();
   private readonly journal?: BusJournal;
+  private readonly trimmer?: BusJournalTrimmer;
   private readonly maxBacklog: number;
   private readonly unreadRetention: number;
   private loaded?: Promise<Map<string, number>>;
-  private trimming: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly logger: Logger,
     options: InProcessBusOptions = {},
   ) {
     this.journal = options.journal;
+    this.trimmer = options.journal && new BusJournalTrimmer(options.journal, logger);
     this.maxBacklog = options.maxBacklog ?? 100_000;
     this.unreadRetention = options.unreadRetention ?? 100_000;
   }
@@ -81,7 +79,7 @@ export class InProcessBus implements Bus {
       }
     }
     await log.write(messages);
-    if (readers.length === 0) this.trimUnread(log);
+    if (readers.length === 0) this.trimmer?.appendedUnread(topic, log.next, this.unreadRetention);
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -147,7 +145,7 @@ export class InProcessBus implements Bus {
     this.groups.clear();
     // Writes already accepted finish, so no caller waits on a promise that never settles.
     await Promise.all([...this.topics.values()].map((log) => log.settled()));
-    await this.trimming;
+    await this.trimmer?.idle();
   }
 
   /** Messages published but not yet consumed by a group; used by health checks and tests. */
@@ -274,30 +272,7 @@ export class InProcessBus implements Bus {
     if (readers.length === 0 || !log) return;
     const consumedByAll = Math.min(...readers.map((g) => g.positions.get(topic)!));
     if (consumedByAll - log.base >= MAX_BATCH || consumedByAll === log.next) log.release(consumedByAll);
-    if (!this.journal) return;
-    const committedByAll = Math.min(...readers.map((g) => g.committed.get(topic) ?? 0));
-    this.trimJournal(topic, committedByAll);
-  }
-
-  private trimUnread(log: TopicLog): void {
-    // Offsets are consecutive, so the newest `unreadRetention` rows are those at or above this bound.
-    if (this.journal) this.trimJournal(log.topic, log.next - this.unreadRetention);
-  }
-
-  /** Deletes journal rows below `before` once enough have accumulated; runs beside delivery, one at a time. */
-  private trimJournal(topic: string, before: number): void {
-    const journal = this.journal;
-    if (!journal || before - (this.trimmedTo.get(topic) ?? 0) < TRIM_STEP) return;
-    this.trimmedTo.set(topic, before);
-    this.trimming = this.trimming.then(() =>
-      journal.trim(topic, before).then(
-        (deleted) => this.logger.debug({ topic, before, deleted }, 'journal trimmed'),
-        (error: unknown) => {
-          this.trimmedTo.delete(topic);
-          this.logger.warn({ err: error, topic }, 'journal trim failed; will retry later');
-        },
-      ),
-    );
+    this.trimmer?.consumed(topic, Math.min(...readers.map((g) => g.committed.get(topic) ?? 0)));
   }
 }
 
