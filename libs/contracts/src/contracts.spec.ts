@@ -67,6 +67,7 @@ describe('routing event v1', () => {
       schema: 'switchboard.routing-event.v1',
       eventId: 'e1',
       tenantId: 't',
+      seq: 1,
       at: '2026-11-24T10:00:00Z',
       type: 'offer.created',
       offerId: 'o1',
