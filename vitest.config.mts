@@ -26,7 +26,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/**/*.int.ts', 'test/**/*.e2e.ts'],
+          include: ['test/**/*.int.ts', 'test/**/*.e2e.ts', 'test/faults/**/*.fault.ts'],
           globalSetup: ['test/setup/global-services.mts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
