@@ -1,10 +1,14 @@
-// The Kafka bus reports itself down while it is down and recovers by itself: a producer that cannot connect
-// fails publish in seconds and keeps retrying, and a consumer stopped by a non-retriable crash is restarted.
+// The Kafka bus, and GET /health with it, reports itself down while it is down and recovers by itself: a
+// producer that cannot connect fails publish in seconds and keeps retrying, and a consumer stopped by a
+// non-retriable crash is restarted.
 // The shared broker is never stopped: "down" is a loopback port nobody listens on, and "back" is a proxy
 // opened on that port to the real broker.
 import { randomBytes } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { loadConfig } from '@switchboard/config';
 import { KafkaBus, type ConsumedBatch } from '@switchboard/messaging';
+import { PlatformModule, startApp } from '@switchboard/platform';
 import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../support/processes';
@@ -137,5 +141,45 @@ describe('KafkaBus health', () => {
         { timeout: 30_000 },
       )
       .toBe('up');
+  });
+
+  it('GET /health reports the bus down with the reason while it is down, and 200 once it is back', async () => {
+    const port = await freePort();
+    const config = loadConfig({
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      KAFKA_BROKERS: `127.0.0.1:${port}`,
+      PGLITE_DATA_DIR: 'memory://',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+    });
+    const app: INestApplication = await startApp(
+      PlatformModule.forRoot({ service: 'health-test', config }),
+      config,
+      { port: 0 },
+    );
+    closers.push(() => app.close());
+    const { port: httpPort } = (app.getHttpServer() as import('node:http').Server).address() as {
+      port: number;
+    };
+    const health = async () => {
+      const response = await fetch(`http://127.0.0.1:${httpPort}/health`);
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          info?: unknown;
+          error?: Record<string, { status: string; message?: string }>;
+        },
+      };
+    };
+
+    const down = await health();
+    expect(down.status).toBe(503);
+    expect(down.body.error?.bus?.status).toBe('down');
+    expect(down.body.error?.bus?.message).toMatch(/Kafka bus is down: .*ECONNREFUSED/);
+    expect(down.body.error?.database).toBeUndefined();
+
+    const proxy = await proxyOn(port);
+    closers.push(() => proxy.close());
+    await expect.poll(async () => (await health()).status, { timeout: 45_000, interval: 500 }).toBe(200);
   });
 });

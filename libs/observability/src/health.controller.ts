@@ -1,12 +1,14 @@
 // GET /health for load balancers and the test harness: 200 when every probe passes, 503 with reasons otherwise.
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
   HealthIndicatorService,
+  type HealthCheckResult,
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { READINESS_PROBES, type ReadinessProbe } from './health-indicator';
 
 @ApiTags('operations')
@@ -20,8 +22,15 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  check() {
-    return this.health.check(this.probes.map((probe) => () => this.run(probe)));
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult | object> {
+    try {
+      return await this.health.check(this.probes.map((probe) => () => this.run(probe)));
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      // Answered here: the global problem filter would replace which probe failed, and why, with a generic 503.
+      response.status(error.getStatus());
+      return error.getResponse();
+    }
   }
 
   private async run(probe: ReadinessProbe): Promise<HealthIndicatorResult> {
