@@ -22,7 +22,7 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult | object> {
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult | string | object> {
     try {
       return await this.health.check(this.probes.map((probe) => () => this.run(probe)));
     } catch (error) {
