@@ -159,7 +159,7 @@ export class TenantRoutingService {
         });
         ctx.log.lastSeq = lastSeq;
         ctx.log.pending.push(...events);
-        this.deps.afterCommit?.(events);
+        this.deps.afterCommit?.(events.map((e) => e.event));
       }
       await outbox.flush(tenantId, ctx.log, () => this.retryPublish(tenantId));
       ctx.router.armTimer(() => this.onTimer(tenantId));

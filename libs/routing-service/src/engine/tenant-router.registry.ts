@@ -3,7 +3,7 @@
 // rebuilds everything from Postgres, so what the previous owner committed is all there.
 import type { PrismaClient, SqlTransactor } from '@switchboard/persistence';
 import type { RoutingDecision } from '@switchboard/routing-core';
-import type { TenantEventLog } from '../events/event-outbox';
+import { stamped, type TenantEventLog } from '../events/event-outbox';
 import { loadIntakeState } from '../intake/intake-lookups';
 import type { TenantIntakeState } from '../intake/intake-state';
 import { SlaCatalog } from '../intake/sla-catalog';
@@ -69,7 +69,7 @@ export class TenantRouterRegistry {
       log: {
         lastSeq: ownership.lastSeq,
         publishedSeq: ownership.publishedSeq,
-        pending: unpublished,
+        pending: unpublished.map(stamped),
         attempts: 0,
       },
     };

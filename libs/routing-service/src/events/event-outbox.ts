@@ -6,12 +6,22 @@ import { backoffDelay, type Bus } from '@switchboard/messaging';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 
+/** An event with its JSON, serialized once for both the event log and the bus. */
+export interface StampedEvent {
+  event: RoutingEventV1;
+  json: string;
+}
+
+export function stamped(event: RoutingEventV1): StampedEvent {
+  return { event, json: JSON.stringify(event) };
+}
+
 /** One tenant's position in its event log, held by the tenant's owner. */
 export interface TenantEventLog {
   lastSeq: number;
   publishedSeq: number;
   /** Committed, not yet published, in order. */
-  pending: RoutingEventV1[];
+  pending: StampedEvent[];
   retry?: NodeJS.Timeout;
   attempts: number;
 }
@@ -29,16 +39,19 @@ export class EventOutbox {
     log: TenantEventLog,
     bodies: readonly RoutingEventBody[],
     at: number,
-  ): RoutingEventV1[] {
+  ): StampedEvent[] {
     const iso = new Date(at).toISOString();
-    return bodies.map((body, i): RoutingEventV1 => ({
-      ...body,
-      schema: ROUTING_EVENT_V1,
-      eventId: uuidv7(),
-      tenantId,
-      seq: log.lastSeq + i + 1,
-      at: iso,
-    }));
+    return bodies.map((body, i) => {
+      const event: RoutingEventV1 = {
+        ...body,
+        schema: ROUTING_EVENT_V1,
+        eventId: uuidv7(),
+        tenantId,
+        seq: log.lastSeq + i + 1,
+        at: iso,
+      };
+      return stamped(event);
+    });
   }
 
   /**
@@ -51,14 +64,14 @@ export class EventOutbox {
     try {
       await this.bus.publish(
         this.topic,
-        batch.map((event) => ({
+        batch.map(({ event, json }) => ({
           key: tenantId,
-          value: JSON.stringify(event),
+          value: json,
           headers: { 'x-event-type': event.type, 'x-event-seq': String(event.seq) },
         })),
       );
       log.pending = log.pending.slice(batch.length);
-      log.publishedSeq = Math.max(log.publishedSeq, batch[batch.length - 1].seq);
+      log.publishedSeq = Math.max(log.publishedSeq, batch[batch.length - 1].event.seq);
       log.attempts = 0;
     } catch (error) {
       const delay = backoffDelay(log.attempts++, { initialMs: 200, maxMs: 10_000, factor: 2 });

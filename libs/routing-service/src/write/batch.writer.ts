@@ -1,8 +1,8 @@
 // Writes one tenant's write set in one transaction with a fixed handful of set-based statements (one per
 // table touched, `unnest` over array parameters), whatever the batch size. The first statement is the fence:
 // it only matches while this router still holds the tenant's epoch, so a stale owner writes nothing.
-import type { RoutingEventV1 } from '@switchboard/contracts';
 import type { SqlExecutor, SqlTransactor } from '@switchboard/persistence';
+import type { StampedEvent } from '../events/event-outbox';
 import type { WriteSet } from './write-set';
 
 export interface BatchCommit {
@@ -10,7 +10,7 @@ export interface BatchCommit {
   epoch: number;
   set: WriteSet;
   /** The set's events, numbered and stamped; stored in the event log with the state they describe. */
-  events: readonly RoutingEventV1[];
+  events: readonly StampedEvent[];
   /** The tenant's highest sequence number once this commits. */
   lastSeq: number;
   /** Everything up to here is known to be published. */
@@ -292,7 +292,8 @@ async function insertDecisionLogs(tx: SqlExecutor, t: string, s: WriteSet): Prom
   );
 }
 
-async function insertEvents(tx: SqlExecutor, t: string, events: readonly RoutingEventV1[]): Promise<void> {
+async function insertEvents(tx: SqlExecutor, t: string, stamped: readonly StampedEvent[]): Promise<void> {
+  const events = stamped.map((s) => s.event);
   if (events.length === 0) return;
   await tx.query(
     `INSERT INTO routing_events (tenant_id, seq, event_id, type, agent_id, payload, created_at)
@@ -305,7 +306,7 @@ async function insertEvents(tx: SqlExecutor, t: string, events: readonly Routing
       events.map((e) => e.eventId),
       events.map((e) => e.type),
       events.map((e) => ('agentId' in e ? e.agentId : null)),
-      events.map((e) => JSON.stringify(e)),
+      stamped.map((s) => s.json),
       events.map((e) => e.at),
     ],
   );
