@@ -31,6 +31,12 @@ export function pgTransactor(connectionString: string, maxConnections = 8): SqlT
     async transaction(work, options = {}) {
       const client = await pool.connect();
       let broken = false;
+      // A server that goes away while we hold the client emits 'error' on it; unheard, that kills the process.
+      // The statement in flight (or the next one) fails anyway, and a broken client is not returned to the pool.
+      const onError = (): void => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         if (options.statementTimeoutMs !== undefined) {
@@ -45,6 +51,7 @@ export function pgTransactor(connectionString: string, maxConnections = 8): SqlT
         });
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },
