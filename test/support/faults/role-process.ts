@@ -64,12 +64,26 @@ export async function stopRole(
   clearTimeout(timer);
 }
 
-/** The last lines the process wrote, for failure messages. */
+/** The last warnings, errors and non-log output (a crash's stack) the process wrote, for failure messages. */
 export function tailOf(target: RoleProcess, lines = 40): string {
   try {
-    const text = readFileSync(target.logFile, 'utf8').trimEnd().split('\n');
-    return `--- last lines of ${target.logFile} ---\n${text.slice(-lines).join('\n')}`;
+    const text = readFileSync(target.logFile, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .filter((line) => !/^\{"level":(10|20|30),/.test(line));
+    return `--- last warnings of ${target.logFile} ---\n${text.slice(-lines).join('\n')}`;
   } catch {
     return `(no output in ${target.logFile})`;
+  }
+}
+
+/** How many lines of the process's output match: a figure for reports (e.g. batches that failed and were retried). */
+export function countLogLines(target: RoleProcess, pattern: RegExp): number {
+  try {
+    return readFileSync(target.logFile, 'utf8')
+      .split('\n')
+      .filter((line) => pattern.test(line)).length;
+  } catch {
+    return 0;
   }
 }
