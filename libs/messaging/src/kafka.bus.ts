@@ -26,6 +26,8 @@ export interface KafkaBusOptions {
   metrics?: BusMetrics;
 }
 
+const PARTITIONS_CONSUMED_CONCURRENTLY = 8;
+
 export class KafkaBus implements Bus {
   private readonly kafka: Kafka;
   private readonly producer: ProducerLink;
@@ -59,6 +61,9 @@ export class KafkaBus implements Bus {
         await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
         await consumer.run({
           eachBatchAutoResolve: false,
+          // Batches of different partitions hold different tenants, whose lanes run side by side; one at a
+          // time (kafkajs' default) would leave the database idle while one tenant's transaction commits.
+          partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
           eachBatch: (payload) => this.handleBatch(options, payload),
         });
       },
