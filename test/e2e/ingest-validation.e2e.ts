@@ -123,4 +123,14 @@ describe('ingest validation at the edge (embedded)', () => {
     expect(search.status).toBe(400);
     expect(search.body).toMatchObject({ errors: [{ path: 'q' }] });
   });
+
+  it('refuses NUL in the login tenant with 400 naming tenant, not 500', async () => {
+    const response = await fetch(`${harness.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenant: 'de\u0000mo', email: 'a@b.test', password: 'x' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ errors: [{ path: 'tenant' }] });
+  });
 });

@@ -1,6 +1,6 @@
 // Commands an agent's console sends; the gateway stamps tenant and agent from the verified token.
 import { z } from 'zod';
-import { AgentStatusSchema, IdSchema, TimestampSchema } from './primitives.schema';
+import { AgentStatusSchema, IdSchema, storable, TimestampSchema } from './primitives.schema';
 
 export const AGENT_COMMAND_V1 = 'switchboard.agent-command.v1';
 
@@ -8,7 +8,7 @@ const OfferAccept = z.strictObject({ type: z.literal('offer.accept'), offerId: I
 const OfferDecline = z.strictObject({
   type: z.literal('offer.decline'),
   offerId: IdSchema,
-  reason: z.string().max(500).optional(),
+  reason: storable(z.string().max(500)).optional(),
 });
 const StatusSet = z.strictObject({ type: z.literal('status.set'), status: AgentStatusSchema });
 const ConversationResolve = z.strictObject({

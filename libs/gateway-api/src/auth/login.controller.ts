@@ -5,9 +5,11 @@ import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { LoginUser } from '@switchboard/auth';
 import { z } from 'zod';
 import { ZodBodyPipe } from '@switchboard/platform';
+import { storable } from '@switchboard/contracts';
 
 export const LoginBodySchema = z.strictObject({
-  tenant: z.string().min(1).max(64),
+  // The tenant slug is looked up in PostgreSQL, which refuses NUL: refuse it here as a 400, not a 500.
+  tenant: storable(z.string().min(1).max(64)),
   email: z.email().max(320),
   password: z.string().min(1).max(1024),
 });
