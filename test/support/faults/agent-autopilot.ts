@@ -4,10 +4,13 @@
 import { AgentClient } from '../agent-client';
 
 export interface AutopilotOptions {
-  /** How long an assignment is worked before it is resolved. */
-  resolveAfterMs?: number;
+  /** How long an assignment is worked before it is resolved; null keeps it open (capacity stays taken). */
+  resolveAfterMs?: number | null;
   /** Accept offers automatically (default true). */
   accept?: boolean;
+  /** Send `status.set available` on start and wait for the router to apply it (default true). Without it,
+   * the agent's stored status counts (a test may set it in the database while no router runs). */
+  goAvailable?: boolean;
 }
 
 export class AgentAutopilot {
@@ -30,10 +33,12 @@ export class AgentAutopilot {
     });
     socket.on('assignment.created', (assignment: { conversationId: string }) => {
       this.assignments.add(assignment.conversationId);
+      const after = this.options.resolveAfterMs === undefined ? 50 : this.options.resolveAfterMs;
+      if (after === null) return;
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         void this.send({ type: 'conversation.resolve', conversationId: assignment.conversationId });
-      }, this.options.resolveAfterMs ?? 50);
+      }, after);
       this.timers.add(timer);
     });
     socket.on('agent.status-changed', (change: { agentId: string; status: string }) => {
@@ -43,7 +48,7 @@ export class AgentAutopilot {
     });
   }
 
-  /** Logs in, connects and goes available; resolves once the router has applied the status. */
+  /** Logs in, connects and (unless told not to) goes available, once the router has applied the status. */
   static async start(
     gatewayUrl: string,
     tenantSlug: string,
@@ -53,6 +58,7 @@ export class AgentAutopilot {
     const token = await AgentClient.login(gatewayUrl, tenantSlug, agent.email, agent.password);
     const client = await AgentClient.connect(gatewayUrl, token);
     const pilot = new AgentAutopilot(client, agent.id, options);
+    if (options.goAvailable === false) return pilot;
     await pilot.send({ type: 'status.set', status: 'available' });
     await client.next('agent.status-changed', (e) => e.status === 'available', 60_000);
     return pilot;

@@ -172,3 +172,46 @@ export function expectCleanAudit(report: AuditReport): void {
     overCapacity: [],
   });
 }
+
+/** What one customer sent: all of it should sit in one conversation while that conversation stays open. */
+export interface CustomerThread {
+  tenantId: string;
+  channel: string;
+  address: string;
+  messages: number;
+}
+
+/**
+ * Customers whose messages are not all in exactly one conversation (for scenarios where no conversation is
+ * resolved, so every follow-up must thread into the customer's open conversation).
+ */
+export async function misthreaded(url: string, threads: readonly CustomerThread[]): Promise<string[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ v: string }>(
+      `WITH stored AS (
+         SELECT c.tenant_id, c.channel, i.address, count(DISTINCT c.id) AS conversations, count(m.id) AS messages
+           FROM messages m
+           JOIN conversations c ON c.id = m.conversation_id
+           JOIN customer_identities i ON i.customer_id = c.customer_id AND i.channel = c.channel
+          WHERE c.tenant_id = ANY($1)
+          GROUP BY c.tenant_id, c.channel, i.address)
+       SELECT e.tenant || ' ' || e.channel || ' ' || e.address || ': expected ' || e.n || ' messages in one conversation, got '
+              || coalesce(s.messages, 0) || ' in ' || coalesce(s.conversations, 0) AS v
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) AS e(tenant, channel, address, n)
+         LEFT JOIN stored s ON s.tenant_id = e.tenant AND s.channel = e.channel AND s.address = e.address
+        WHERE s.conversations IS DISTINCT FROM 1 OR s.messages IS DISTINCT FROM e.n`,
+      [
+        [...new Set(threads.map((t) => t.tenantId))],
+        threads.map((t) => t.tenantId),
+        threads.map((t) => t.channel),
+        threads.map((t) => t.address),
+        threads.map((t) => t.messages),
+      ],
+    );
+    return rows.map((r) => r.v);
+  } finally {
+    await client.end();
+  }
+}

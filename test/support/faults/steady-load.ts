@@ -2,7 +2,7 @@
 // fault injected part-way through. Shared by the "server restarted under load" scenarios.
 import type { InboundContactV1 } from '@switchboard/contracts';
 import type { TenantFixture } from '../fixtures';
-import { AgentAutopilot } from './agent-autopilot';
+import { AgentAutopilot, type AutopilotOptions } from './agent-autopilot';
 import { inboundRecord, type InboundProducer } from './inbound-producer';
 
 export interface LoadFigures {
@@ -36,11 +36,12 @@ export function mixedMessages(
 export async function startAgents(
   gatewayUrl: string,
   tenants: readonly TenantFixture[],
+  options: AutopilotOptions = {},
 ): Promise<AgentAutopilot[]> {
   const pilots: AgentAutopilot[] = [];
   for (const tenant of tenants)
     for (const agent of tenant.agents)
-      pilots.push(await AgentAutopilot.start(gatewayUrl, tenant.slug, agent));
+      pilots.push(await AgentAutopilot.start(gatewayUrl, tenant.slug, agent, options));
   return pilots;
 }
 

@@ -1,7 +1,8 @@
-// Reads a topic from the beginning up to its end as of the call: what is on the topic now, with no waiting
-// for something that may never come. Used to prove an event was NOT published, and to read dead letters.
+// Kafka-side inspection for the fault tests: read a topic up to its end as of the call (what is on it now,
+// without waiting for something that may never come), and wait for a gateway's relay to join its group.
 import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 
 export interface TopicRecord {
   partition: number;
@@ -62,4 +63,33 @@ export async function readTopicToEnd(
     await consumer.disconnect();
   }
   return records;
+}
+
+/**
+ * Resolves once a gateway's relay has joined its consumer group. It reads new events only, so anything
+ * published before it joined would never reach a socket.
+ */
+export async function waitForGatewayRelay(
+  brokers: string,
+  gatewayUrl: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const groupId = `switchboard-gateway-${hostname()}-${new URL(gatewayUrl).port}`;
+  const admin = new Kafka({
+    clientId: 'fault-groups',
+    brokers: [brokers],
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { groups } = await admin.describeGroups([groupId]);
+      if (groups[0]?.state === 'Stable' && groups[0].members.length > 0) return;
+      if (Date.now() > deadline) throw new Error(`gateway group ${groupId} not stable after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
