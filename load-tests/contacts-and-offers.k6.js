@@ -11,6 +11,11 @@
 // Each contact's body starts with a marker `[lt:<run>:<seq>:<sent epoch ms>]`. The offer's preview carries the
 // body, so the agent that receives the offer measures POST -> offer without sharing memory with the sender.
 //
+// Besides k6's own metrics, the script logs one short line per contact, offer and assignment (load.sh sends
+// them to a file with --console-output; load-run-log.ts reads them): the per-window report and the database
+// check afterwards need each contact's outcome, and k6's JSON output would write a dozen samples per request.
+//   R <run id> | C <seq> <status> <sent epoch ms> <ms> | O <seq> <received epoch ms> <ms> | A <epoch ms> <ms>
+//
 // k6 has no socket.io client, so this speaks Engine.IO v4 / socket.io v5 framing over k6/websockets:
 //   0{...}                      server: Engine.IO open
 //   40/agents,{"token":"..."}   client: join the namespace with the JWT (socket.io `auth`)
@@ -21,7 +26,7 @@
 //   2 / 3                       Engine.IO ping from the server / pong from the client
 import http from 'k6/http';
 import exec from 'k6/execution';
-import { check, fail } from 'k6';
+import { check, fail, sleep } from 'k6';
 import { Counter, Trend } from 'k6/metrics';
 import { setTimeout, clearTimeout } from 'k6/timers';
 import { WebSocket } from 'k6/websockets';
@@ -40,6 +45,8 @@ const RATE = positiveInt(__ENV.LOAD_RATE, 50);
 const DURATION = __ENV.LOAD_DURATION || '45s';
 const WARMUP = __ENV.LOAD_WARMUP || '8s';
 const DRAIN = __ENV.LOAD_DRAIN || '10s';
+/** Agents log in spread over this long (agent i at i/AGENTS of it), as a shift starts, not all in one instant. */
+const LOGIN_RAMP = __ENV.LOAD_LOGIN_RAMP || '0s';
 const THINK_MS = nonNegativeInt(__ENV.LOAD_THINK_MS, 1000);
 /** Optional gate: fail the run when the offer latency p95 exceeds this many milliseconds. */
 const OFFER_P95_MS = positiveInt(__ENV.LOAD_OFFER_P95_MS, 0);
@@ -47,6 +54,7 @@ const OFFER_P95_MS = positiveInt(__ENV.LOAD_OFFER_P95_MS, 0);
 const DURATION_MS = parseDuration(DURATION);
 const WARMUP_MS = parseDuration(WARMUP);
 const DRAIN_MS = parseDuration(DRAIN);
+const LOGIN_RAMP_MS = parseDuration(LOGIN_RAMP);
 /** Agents stay connected from the start until the arrivals stop and the backlog has had DRAIN to clear. */
 const SESSION_MS = WARMUP_MS + DURATION_MS + DRAIN_MS;
 
@@ -114,7 +122,9 @@ export function setup() {
   const res = http.get(`${BASE_URL}/health`, { tags: { name: 'health' } });
   if (res.status !== 200) fail(`${BASE_URL}/health answered ${res.status}`);
   // Contacts of an earlier run (a Postgres target keeps them) carry another run id and are not timed.
-  return { runId: `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}` };
+  const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  console.log(`R ${runId}`);
+  return { runId };
 }
 
 // ---- scenario B: integrators ------------------------------------------------------------------------------
@@ -127,7 +137,8 @@ export function integrator(data) {
   const sentAt = Date.now();
   const body = {
     channel,
-    channelMessageId: `load-${id}-${sentAt}`,
+    // The database check afterwards finds each contact by this id.
+    channelMessageId: `load-${id}`,
     // A new customer per contact, so each one opens its own conversation and needs its own offer.
     from: fromAddress(channel, id),
     body: `[lt:${data.runId}:${seq}:${sentAt}] Load test contact ${seq} on ${channel}: please call me back.`,
@@ -142,7 +153,9 @@ export function integrator(data) {
   const res = http.post(`${BASE_URL}/v1/contacts`, JSON.stringify(body), {
     headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
     tags: { name: 'POST /v1/contacts', channel },
+    responseType: 'none',
   });
+  console.log(`C ${seq} ${res.status} ${sentAt} ${res.timings.duration.toFixed(2)}`);
   if (check(res, { 'contact accepted (202)': (r) => r.status === 202 })) contactsAccepted.add(1);
 }
 
@@ -154,6 +167,7 @@ export function agent(data) {
   const testStart = exec.scenario.startTime;
   const arrivalsEnd = testStart + WARMUP_MS + DURATION_MS;
   const sessionEnd = testStart + SESSION_MS;
+  if (LOGIN_RAMP_MS > 0) sleep(((index - 1) / AGENTS) * (LOGIN_RAMP_MS / 1000));
 
   const login = http.post(
     `${BASE_URL}/v1/auth/login`,
@@ -217,7 +231,9 @@ export function agent(data) {
         if (receivedAt <= arrivalsEnd) offersDuringArrivals.add(1);
         const marker = MARKER.exec(event.preview || '');
         if (marker && marker[1] === data.runId) {
-          offerLatency.add(receivedAt - Number(marker[3]), { channel: event.channel });
+          const ms = receivedAt - Number(marker[3]);
+          offerLatency.add(ms, { channel: event.channel });
+          console.log(`O ${marker[2]} ${receivedAt} ${ms}`);
         } else {
           offersForeign.add(1);
         }
@@ -230,7 +246,9 @@ export function agent(data) {
         assignments.add(1);
         const sent = event.offerId ? acceptSentAt[event.offerId] : undefined;
         if (sent !== undefined) {
-          assignLatency.add(Date.now() - sent);
+          const now = Date.now();
+          assignLatency.add(now - sent);
+          console.log(`A ${now} ${now - sent}`);
           delete acceptSentAt[event.offerId];
         }
         working[event.conversationId] = true;

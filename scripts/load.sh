@@ -1,28 +1,31 @@
 #!/usr/bin/env bash
 # `npm run load`: one-command load test. Builds k6 (once, cached) and the engine (when the sources changed),
-# starts the engine on a free loopback port, runs load-tests/contacts-and-offers.k6.js against it, prints
-# k6's summary and a per-window report, stops the engine, and exits with k6's status (non-zero when a
-# threshold failed).
+# seeds the demo tenant with LOAD_AGENTS agents, starts the engine on free loopback ports, runs
+# load-tests/contacts-and-offers.k6.js against it, stops the engine, checks the database (nothing lost,
+# duplicated, double-assigned or over capacity), and prints a report whose last line is one JSON object.
+# Exits non-zero when a k6 threshold failed or the database check found a violation.
 #
-# Target: the embedded default (in-process bus, PGlite in a fresh temp directory, demo tenant seeded on
-# first start), or, when KAFKA_BROKERS and DATABASE_URL are both set, those servers: the demo tenant is
-# seeded there first with `npm run db:seed` and a freshly generated integrator key.
+# Target: the embedded default (in-process bus, PGlite in a fresh directory, one `switchboard` process), or,
+# when KAFKA_BROKERS and DATABASE_URL are both set, those servers with the router and the gateway as two
+# processes. On servers every run gets a fresh database on that PostgreSQL (sb_load_<hex>) and its own topic
+# prefix and consumer group (load.<run>.); both are removed afterwards (LOAD_KEEP_DB=1 keeps the database).
 #
 # Parameters (environment):
 #   LOAD_RATE=50          contacts per second posted by the integrators
 #   LOAD_DURATION=45s     how long the integrators post
-#   LOAD_AGENTS=<all>     agents connected (agent1..N@demo.test); default: every seeded agent
+#   LOAD_AGENTS=20        agents seeded and connected (agent1..N@demo.test; the demo seed has 20, more are added)
 #   LOAD_THINK_MS=1000    how long an agent works a conversation before resolving it
-#   LOAD_WARMUP=8s        agents log in and go available before the first contact
+#   LOAD_LOGIN_RAMP       agents log in spread over this long (default: 5 ms per agent, 25 s for 5,000)
+#   LOAD_WARMUP           before the first contact (default: 8 s plus the login ramp)
 #   LOAD_DRAIN=10s        agents stay connected after the last contact so the backlog can clear
 #   LOAD_OFFER_P95_MS     optional: also fail when the offer latency p95 is above this (ms)
-#   LOAD_RESULTS_DIR      where logs, k6 samples and the report go (default: a new /tmp/switchboard-load.* dir)
+#   LOAD_RESULTS_DIR      where logs, samples and the report go (default: a new /tmp/switchboard-load.* dir)
 #   LOAD_ENGINE_LOG_LEVEL=warn
+#   LOAD_BUILD=auto       auto: build when dist is missing or older than the sources; never; always
+#   LOAD_KEEP_DB=0        servers only: keep the run's database for inspection
 #   K6_VERSION=v1.8.1     built with `go install go.k6.io/k6@$K6_VERSION` into $SWITCHBOARD_TOOLS_DIR/bin
 #   SWITCHBOARD_TOOLS_DIR=$HOME/.cache/switchboard
-# On real servers the engine uses KAFKA_TOPIC_PREFIX (default `load.`) and ROUTER_GROUP_ID (default
-# switchboard-load), so it does not join the consumer group of a router already running there; JWT_SECRET
-# is generated unless set. Seeding converges the `demo` tenant in DATABASE_URL (it adds, never deletes).
+# The targets of the performance work: LOAD_RATE=1000 LOAD_DURATION=5m LOAD_AGENTS=5000 (docs/performance.md).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,13 +34,15 @@ cd "$ROOT"
 K6_VERSION="${K6_VERSION:-v1.8.1}"
 TOOLS_DIR="${SWITCHBOARD_TOOLS_DIR:-$HOME/.cache/switchboard}"
 K6="$TOOLS_DIR/bin/k6"
+TSX="$ROOT/node_modules/.bin/tsx"
 export LOAD_RATE="${LOAD_RATE:-50}"
 export LOAD_DURATION="${LOAD_DURATION:-45s}"
+export LOAD_AGENTS="${LOAD_AGENTS:-20}"
 export LOAD_THINK_MS="${LOAD_THINK_MS:-1000}"
-export LOAD_WARMUP="${LOAD_WARMUP:-8s}"
+export LOAD_LOGIN_RAMP="${LOAD_LOGIN_RAMP:-$((LOAD_AGENTS * 5))ms}"
+export LOAD_WARMUP="${LOAD_WARMUP:-$((8000 + LOAD_AGENTS * 5))ms}"
 export LOAD_DRAIN="${LOAD_DRAIN:-10s}"
 ENGINE_LOG_LEVEL="${LOAD_ENGINE_LOG_LEVEL:-warn}"
-ENTRY="$ROOT/dist/apps/switchboard/main.js"
 
 log() { printf '[load] %s\n' "$*" >&2; }
 die() {
@@ -69,12 +74,15 @@ ensure_engine() {
     npm ci --no-audit --no-fund
   fi
   [[ -f libs/persistence/src/generated/prisma/client.ts ]] || npm run prisma:generate
-  local stale=""
-  if [[ ! -f "$ENTRY" ]]; then
-    stale="missing"
-  else
-    stale="$(find apps libs -path '*/generated' -prune -o -type f -newer "$ENTRY" -print -quit)"
-  fi
+  local entry="$ROOT/dist/apps/switchboard/main.js" stale=""
+  case "${LOAD_BUILD:-auto}" in
+    never) [[ -f "$entry" ]] || die "$entry is missing and LOAD_BUILD=never" ;;
+    always) stale="always" ;;
+    *)
+      for app in switchboard router gateway; do [[ -f "$ROOT/dist/apps/$app/main.js" ]] || stale="missing"; done
+      [[ -n "$stale" ]] || stale="$(find apps libs -path '*/generated' -prune -o -type f -newer "$entry" -print -quit)"
+      ;;
+  esac
   if [[ -n "$stale" ]]; then
     log "building the engine (npm run build)"
     npm run build
@@ -85,26 +93,44 @@ free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
-wait_for_health() {
-  local url="$1" deadline=$((SECONDS + 120))
-  until node -e 'fetch(process.argv[1]).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))' "$url"; do
-    kill -0 "$ENGINE_PID" 2>/dev/null || {
-      tail -n 40 "$RESULTS/engine.log" >&2
-      die "the engine exited before it was ready (log: $RESULTS/engine.log)"
-    }
-    ((SECONDS < deadline)) || die "the engine was not ready within 120 s (log: $RESULTS/engine.log)"
-    sleep 0.5
-  done
-}
+random_hex() { node -e "console.log(require('crypto').randomBytes($1).toString('hex'))"; }
 
 generate_api_key() {
   # shellcheck disable=SC2016 # the backticks are a JavaScript template literal
   node -e 'const c=require("crypto");console.log(`sb_${c.randomBytes(6).toString("hex")}_${c.randomBytes(32).toString("base64url")}`)'
 }
 
-# Samples every 2 s: epoch_ms, the engine's CPU ticks and RSS (kB), and the whole machine's busy and total
+# ---- processes ----------------------------------------------------------------------------------------------
+declare -A PIDS=()
+SAMPLERS=()
+
+# start_role <name> <app> <port> [env...]: runs dist/apps/<app>/main.js with the common and given environment.
+start_role() {
+  local name="$1" app="$2" port="$3"
+  shift 3
+  env "${env_unset[@]}" "${common_env[@]}" "$@" HOST=127.0.0.1 PORT="$port" \
+    node --enable-source-maps "$ROOT/dist/apps/$app/main.js" >"$RESULTS/$name.log" 2>&1 &
+  PIDS[$name]=$!
+  wait_for_health "$name" "http://127.0.0.1:$port/health"
+}
+
+wait_for_health() {
+  local name="$1" url="$2" deadline=$((SECONDS + 120))
+  until node -e 'fetch(process.argv[1]).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))' "$url"; do
+    kill -0 "${PIDS[$name]}" 2>/dev/null || {
+      tail -n 40 "$RESULTS/$name.log" >&2
+      die "the $name exited before it was ready (log: $RESULTS/$name.log)"
+    }
+    ((SECONDS < deadline)) || die "the $name was not ready within 120 s (log: $RESULTS/$name.log)"
+    sleep 0.5
+  done
+}
+
+rss_mb() { awk '/^VmRSS:/{printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# Samples every 2 s: epoch_ms, the process's CPU ticks and RSS (kB), and the whole machine's busy and total
 # ticks (other processes, k6 included, share the cores and skew the figures).
-sample_engine() {
+sample_process() {
   local pid="$1" out="$2"
   while kill -0 "$pid" 2>/dev/null; do
     local stat rss machine
@@ -118,95 +144,119 @@ sample_engine() {
   done
 }
 
-ENGINE_PID=""
-SAMPLER_PID=""
-stop_engine() {
-  if [[ -n "$SAMPLER_PID" ]]; then
-    kill "$SAMPLER_PID" 2>/dev/null || true
-    wait "$SAMPLER_PID" 2>/dev/null || true
-    SAMPLER_PID=""
-  fi
-  if [[ -n "$ENGINE_PID" ]] && kill -0 "$ENGINE_PID" 2>/dev/null; then
-    kill -TERM "$ENGINE_PID" 2>/dev/null || true
-    for _ in $(seq 1 40); do
-      kill -0 "$ENGINE_PID" 2>/dev/null || break
-      sleep 0.25
-    done
-    kill -KILL "$ENGINE_PID" 2>/dev/null || true
-    wait "$ENGINE_PID" 2>/dev/null || true
-  fi
-  ENGINE_PID=""
+stop_pid() {
+  local pid="$1"
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.25
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
 }
+
+stop_all() {
+  local pid name
+  for pid in "${SAMPLERS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  SAMPLERS=()
+  # The gateway before the router, so no command is accepted that no router will read.
+  for name in k6 gateway engine router; do
+    [[ -n "${PIDS[$name]:-}" ]] && stop_pid "${PIDS[$name]}"
+    unset "PIDS[$name]"
+  done
+  return 0
+}
+
 # shellcheck disable=SC2317 # called from the EXIT trap
 cleanup() {
-  stop_engine
+  stop_all
+  if [[ "$MODE" == servers ]]; then
+    [[ -n "${TOPIC_PREFIX:-}" ]] && "$TSX" load-tests/load-scratch.ts drop-topics "$KAFKA_BROKERS" "$TOPIC_PREFIX" >&2 || true
+    if [[ -n "${LOAD_DB_URL:-}" && "${LOAD_KEEP_DB:-0}" != 1 ]]; then
+      "$TSX" load-tests/load-scratch.ts drop-db "$LOAD_DB_URL" >&2 || true
+    fi
+  fi
   # The embedded database is scratch; the logs, samples and report stay.
   [[ -n "${RESULTS:-}" && -d "$RESULTS/data" ]] && rm -rf "$RESULTS/data"
   return 0
 }
+
+# ---- main -------------------------------------------------------------------------------------------------
+MODE=embedded
+if [[ -n "${KAFKA_BROKERS:-}" && -n "${DATABASE_URL:-}" ]]; then
+  MODE=servers
+elif [[ -n "${KAFKA_BROKERS:-}" || -n "${DATABASE_URL:-}" ]]; then
+  die "set both KAFKA_BROKERS and DATABASE_URL to load real servers, or neither for the embedded default"
+fi
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# ---- main -------------------------------------------------------------------------------------------------
 ensure_k6
 ensure_engine
 
 RESULTS="${LOAD_RESULTS_DIR:-$(mktemp -d /tmp/switchboard-load.XXXXXX)}"
 mkdir -p "$RESULTS"
 RESULTS="$(cd "$RESULTS" && pwd)"
-PORT="$(free_port)"
-BASE_URL="http://127.0.0.1:$PORT"
-
-engine_env=(
-  HOST=127.0.0.1
-  PORT="$PORT"
+RUN="$(random_hex 4)"
+API_KEY="$(generate_api_key)"
+common_env=(
   LOG_LEVEL="$ENGINE_LOG_LEVEL"
-  # The harness logs every agent in within a second and posts far above the default ingest limit.
-  RATE_LIMIT_LOGIN_PER_MINUTE=100000
-  RATE_LIMIT_INGEST_PER_SECOND=100000
+  # The harness logs every agent in within the warm-up and posts far above the default ingest limit.
+  RATE_LIMIT_LOGIN_PER_MINUTE=1000000
+  RATE_LIMIT_INGEST_PER_SECOND=1000000
 )
 
-if [[ -n "${KAFKA_BROKERS:-}" && -n "${DATABASE_URL:-}" ]]; then
+if [[ "$MODE" == servers ]]; then
   TARGET="Kafka $KAFKA_BROKERS + PostgreSQL"
-  export JWT_SECRET="${JWT_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
-  API_KEY="$(generate_api_key)"
-  log "seeding the demo tenant on $TARGET (npm run db:seed)"
-  SEED_API_KEY="$API_KEY" npm run --silent db:seed 2>&1 | tee "$RESULTS/seed.log" >&2
-  SEEDED_AGENTS="$(sed -n 's/.* \([0-9][0-9]*\) agents,.*/\1/p' "$RESULTS/seed.log" | head -n 1)"
-  # Own topics and consumer group unless told otherwise, so a router already running on these servers
-  # neither shares the partitions nor routes the load.
-  engine_env+=(
-    SEED_DEMO=false
-    KAFKA_TOPIC_PREFIX="${KAFKA_TOPIC_PREFIX:-load.}"
-    ROUTER_GROUP_ID="${ROUTER_GROUP_ID:-switchboard-load}"
-  )
+  LOAD_DB_URL="$("$TSX" load-tests/load-scratch.ts create-db "$DATABASE_URL")"
+  TOPIC_PREFIX="load.$RUN."
+  db_env=(DATABASE_URL="$LOAD_DB_URL")
   env_unset=()
-elif [[ -n "${KAFKA_BROKERS:-}" || -n "${DATABASE_URL:-}" ]]; then
-  die "set both KAFKA_BROKERS and DATABASE_URL to load real servers, or neither for the embedded default"
+  common_env+=(
+    "${db_env[@]}"
+    KAFKA_BROKERS="$KAFKA_BROKERS"
+    JWT_SECRET="${JWT_SECRET:-$(random_hex 32)}"
+    KAFKA_TOPIC_PREFIX="$TOPIC_PREFIX"
+    ROUTER_GROUP_ID="load-$RUN"
+    MIGRATE_ON_BOOT=false
+  )
 else
   TARGET="embedded default (in-process bus, PGlite)"
-  engine_env+=(PGLITE_DATA_DIR="$RESULTS/data/pglite" SEED_DEMO=true)
+  db_env=(PGLITE_DATA_DIR="$RESULTS/data/pglite")
   env_unset=(-u KAFKA_BROKERS -u DATABASE_URL)
+  common_env+=("${db_env[@]}" SEED_DEMO=false)
 fi
 
-log "starting the engine on $BASE_URL against the $TARGET; results in $RESULTS"
-env "${env_unset[@]}" "${engine_env[@]}" node --enable-source-maps "$ENTRY" >"$RESULTS/engine.log" 2>&1 &
-ENGINE_PID=$!
-wait_for_health "$BASE_URL/health"
+log "seeding the demo tenant and $LOAD_AGENTS agents on the $TARGET; results in $RESULTS"
+env "${env_unset[@]}" "${db_env[@]}" LOAD_AGENTS="$LOAD_AGENTS" SEED_API_KEY="$API_KEY" \
+  "$TSX" load-tests/seed-load.ts >"$RESULTS/seed.json"
+SEEDED_AGENTS="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).agents)' "$RESULTS/seed.json")"
+((LOAD_AGENTS <= SEEDED_AGENTS)) || die "only $SEEDED_AGENTS agents could be seeded"
 
-if [[ -z "${API_KEY:-}" ]]; then
-  CREDS="$RESULTS/data/demo-credentials.txt"
-  [[ -f "$CREDS" ]] || die "the engine did not write $CREDS (log: $RESULTS/engine.log)"
-  API_KEY="$(sed -n 's/^Integrator API key: //p' "$CREDS")"
-  SEEDED_AGENTS="$(sed -n 's/.*seeded: \([0-9][0-9]*\) agents.*/\1/p' "$CREDS")"
+if [[ "$MODE" == servers ]]; then
+  # The router first: it creates the topics the gateway subscribes to.
+  start_role router router "$(free_port)"
+  GATEWAY_PORT="$(free_port)"
+  start_role gateway gateway "$GATEWAY_PORT"
+  PROCESSES=(router gateway)
+else
+  GATEWAY_PORT="$(free_port)"
+  start_role engine switchboard "$GATEWAY_PORT"
+  PROCESSES=(engine)
 fi
-[[ "$API_KEY" == sb_* ]] || die "no integrator API key found"
-SEEDED_AGENTS="${SEEDED_AGENTS:-20}"
-export LOAD_AGENTS="${LOAD_AGENTS:-$SEEDED_AGENTS}"
-if ((LOAD_AGENTS > SEEDED_AGENTS)); then
-  log "LOAD_AGENTS=$LOAD_AGENTS but only $SEEDED_AGENTS agents are seeded; using $SEEDED_AGENTS"
-  LOAD_AGENTS="$SEEDED_AGENTS"
-fi
+BASE_URL="http://127.0.0.1:$GATEWAY_PORT"
+
+# Idle memory: booted and ready, nothing connected yet.
+sleep "${LOAD_IDLE_SETTLE_S:-5}"
+idle_json="{"
+for name in "${PROCESSES[@]}"; do
+  idle_json+="\"$name\":$(rss_mb "${PIDS[$name]}"),"
+  sample_process "${PIDS[$name]}" "$RESULTS/$name-usage.txt" &
+  SAMPLERS+=($!)
+done
+idle_json="${idle_json%,}}"
+log "idle RSS (MB) before the run: $idle_json"
 
 # Other work on the machine shares the cores with the engine and k6: say so, since it skews every figure.
 busy_before="$(
@@ -220,17 +270,18 @@ if ((busy_before > 30)); then
   log "note: before the run the machine was already ${busy_before}% busy (of $(($(nproc) * 100))%); expect noisy figures"
 fi
 
-sample_engine "$ENGINE_PID" "$RESULTS/engine-usage.txt" &
-SAMPLER_PID=$!
+cat >"$RESULTS/meta.json" <<EOF
+{"mode":"$MODE","rate":$LOAD_RATE,"duration":"$LOAD_DURATION","agents":$LOAD_AGENTS,
+ "processes":[$(printf '"%s",' "${PROCESSES[@]}")"k6"],"idleRssMb":$idle_json,"busyBeforePct":$busy_before}
+EOF
 
-log "k6 $K6_VERSION: $LOAD_AGENTS agents, $LOAD_RATE contacts/s for $LOAD_DURATION (warm-up $LOAD_WARMUP, drain $LOAD_DRAIN, think ${LOAD_THINK_MS} ms)"
-set +e
+log "k6 $K6_VERSION: $LOAD_AGENTS agents (login ramp $LOAD_LOGIN_RAMP), $LOAD_RATE contacts/s for $LOAD_DURATION (warm-up $LOAD_WARMUP, drain $LOAD_DRAIN, think ${LOAD_THINK_MS} ms)"
 K6_NO_USAGE_REPORT=true "$K6" run \
   --no-color \
   --no-usage-report \
   --quiet \
   --summary-export "$RESULTS/summary.json" \
-  --out "json=$RESULTS/samples.json" \
+  --console-output "$RESULTS/k6-console.log" \
   -e BASE_URL="$BASE_URL" \
   -e API_KEY="$API_KEY" \
   -e TENANT=demo \
@@ -240,17 +291,40 @@ K6_NO_USAGE_REPORT=true "$K6" run \
   -e LOAD_RATE="$LOAD_RATE" \
   -e LOAD_DURATION="$LOAD_DURATION" \
   -e LOAD_WARMUP="$LOAD_WARMUP" \
+  -e LOAD_LOGIN_RAMP="$LOAD_LOGIN_RAMP" \
   -e LOAD_DRAIN="$LOAD_DRAIN" \
   -e LOAD_THINK_MS="$LOAD_THINK_MS" \
   -e LOAD_OFFER_P95_MS="${LOAD_OFFER_P95_MS:-}" \
-  load-tests/contacts-and-offers.k6.js 2> >(tee "$RESULTS/k6.log" >&2)
+  load-tests/contacts-and-offers.k6.js >"$RESULTS/k6.log" 2>&1 &
+PIDS[k6]=$!
+sample_process "${PIDS[k6]}" "$RESULTS/k6-usage.txt" &
+SAMPLERS+=($!)
+set +e
+wait "${PIDS[k6]}"
 K6_STATUS=$?
 set -e
+unset "PIDS[k6]"
+cat "$RESULTS/k6.log" >&2
 
-curl_metrics() { node -e 'fetch(process.argv[1]).then(r=>r.text()).then(t=>process.stdout.write(t),()=>{})' "$1"; }
-curl_metrics "$BASE_URL/metrics" >"$RESULTS/metrics.txt" || true
-stop_engine
+node -e 'fetch(process.argv[1]).then(r=>r.text()).then(t=>process.stdout.write(t),()=>{})' \
+  "$BASE_URL/metrics" >"$RESULTS/metrics.txt" || true
+stop_all
 
-node load-tests/report.mjs "$RESULTS" || log "the report could not be built"
-log "k6 exited with $K6_STATUS; logs, samples and report in $RESULTS"
-exit "$K6_STATUS"
+log "checking the database"
+CHECK_STATUS=0
+if env "${env_unset[@]}" "${db_env[@]}" "$TSX" load-tests/check-database.ts "$RESULTS/k6-console.log" \
+  >"$RESULTS/db-check.json" 2>"$RESULTS/check.log"; then
+  node -e 'const c=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));
+    process.exit(c.lost + c.duplicated + c.double_assigned + c.over_capacity === 0 ? 0 : 1)' \
+    "$RESULTS/db-check.json" || CHECK_STATUS=1
+else
+  CHECK_STATUS=1
+  rm -f "$RESULTS/db-check.json"
+  log "the database check failed: $(tail -n 3 "$RESULTS/check.log")"
+fi
+
+log "k6 exited with $K6_STATUS, database check $([[ $CHECK_STATUS == 0 ]] && echo passed || echo FAILED); logs in $RESULTS"
+# Last, so the report's JSON line is the last line of the output.
+"$TSX" load-tests/load-report.ts "$RESULTS" || log "the report could not be built"
+((K6_STATUS != 0)) && exit "$K6_STATUS"
+exit "$CHECK_STATUS"

@@ -1,0 +1,135 @@
+// After a load run, with the engine stopped: what the database holds against what the integrators were told.
+//   lost             contacts answered 202 whose message is not stored, or has no conversation
+//   duplicated       channel message ids stored twice, and conversations that ever held two live offers at once
+//   double_assigned  conversations that ever had two open assignments at once, and offers assigned twice
+//   over_capacity    agents whose open assignments ever exceeded their capacity for a channel class, or max_units
+// Intervals come from the rows' own timestamps (offered_at..responded_at, assigned_at..ended_at), so these are
+// checks over the whole run, not a snapshot of the end state. Prints one JSON object.
+// Usage: tsx load-tests/check-database.ts <k6 console log>   (target: DATABASE_URL, else PGLITE_DATA_DIR)
+import { readFileSync } from 'node:fs';
+import { openDatabase, type PrismaClient, resolveDatabaseTarget } from '@switchboard/persistence';
+import { readRunLog } from './load-run-log';
+
+const CLASS_OF = `CASE c.channel WHEN 'chat' THEN 'chat' WHEN 'email' THEN 'email' WHEN 'voice' THEN 'voice'
+  ELSE 'social' END`;
+
+const STORED = `
+  SELECT m.channel_message_id AS id, count(*)::int AS n, bool_and(c.id IS NOT NULL) AS threaded
+  FROM messages m LEFT JOIN conversations c ON c.id = m.conversation_id
+  WHERE m.channel_message_id LIKE $1
+  GROUP BY 1`;
+
+const DUPLICATE_MESSAGES = `
+  SELECT count(*)::int AS n FROM (
+    SELECT 1 FROM messages GROUP BY tenant_id, channel, channel_message_id HAVING count(*) > 1) d`;
+
+/** Conversations where some row starts before an earlier row of the same conversation has ended. */
+function overlapping(table: string, start: string, end: string): string {
+  return `
+  SELECT count(DISTINCT conversation_id)::int AS n FROM (
+    SELECT conversation_id, ${start} AS s,
+           max(coalesce(${end}, 'infinity'::timestamptz)) OVER (
+             PARTITION BY conversation_id ORDER BY ${start}, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+           ) AS prev_end
+    FROM ${table}) x
+  WHERE s < prev_end`;
+}
+
+const OFFERS_ASSIGNED_TWICE = `
+  SELECT count(*)::int AS n FROM (
+    SELECT 1 FROM assignments WHERE offer_id IS NOT NULL GROUP BY offer_id HAVING count(*) > 1) d`;
+
+// A sweep over assignment starts (+1) and ends (-1); at the same instant an end frees room before a start.
+const OVER_CAPACITY = `
+  WITH a AS (
+    SELECT a.agent_id, ${CLASS_OF} AS cls, a.assigned_at, a.ended_at
+    FROM assignments a JOIN conversations c ON c.id = a.conversation_id),
+  ev AS (
+    SELECT agent_id, cls, assigned_at AS t, 1 AS d FROM a
+    UNION ALL SELECT agent_id, cls, ended_at, -1 FROM a WHERE ended_at IS NOT NULL),
+  per_class AS (
+    SELECT agent_id, cls, max(open) AS peak FROM (
+      SELECT agent_id, cls, sum(d) OVER (PARTITION BY agent_id, cls ORDER BY t, d ROWS UNBOUNDED PRECEDING) AS open
+      FROM ev) s GROUP BY 1, 2),
+  total AS (
+    SELECT agent_id, max(open) AS peak FROM (
+      SELECT agent_id, sum(d) OVER (PARTITION BY agent_id ORDER BY t, d ROWS UNBOUNDED PRECEDING) AS open
+      FROM ev) s GROUP BY 1),
+  bad AS (
+    SELECT p.agent_id FROM per_class p JOIN agents g ON g.id = p.agent_id
+    WHERE p.peak > coalesce((g.capacity ->> p.cls)::int, 0)
+    UNION
+    SELECT t.agent_id FROM total t JOIN agents g ON g.id = t.agent_id
+    WHERE g.max_units IS NOT NULL AND t.peak > g.max_units)
+  SELECT (SELECT count(*)::int FROM bad) AS n,
+         (SELECT coalesce(max(peak), 0)::int FROM total) AS peak`;
+
+const BY_STATUS = (table: string, where = ''): string =>
+  `SELECT status::text AS status, count(*)::int AS n FROM ${table} ${where} GROUP BY 1 ORDER BY 1`;
+
+async function count(prisma: PrismaClient, sql: string, ...values: unknown[]): Promise<number> {
+  const rows = await prisma.$queryRawUnsafe<Array<{ n: number }>>(sql, ...values);
+  return rows[0]?.n ?? 0;
+}
+
+async function byStatus(prisma: PrismaClient, sql: string): Promise<Record<string, number>> {
+  const rows = await prisma.$queryRawUnsafe<Array<{ status: string; n: number }>>(sql);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+async function main(consoleLog: string): Promise<void> {
+  const run = readRunLog(readFileSync(consoleLog, 'utf8'));
+  if (!run.runId) throw new Error(`${consoleLog} names no run id: did k6 start?`);
+  const database = openDatabase(resolveDatabaseTarget(process.env));
+  try {
+    const { prisma } = database;
+    const prefix = `load-${run.runId}-`;
+    const stored = await prisma.$queryRawUnsafe<Array<{ id: string; n: number; threaded: boolean }>>(
+      STORED,
+      `${prefix}%`,
+    );
+    const storedBySeq = new Map(stored.map((r) => [Number(r.id.slice(prefix.length)), r]));
+    let lost = 0;
+    for (const seq of run.accepted) {
+      const row = storedBySeq.get(seq);
+      if (!row || row.n !== 1 || !row.threaded) lost++;
+    }
+    const storedNotAccepted = [...storedBySeq.keys()].filter((seq) => !run.accepted.has(seq)).length;
+    const duplicateMessages = await count(prisma, DUPLICATE_MESSAGES);
+    const overlappingOffers = await count(prisma, overlapping('offers', 'offered_at', 'responded_at'));
+    const overlappingAssignments = await count(prisma, overlapping('assignments', 'assigned_at', 'ended_at'));
+    const offersAssignedTwice = await count(prisma, OFFERS_ASSIGNED_TWICE);
+    const capacity = (await prisma.$queryRawUnsafe<Array<{ n: number; peak: number }>>(OVER_CAPACITY))[0];
+    console.log(
+      JSON.stringify({
+        run_id: run.runId,
+        posted: run.posted,
+        accepted: run.accepted.size,
+        stored: stored.length,
+        lost,
+        stored_not_accepted: storedNotAccepted,
+        duplicated: duplicateMessages + overlappingOffers,
+        duplicate_messages: duplicateMessages,
+        conversations_with_two_live_offers: overlappingOffers,
+        double_assigned: overlappingAssignments + offersAssignedTwice,
+        conversations_with_two_open_assignments: overlappingAssignments,
+        offers_assigned_twice: offersAssignedTwice,
+        over_capacity: capacity?.n ?? 0,
+        peak_open_assignments_per_agent: capacity?.peak ?? 0,
+        conversations: await byStatus(prisma, BY_STATUS('conversations')),
+        offers: await byStatus(prisma, BY_STATUS('offers')),
+        open_assignments: await count(
+          prisma,
+          'SELECT count(*)::int AS n FROM assignments WHERE ended_at IS NULL',
+        ),
+      }),
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv[2] ?? '').catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
