@@ -5,7 +5,7 @@
 // 20% new conversations, which get routed to available agents), checks the database afterwards, and removes
 // everything it created. The shared Kafka and PostgreSQL keep running. Last line: one JSON object.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -47,6 +47,7 @@ const STALL_MS = Number(env.BENCH_STALL_S ?? 30) * 1000;
 
 const runId = randomBytes(4).toString('hex');
 const resultsDir = env.BENCH_RESULTS_DIR ?? mkdtempSync(join(tmpdir(), 'switchboard-bench-ingest.'));
+mkdirSync(resultsDir, { recursive: true });
 const log = (line: string): void => console.log(`[bench:ingest] ${line}`);
 
 type Cleanup = Array<() => Promise<void>>;
