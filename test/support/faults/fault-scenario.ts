@@ -63,7 +63,7 @@ export class FaultScenario {
   }
 
   async dispose(): Promise<void> {
-    for (const p of [...this.processes].reverse()) await stopRole(p);
+    await Promise.all(this.processes.map((p) => stopRole(p)));
     if (this.failed || process.env.FAULT_KEEP_LOGS) console.error(`fault scenario logs: ${this.logDir}`);
     else rmSync(this.logDir, { recursive: true, force: true });
   }
