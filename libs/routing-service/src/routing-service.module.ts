@@ -35,8 +35,8 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(BUS) private readonly bus: Bus,
-    @InjectPrisma() private readonly prisma: PrismaClient,
-    @Inject(SQL_TRANSACTOR) sql: SqlTransactor,
+    @InjectPrisma() prisma: PrismaClient,
+    @Inject(SQL_TRANSACTOR) private readonly sql: SqlTransactor,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
     @Inject(BUS_METRICS) metrics: BusMetrics,
   ) {
@@ -89,6 +89,9 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     await this.consumer.stop();
+    await this.registry
+      .saveWatermarks()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not store event-log watermarks'));
     this.registry.dropAll();
   }
 
@@ -101,15 +104,17 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
     );
   }
 
-  /** Loads tenants with open work right away, so their offer timers run even if no new record arrives. */
+  /**
+   * Takes over, right away, the owned tenants with open work (so their offer timers run even if no new record
+   * arrives) or with events that may not have been published (so they go out without waiting for traffic).
+   */
   private async warmOwnedTenants(partitions: Set<number>): Promise<void> {
     const count = this.consumer.partitionCount;
-    const open = await this.prisma.conversation.findMany({
-      where: { status: { not: 'resolved' } },
-      distinct: ['tenantId'],
-      select: { tenantId: true },
-    });
-    const mine = open.map((o) => o.tenantId).filter((id) => partitions.has(this.bus.partitionOf(id, count)));
+    const rows = await this.sql.query<{ tenant_id: string }>(
+      `SELECT DISTINCT tenant_id FROM conversations WHERE status <> 'resolved'
+       UNION SELECT tenant_id FROM tenant_owners WHERE last_seq > published_seq`,
+    );
+    const mine = rows.map((r) => r.tenant_id).filter((id) => partitions.has(this.bus.partitionOf(id, count)));
     await Promise.all(mine.map((tenantId) => this.lanes.run(tenantId, () => this.routing.warm(tenantId))));
     this.logger.info({ tenants: mine.length }, 'rebuilt tenant state after assignment');
   }

@@ -89,6 +89,21 @@ export class TenantRouterRegistry {
     this.tenants.delete(tenantId);
   }
 
+  /**
+   * Stores how far each held tenant's events are published (normally this rides on the next commit), so a
+   * clean stop leaves the next owner nothing to republish.
+   */
+  async saveWatermarks(): Promise<void> {
+    const held = [...this.tenants.values()];
+    if (held.length === 0) return;
+    await this.deps.sql.query(
+      `UPDATE tenant_owners o SET published_seq = GREATEST(o.published_seq, v.published)
+         FROM unnest($1::text[], $2::int8[], $3::int8[]) AS v(tenant, epoch, published)
+        WHERE o.tenant_id = v.tenant AND o.epoch = v.epoch`,
+      [held.map((c) => c.tenantId), held.map((c) => c.epoch), held.map((c) => c.log.publishedSeq)],
+    );
+  }
+
   dropAll(): void {
     for (const tenantId of [...this.tenants.keys()]) this.drop(tenantId);
   }
