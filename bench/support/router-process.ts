@@ -44,7 +44,9 @@ export async function startRouter(
 ): Promise<RouterProcess> {
   const port = await freePort();
   const out = createWriteStream(logFile);
-  const child = spawn(process.execPath, [entry], {
+  // BENCH_ROUTER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the router, not the bench.
+  const nodeArgs = (env.BENCH_ROUTER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd,
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

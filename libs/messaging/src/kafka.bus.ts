@@ -11,6 +11,7 @@ import {
   type LogEntry,
 } from 'kafkajs';
 import type { Logger } from 'pino';
+import { produceBatches } from './produce-batches.util';
 import type { Bus, OutgoingMessage, SubscribeOptions, Subscription } from './bus.port';
 import { CoPartitionedAssigner } from './co-partitioned.assigner';
 import type { BusMetrics } from './bus.metrics';
@@ -47,8 +48,9 @@ export class KafkaBus implements Bus {
   }
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await this.producer.send({ topic, acks: -1, messages: messages.map((m) => ({ ...m })) });
+    for (const batch of produceBatches(messages)) {
+      await this.producer.send({ topic, acks: -1, messages: batch.map((m) => ({ ...m })) });
+    }
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {

@@ -42,6 +42,9 @@ export interface TenantRoutingDeps {
   inLane: (tenantId: string, work: () => Promise<void>) => Promise<void>;
 }
 
+/** Committed events a tenant may hold unpublished before its next transaction waits for the broker. */
+const MAX_UNPUBLISHED = 20_000;
+
 export class TenantRoutingService {
   constructor(private readonly deps: TenantRoutingDeps) {}
 
@@ -78,7 +81,7 @@ export class TenantRoutingService {
   /** Publishes events a failed publish left queued. */
   async republish(tenantId: string): Promise<void> {
     const ctx = this.deps.registry.get(tenantId);
-    if (ctx) await this.deps.outbox.flush(tenantId, ctx.log, () => this.retryPublish(tenantId));
+    if (ctx) await this.deps.outbox.drain(tenantId, ctx.log, () => this.retryPublish(tenantId));
   }
 
   private async tick(tenantId: string): Promise<void> {
@@ -161,7 +164,9 @@ export class TenantRoutingService {
         ctx.log.pending.push(...events);
         this.deps.afterCommit?.(events.map((e) => e.event));
       }
-      await outbox.flush(tenantId, ctx.log, () => this.retryPublish(tenantId));
+      const draining = outbox.drain(tenantId, ctx.log, () => this.retryPublish(tenantId));
+      // Publishing overlaps the next transaction, unless the broker has fallen far behind: then wait for it.
+      if (ctx.log.pending.length > MAX_UNPUBLISHED) await draining;
       ctx.router.armTimer(() => this.onTimer(tenantId));
     } catch (error) {
       registry.drop(tenantId);

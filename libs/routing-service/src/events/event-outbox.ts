@@ -24,6 +24,8 @@ export interface TenantEventLog {
   pending: StampedEvent[];
   retry?: NodeJS.Timeout;
   attempts: number;
+  /** The publish round in flight, if any. */
+  draining?: Promise<void>;
 }
 
 export class EventOutbox {
@@ -55,11 +57,27 @@ export class EventOutbox {
   }
 
   /**
-   * Publishes everything pending for the tenant. Never throws: on failure the events stay queued and
-   * `retryLater` is called after a backoff, so a broker outage delays events without losing them.
+   * Publishes everything pending for the tenant, in order, in the background: the caller's next transaction
+   * need not wait for the broker, because the events are already durable in the log. One drain runs per
+   * tenant at a time; events committed meanwhile go out in its next round. Never rejects: on failure the
+   * events stay queued and `retryLater` is called after a backoff.
    */
-  async flush(tenantId: string, log: TenantEventLog, retryLater: () => void): Promise<void> {
-    if (log.pending.length === 0) return;
+  drain(tenantId: string, log: TenantEventLog, retryLater: () => void): Promise<void> {
+    log.draining ??= (async () => {
+      try {
+        while (log.pending.length > 0 && (await this.publishPending(tenantId, log, retryLater)));
+      } finally {
+        log.draining = undefined;
+      }
+    })();
+    return log.draining;
+  }
+
+  private async publishPending(
+    tenantId: string,
+    log: TenantEventLog,
+    retryLater: () => void,
+  ): Promise<boolean> {
     const batch = log.pending;
     try {
       await this.bus.publish(
@@ -73,6 +91,7 @@ export class EventOutbox {
       log.pending = log.pending.slice(batch.length);
       log.publishedSeq = Math.max(log.publishedSeq, batch[batch.length - 1].event.seq);
       log.attempts = 0;
+      return true;
     } catch (error) {
       const delay = backoffDelay(log.attempts++, { initialMs: 200, maxMs: 10_000, factor: 2 });
       this.logger.warn(
@@ -82,6 +101,7 @@ export class EventOutbox {
       clearTimeout(log.retry);
       log.retry = setTimeout(retryLater, delay);
       log.retry.unref();
+      return false;
     }
   }
 }
