@@ -141,6 +141,7 @@ async function run(brokers: string, serverUrl: string, entry: string, cleanup: C
       router_cpu_pct: round(sat.routerCpuPct, 0),
       latency_rate: lat ? rate : null,
       latency_router_cpu_pct: lat ? round(lat.routerCpuPct, 0) : null,
+      bench_cpu_pct: round(sat.benchCpuPct, 0),
       machine_busy_pct: round(sat.machineBusyPct, 0),
       records: sat.records,
       tenants: TENANTS,

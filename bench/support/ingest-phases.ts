@@ -12,6 +12,8 @@ export interface PhaseUsage {
   readonly seconds: number;
   /** Router CPU over the phase, in % of one core. */
   readonly routerCpuPct: number;
+  /** This benchmark's own producer and consumer, in % of one core: it shares the cores with the router. */
+  readonly benchCpuPct: number;
   /** Every process on the machine, in % of one core (max 100 x cores). */
   readonly machineBusyPct: number;
 }
@@ -79,22 +81,25 @@ export async function pace(deps: PhaseDeps, rate: number, seconds: number): Prom
 /** Runs a phase and reports its wall time and the router's and the whole machine's CPU over it. */
 async function measure(router: RouterProcess, work: () => Promise<WaitOutcome>): Promise<PhaseUsage> {
   const cpu0 = router.cpuSeconds();
+  const self0 = process.cpuUsage();
   const m0 = machineTicks();
   const t0 = performance.now();
   const outcome = await work();
   const seconds = (performance.now() - t0) / 1000;
   const m1 = machineTicks();
+  const self = process.cpuUsage(self0);
   return {
     outcome,
     seconds,
     routerCpuPct: ((router.cpuSeconds() - cpu0) / seconds) * 100,
+    benchCpuPct: ((self.user + self.system) / 1e6 / seconds) * 100,
     machineBusyPct: ((m1.busy - m0.busy) / Math.max(1, m1.total - m0.total)) * 100 * availableParallelism(),
   };
 }
 
 export function describeUsage(phase: PhaseUsage): string {
   return (
-    `router ${phase.routerCpuPct.toFixed(0)}% of one core, whole machine ` +
+    `router ${phase.routerCpuPct.toFixed(0)}% of one core, this benchmark ${phase.benchCpuPct.toFixed(0)}%, whole machine ` +
     `${phase.machineBusyPct.toFixed(0)}% of ${availableParallelism() * 100}%`
   );
 }
