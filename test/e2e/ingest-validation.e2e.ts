@@ -1,6 +1,6 @@
-// What only the edge can refuse, through HTTP on the embedded default: text PostgreSQL cannot store (a 400
-// naming the field, not a 202 whose router batch then fails) and a queue the tenant does not have (a 404 naming
-// queue). Refused messages are never queued; a message accepted after them is routed as usual.
+// What only the edge can refuse, through HTTP on the embedded default: text PostgreSQL cannot store or index (a
+// 400 naming the field, not a 202 whose router batch then fails) and a queue the tenant does not have (a 404
+// naming queue). Refused messages are never queued; a message accepted after them is routed as usual.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
 import { startHarness, type Harness } from '../support/app-harness';
@@ -87,6 +87,17 @@ describe('ingest validation at the edge (embedded)', () => {
         { path: 'attachments.0.name', message: 'must not contain the NUL character (U+0000)' },
       ]),
     );
+  });
+
+  it('refuses a threadKey too wide for its index with 400 naming threadKey and the byte limit', async () => {
+    // 998 characters, within the character limit, but 2994 bytes of UTF-8: more than a btree entry holds.
+    const refused = await ingest(contact('wide-1', { threadKey: '\u4e00'.repeat(998) }));
+    expect(refused.status).toBe(400);
+    expect(refused.type).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(refused.body.errors).toEqual([
+      { path: 'threadKey', message: 'must be at most 2000 bytes in UTF-8' },
+    ]);
   });
 
   it('refuses a queue the tenant does not have with 404 naming queue, and takes it once created', async () => {

@@ -2,13 +2,15 @@
 // splits the refused chunk until the record is alone, dead-letters it with the database's reason, commits
 // everything else, and every tenant (the poisoned one included) keeps being routed.
 //
-// The poison: the contract lets `threadKey` be up to 998 UTF-16 units of storable text, and PostgreSQL stores
-// such a value in a text column without complaint, but conversations carries a btree index over
-// (tenant_id, customer_id, channel, thread_key), and a btree entry may hold at most 2704 bytes. 998 random CJK
-// characters are 2994 bytes of UTF-8 that pglz cannot shrink, so inserting the conversation fails with
-// SQLSTATE 54000 ("index row size ... exceeds btree version 4 maximum 2704"): valid at the edge, refused only
-// by the database, exactly the failure the bisection exists for.
-import { randomBytes } from 'node:crypto';
+// The poison: a new conversation in a queue an admin deleted after the router had cached the queue's
+// name -> id. TenantDirectory keeps hits for 30 s, so validating a record costs no round trip; inside that
+// window the record passes every check before the write, and its conversation insert violates
+// conversations_queue_id_fkey (SQLSTATE 23503). That is a real refusal by the database, not one staged by a
+// test hook, and no contract can catch it: the queue name is well formed and the queue existed when the router
+// looked. (The earlier poison, a threadKey too wide for its btree index, is now refused by the contract.) The
+// test deletes the queue in SQL, after meeting the admin API's preconditions (no open conversation in it,
+// nothing overflows into it); the API's config-change event only reaches the routing core, not the
+// directory's cache, so it would not close the window either.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundContactV1 } from '@switchboard/contracts';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
@@ -21,12 +23,17 @@ import { createTopics, inboundRecord, InboundProducer } from '../support/faults/
 import { startAgents } from '../support/faults/steady-load';
 import { readTopicToEnd, waitForGatewayRelay, type TopicRecord } from '../support/faults/topic-reader';
 
-/** Storable, within the contract's 998 units, incompressible: over the btree limit once UTF-8 encoded. */
-function oversizedThreadKey(): string {
-  const bytes = randomBytes(998 * 2);
-  let key = '';
-  for (let i = 0; i < 998; i++) key += String.fromCharCode(0x4e00 + (bytes.readUInt16LE(i * 2) % 20_000));
-  return key;
+/** How long the router trusts a cached queue name (TenantDirectory's TTL). */
+const DIRECTORY_TTL_MS = 30_000;
+
+/** A chat message from `address` into the queue named `queue`. */
+function queuedRecord(
+  tenantId: string,
+  channelMessageId: string,
+  address: string,
+  queue: string,
+): InboundContactV1 {
+  return { ...inboundRecord({ tenantId, channelMessageId, address }), queue };
 }
 
 describe('fault: a record the database refuses, in a batch shared by several tenants', () => {
@@ -36,6 +43,7 @@ describe('fault: a record the database refuses, in a batch shared by several ten
   let producer: InboundProducer;
   let pilots: AgentAutopilot[] = [];
   const tenants: TenantFixture[] = [];
+  let tempQueueId: string;
   const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 
   beforeAll(async () => {
@@ -47,6 +55,9 @@ describe('fault: a record the database refuses, in a batch shared by several ten
       tenants.push(await createTenantFixture(database.prisma, agents));
     }
     await database.prisma.agent.updateMany({ data: { status: 'available' } });
+    ({ id: tempQueueId } = await database.prisma.queue.create({
+      data: { tenantId: tenants[0].id, name: 'temp' },
+    }));
     // One partition: every tenant's records arrive in the same consumed batch.
     scenario = new FaultScenario('poison', { databaseUrl: url, brokers, partitions: 1 });
   }, 60_000);
@@ -66,8 +77,34 @@ describe('fault: a record the database refuses, in a batch shared by several ten
     await waitForGatewayRelay(brokers, gateway.url);
     pilots = await startAgents(gateway.url, tenants, { goAvailable: false });
 
-    // Waiting before the router starts, so one fetch holds them all: 20 per tenant, interleaved, and the
-    // poison in the middle of the first tenant's share.
+    // The router caches tenant A's queues while `temp` exists: the first record of A it sees names `temp`,
+    // and it is worked to the end, so the admin's preconditions for deleting a queue hold.
+    const [tenantA] = tenants;
+    await scenario.start('router');
+    const warmSentAt = Date.now();
+    await producer.send([queuedRecord(tenantA.id, 'warm', 'warm@poison.test', 'temp')]);
+    const warmConversation = async (): Promise<{ queue_id: string | null; status: string } | undefined> =>
+      (
+        await queryOnce<{ queue_id: string | null; status: string }>(
+          url,
+          `SELECT c.queue_id, c.status FROM messages m JOIN conversations c ON c.id = m.conversation_id
+            WHERE m.tenant_id = $1 AND m.channel_message_id = 'warm'`,
+          [tenantA.id],
+        )
+      )[0];
+    await waitUntil(
+      'the record naming temp routed and resolved',
+      async () => (await warmConversation())?.status === 'resolved',
+      60_000,
+      250,
+    );
+    expect(await warmConversation()).toEqual({ queue_id: tempQueueId, status: 'resolved' });
+    // ON DELETE SET NULL detaches the resolved conversation; nothing else refers to the queue.
+    const deleted = await queryOnce(url, `DELETE FROM queues WHERE id = $1 RETURNING id`, [tempQueueId]);
+    expect(deleted).toHaveLength(1);
+
+    // One send is one record batch on the single partition, so the running router takes it in one fetch:
+    // 20 per tenant, interleaved, and the poison, a new customer in `temp`, in the middle of A's share.
     const batch: InboundContactV1[] = [];
     for (let i = 0; i < 60; i++) {
       const tenant = tenants[i % 3];
@@ -75,16 +112,16 @@ describe('fault: a record the database refuses, in a batch shared by several ten
         inboundRecord({ tenantId: tenant.id, channelMessageId: `m${i}`, address: `c${i % 15}@poison.test` }),
       );
     }
-    const poison = inboundRecord({
-      tenantId: tenants[0].id,
-      channelMessageId: 'poison',
-      address: 'poison@poison.test',
-      threadKey: oversizedThreadKey(),
-    });
-    batch.splice(30, 0, poison);
+    batch.splice(30, 0, queuedRecord(tenantA.id, 'poison', 'poison@poison.test', 'temp'));
+    const cachedForMs = Date.now() - warmSentAt;
+    if (cachedForMs > DIRECTORY_TTL_MS / 2) {
+      throw new Error(
+        `the router cached temp up to ${cachedForMs} ms ago; near its ${DIRECTORY_TTL_MS} ms TTL it may re-read ` +
+          'the queues and refuse the poison as an unknown queue, which would not test the database refusal',
+      );
+    }
     await producer.send(batch);
 
-    await scenario.start('router');
     let deadLetters: TopicRecord[] = [];
     await waitUntil(
       'the refused record on the dead-letter topic',
@@ -94,11 +131,10 @@ describe('fault: a record the database refuses, in a batch shared by several ten
     );
     expect(deadLetters).toHaveLength(1);
     const [dead] = deadLetters;
-    expect(dead.key).toBe(tenants[0].id);
+    expect(dead.key).toBe(tenantA.id);
     expect(dead.value.reason).toMatch(
-      /^The database refused this record: .*index row size \d+ exceeds btree/,
+      /^The database refused this record: .*violates foreign key constraint "conversations_queue_id_fkey"/,
     );
-    expect(dead.value.reason).toContain('conversations_tenant_id_customer_id_channel_thread_key_idx');
     expect(JSON.parse(String(dead.value.value))).toMatchObject({ channelMessageId: 'poison' });
 
     // No tenant stalls: a record sent after the dead letter is routed for each, the poisoned one included.
@@ -112,14 +148,15 @@ describe('fault: a record the database refuses, in a batch shared by several ten
       timeoutMs: 90_000,
     });
     console.log(
-      `[fault] poison: 1 of ${batch.length} records dead-lettered; the rest and the sentinels routed and resolved ${drainMs} ms after the dead letter`,
+      `[fault] poison: 1 of ${batch.length} records dead-lettered (foreign key); the rest and the sentinels routed and resolved ${drainMs} ms after the dead letter`,
     );
 
     const [stored] = await queryOnce<{ poison: string; messages: string }>(
       url,
       `SELECT count(*) FILTER (WHERE channel_message_id = 'poison') AS poison, count(*) AS messages FROM messages`,
     );
-    expect(stored).toEqual({ poison: '0', messages: String(batch.length - 1 + sentinels.length) });
+    // The batch but the poison, the sentinels, and the record that warmed the cache.
+    expect(stored).toEqual({ poison: '0', messages: String(batch.length - 1 + sentinels.length + 1) });
     expectCleanAudit(await auditDatabase(url, accepted));
     const pushed = new Set(pilots.flatMap((p) => [...p.offers.keys()]));
     expect(

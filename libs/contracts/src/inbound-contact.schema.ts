@@ -1,11 +1,13 @@
 // The record an integrator produces for every customer message, whatever the channel. Every free-text field
-// is storable text (no NUL, no unpaired surrogate), so what passes here can always be written to PostgreSQL.
+// is storable text (no NUL, no unpaired surrogate) and every indexed one fits a btree entry, so what passes
+// here can always be written to PostgreSQL.
 import { z } from 'zod';
 import {
   ChannelSchema,
   CustomerTierSchema,
   IdSchema,
   LanguageSchema,
+  maxUtf8Bytes,
   SkillRequirementSchema,
   StorableTextSchema,
   storable,
@@ -13,6 +15,14 @@ import {
 } from './primitives.schema';
 
 export const INBOUND_CONTACT_V1 = 'switchboard.inbound-contact.v1';
+
+/**
+ * threadKey is indexed with tenant_id, customer_id and channel, and 998 characters can be 2994 bytes: over a
+ * btree entry's 2704. 2000 bytes leave room for the other columns and still take any 998-character ASCII
+ * Message-ID. channelMessageId (256 units, at most 768 bytes) and from.address (320, at most 960) are indexed
+ * too but cannot outgrow an entry, so their character limits suffice.
+ */
+export const THREAD_KEY_MAX_BYTES = 2000;
 
 export const AttachmentSchema = z.strictObject({
   name: StorableTextSchema.min(1).max(255),
@@ -33,7 +43,9 @@ export const InboundContactBodySchema = z.strictObject({
   subject: StorableTextSchema.max(998).optional(),
   sentAt: TimestampSchema,
   /** The channel's own thread id (an email's root Message-ID, a chat session id); without it, threading is per customer and channel. */
-  threadKey: StorableTextSchema.min(1).max(998).optional(),
+  threadKey: maxUtf8Bytes(StorableTextSchema.min(1).max(998), THREAD_KEY_MAX_BYTES)
+    .describe(`At most 998 characters and at most ${THREAD_KEY_MAX_BYTES} bytes in UTF-8.`)
+    .optional(),
   language: LanguageSchema.optional(),
   queue: IdSchema.optional(),
   priority: z.number().int().min(0).max(100).optional(),

@@ -51,6 +51,42 @@ export function storable<T extends z.ZodType<string>>(schema: T): T {
 /** Free text that will be stored: every string of a record that reaches the database starts here. */
 export const StorableTextSchema = storable(z.string());
 
+export function utf8LimitMessage(maxBytes: number): string {
+  return `must be at most ${maxBytes} bytes in UTF-8`;
+}
+
+/** Bytes of `value` in UTF-8, counted without encoding it; an unpaired surrogate counts as U+FFFD (3 bytes). */
+export function utf8ByteLength(value: string): number {
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(value.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/**
+ * Caps a string schema by its UTF-8 size, for text PostgreSQL indexes: `.max()` counts UTF-16 units, each up
+ * to 3 bytes, while a btree entry (every column of the index together) may hold at most 2704 bytes.
+ */
+export function maxUtf8Bytes<T extends z.ZodType<string>>(schema: T, maxBytes: number): T {
+  return schema.superRefine((value, ctx) => {
+    // No UTF-16 unit takes more than 3 bytes, so short strings need no count.
+    if (value.length * 3 > maxBytes && utf8ByteLength(value) > maxBytes) {
+      ctx.addIssue({ code: 'custom', message: utf8LimitMessage(maxBytes) });
+    }
+  });
+}
+
 export const IdSchema = z
   .string()
   .min(1)
