@@ -157,7 +157,8 @@ export function holdAfterFence(sql: SqlTransactor): { sql: SqlTransactor; hold?:
                 params?: readonly unknown[],
               ) => {
                 const rows = await tx.query<Row>(text, params);
-                if (control.hold && text.trimStart().startsWith('UPDATE tenant_owners')) await control.hold;
+                // The fence is the first statement of every commit transaction.
+                if (control.hold && text.includes('UPDATE tenant_owners')) await control.hold;
                 return rows;
               },
             }),

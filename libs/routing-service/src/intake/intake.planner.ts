@@ -93,7 +93,7 @@ function planOne(
       priority: record.priority ?? 0,
       receivedAt,
     });
-    set.conversations.push({
+    set.addConversation({
       id: conversationId,
       customerId,
       channel: record.channel,
@@ -109,6 +109,8 @@ function planOne(
       lastMessageAt: sentAt,
       createdAt: receivedAt,
       slaDeadline,
+      status: 'queued',
+      resolvedAt: null,
     });
     if (slaDeadline !== null) {
       set.slaEvents.push({

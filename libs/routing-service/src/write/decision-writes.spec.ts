@@ -86,4 +86,36 @@ describe('decision writes', () => {
     expect(set.assignments[0].endedAt).toBe(2_000);
     expect([...set.assignmentEnds]).toEqual([['c9', 2_000]]);
   });
+
+  it('folds changes to a conversation inserted in the same batch into its row, leaving no update for it', () => {
+    const set = new WriteSet();
+    set.addConversation({
+      id: 'c1',
+      customerId: 'cu1',
+      channel: 'chat',
+      queueId: null,
+      priority: 0,
+      tier: 'standard',
+      subject: null,
+      language: null,
+      threadKey: null,
+      requiredSkills: '{}',
+      lastMessageAt: 500,
+      createdAt: 500,
+      slaDeadline: null,
+      status: 'queued',
+      resolvedAt: null,
+    });
+    addDecisionWrites(
+      set,
+      [offer('c1:1'), { ...base, type: 'assigned', offerId: 'c1:1', waitedMs: 5 }],
+      ctx(),
+    );
+    set.changeConversation('c1', { lastMessageAt: 900 });
+    expect(set.conversations[0]).toMatchObject({ status: 'assigned', lastMessageAt: 900 });
+    expect(set.conversationChanges.size).toBe(0);
+    // The assignment carries its same-batch offer's reason, which the insert cannot read from the table yet.
+    expect(set.assignments[0].reason).toBe(set.offers[0].reason);
+    expect(set.hasChanges()).toBe(false);
+  });
 });

@@ -31,7 +31,7 @@ function addOne(set: WriteSet, d: RoutingDecision, ctx: DecisionContext): void {
   switch (d.type) {
     case 'offer': {
       const reason = JSON.stringify(d.reason);
-      set.offers.push({
+      set.addOffer({
         id: d.offerId,
         conversationId: d.contactId,
         agentId: d.agentId,
@@ -58,13 +58,14 @@ function addOne(set: WriteSet, d: RoutingDecision, ctx: DecisionContext): void {
     case 'assigned': {
       const assignmentId = ctx.newId();
       set.closeOffer(d.offerId, 'accepted', d.at);
-      set.assignments.push({
+      set.addAssignment({
         id: assignmentId,
         conversationId: d.contactId,
         agentId: d.agentId,
         offerId: d.offerId,
         assignedAt: d.at,
         endedAt: null,
+        reason: set.offerReason(d.offerId),
       });
       set.changeConversation(d.contactId, { status: 'assigned' });
       set.events.push(

@@ -36,6 +36,9 @@ export interface ConversationRow {
   lastMessageAt: number;
   createdAt: number;
   slaDeadline: number | null;
+  /** Changes decided in the same batch are folded in, so the row is inserted as it ends up. */
+  status: ConversationStatus;
+  resolvedAt: number | null;
 }
 
 export interface MessageRow {
@@ -89,6 +92,8 @@ export interface AssignmentRow {
   offerId: string;
   assignedAt: number;
   endedAt: number | null;
+  /** The offer's reason (JSON) when the offer is in this batch; otherwise the writer copies the stored one. */
+  reason: string | null;
 }
 
 export interface DecisionLogRow {
@@ -100,26 +105,63 @@ export interface DecisionLogRow {
   at: number;
 }
 
+/**
+ * Rows are inserted in one statement and changes applied in another, so a row inserted in this batch can never
+ * be the target of this batch's UPDATE: changes to such rows are folded into the rows themselves.
+ */
 export class WriteSet {
   readonly customers: CustomerRow[] = [];
   readonly identities: IdentityRow[] = [];
   readonly conversations: ConversationRow[] = [];
   readonly messages: MessageRow[] = [];
+  /** Changes to conversations stored before this batch. */
   readonly conversationChanges = new Map<string, ConversationChange>();
   readonly slaEvents: SlaEventRow[] = [];
   readonly offers: OfferRow[] = [];
+  /** Outcomes of offers stored before this batch. */
   readonly offerOutcomes = new Map<string, { status: OfferOutcome; at: number }>();
   readonly assignments: AssignmentRow[] = [];
-  /** Conversations whose open assignment ends, with when. */
+  /** Conversations whose open assignment (stored before this batch) ends, with when. */
   readonly assignmentEnds = new Map<string, number>();
   readonly agentStatuses = new Map<string, WireAgentStatus>();
   readonly decisionLogs: DecisionLogRow[] = [];
   /** Events in the order they happened; the writer numbers and stores them with the state they describe. */
   readonly events: RoutingEventBody[] = [];
+  private readonly newConversations = new Map<string, ConversationRow>();
+  private readonly newOffers = new Map<string, OfferRow>();
+  private readonly openNewAssignments = new Map<string, AssignmentRow>();
+
+  addConversation(row: ConversationRow): void {
+    this.conversations.push(row);
+    this.newConversations.set(row.id, row);
+  }
+
+  addOffer(row: OfferRow): void {
+    this.offers.push(row);
+    this.newOffers.set(row.id, row);
+  }
+
+  addAssignment(row: AssignmentRow): void {
+    this.assignments.push(row);
+    if (row.endedAt === null) this.openNewAssignments.set(row.conversationId, row);
+  }
+
+  offerReason(offerId: string): string | null {
+    return this.newOffers.get(offerId)?.reason ?? null;
+  }
 
   /** Later changes win field by field, which is the order the routing core decided them in. */
   changeConversation(id: string, change: ConversationChange): void {
-    this.conversationChanges.set(id, { ...this.conversationChanges.get(id), ...change });
+    const row = this.newConversations.get(id);
+    if (!row) {
+      this.conversationChanges.set(id, { ...this.conversationChanges.get(id), ...change });
+      return;
+    }
+    if (change.status !== undefined) row.status = change.status;
+    if (change.lastMessageAt !== undefined)
+      row.lastMessageAt = Math.max(row.lastMessageAt, change.lastMessageAt);
+    if (change.queueId !== undefined) row.queueId = change.queueId;
+    if (change.resolvedAt !== undefined) row.resolvedAt = change.resolvedAt;
   }
 
   /**
@@ -127,7 +169,7 @@ export class WriteSet {
    * pending offer at a time (a partial unique index) and its next offer can be in the same batch.
    */
   closeOffer(offerId: string, status: OfferOutcome, at: number): void {
-    const row = this.offers.find((o) => o.id === offerId);
+    const row = this.newOffers.get(offerId);
     if (row) {
       row.status = status;
       row.respondedAt = at;
@@ -136,26 +178,37 @@ export class WriteSet {
 
   /** Ends a conversation's open assignment, folding it into the row when the assignment is in this batch. */
   endAssignment(conversationId: string, at: number): void {
-    const row = this.assignments.find((a) => a.conversationId === conversationId && a.endedAt === null);
-    if (row) row.endedAt = at;
-    else this.assignmentEnds.set(conversationId, at);
+    const row = this.openNewAssignments.get(conversationId);
+    if (row) {
+      row.endedAt = at;
+      this.openNewAssignments.delete(conversationId);
+    } else this.assignmentEnds.set(conversationId, at);
+  }
+
+  hasChanges(): boolean {
+    return (
+      this.conversationChanges.size > 0 ||
+      this.offerOutcomes.size > 0 ||
+      this.assignmentEnds.size > 0 ||
+      this.agentStatuses.size > 0
+    );
+  }
+
+  hasInserts(): boolean {
+    return (
+      this.customers.length > 0 ||
+      this.identities.length > 0 ||
+      this.conversations.length > 0 ||
+      this.messages.length > 0 ||
+      this.slaEvents.length > 0 ||
+      this.offers.length > 0 ||
+      this.assignments.length > 0 ||
+      this.decisionLogs.length > 0 ||
+      this.events.length > 0
+    );
   }
 
   isEmpty(): boolean {
-    return (
-      this.customers.length === 0 &&
-      this.identities.length === 0 &&
-      this.conversations.length === 0 &&
-      this.messages.length === 0 &&
-      this.conversationChanges.size === 0 &&
-      this.slaEvents.length === 0 &&
-      this.offers.length === 0 &&
-      this.offerOutcomes.size === 0 &&
-      this.assignments.length === 0 &&
-      this.assignmentEnds.size === 0 &&
-      this.agentStatuses.size === 0 &&
-      this.decisionLogs.length === 0 &&
-      this.events.length === 0
-    );
+    return !this.hasChanges() && !this.hasInserts();
   }
 }

@@ -1,0 +1,164 @@
+// The parts of the router's two statements, one common table expression per table, each set-based over
+// array parameters. Only the parts a write set needs are included.
+import type { StampedEvent } from '../events/event-outbox';
+import { ts, type SqlParams } from './sql-params';
+import type { WriteSet } from './write-set';
+
+/** UPDATEs of rows stored before this batch. */
+export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[] {
+  const parts: string[] = [];
+  if (s.conversationChanges.size > 0) {
+    const r = [...s.conversationChanges];
+    parts.push(`conv AS (UPDATE conversations c SET
+        status = COALESCE(v.status::conversation_status, c.status),
+        last_message_at = GREATEST(c.last_message_at, COALESCE(${ts('v.last')}, c.last_message_at)),
+        queue_id = CASE WHEN v.set_queue THEN v.queue ELSE c.queue_id END,
+        resolved_at = COALESCE(${ts('v.resolved')}, c.resolved_at),
+        updated_at = now()
+      FROM unnest(${p.add(r.map(([id]) => id))}::text[], ${p.add(r.map(([, x]) => x.status ?? null))}::text[],
+                  ${p.add(r.map(([, x]) => x.lastMessageAt ?? null))}::float8[],
+                  ${p.add(r.map(([, x]) => x.queueId !== undefined))}::bool[],
+                  ${p.add(r.map(([, x]) => x.queueId ?? null))}::text[],
+                  ${p.add(r.map(([, x]) => x.resolvedAt ?? null))}::float8[])
+        AS v(id, status, last, set_queue, queue, resolved)
+      WHERE c.id = v.id AND c.tenant_id = ${tenant} RETURNING 1)`);
+  }
+  if (s.offerOutcomes.size > 0) {
+    const r = [...s.offerOutcomes];
+    parts.push(`closed AS (UPDATE offers o SET status = v.status::offer_status, responded_at = ${ts('v.at')}
+      FROM unnest(${p.add(r.map(([id]) => id))}::text[], ${p.add(r.map(([, x]) => x.status))}::text[],
+                  ${p.add(r.map(([, x]) => x.at))}::float8[]) AS v(id, status, at)
+      WHERE o.id = v.id AND o.tenant_id = ${tenant} RETURNING 1)`);
+  }
+  if (s.assignmentEnds.size > 0) {
+    const r = [...s.assignmentEnds];
+    parts.push(`ended AS (UPDATE assignments a SET ended_at = ${ts('v.at')}
+      FROM unnest(${p.add(r.map(([id]) => id))}::text[], ${p.add(r.map(([, at]) => at))}::float8[])
+        AS v(conversation, at)
+      WHERE a.conversation_id = v.conversation AND a.tenant_id = ${tenant} AND a.ended_at IS NULL RETURNING 1)`);
+  }
+  if (s.agentStatuses.size > 0) {
+    const r = [...s.agentStatuses];
+    parts.push(`agent AS (UPDATE agents a SET status = v.status::agent_status, updated_at = now()
+      FROM unnest(${p.add(r.map(([id]) => id))}::text[], ${p.add(r.map(([, x]) => x))}::text[]) AS v(id, status)
+      WHERE a.id = v.id AND a.tenant_id = ${tenant} RETURNING 1)`);
+  }
+  return parts;
+}
+
+/**
+ * INSERTs, children after parents. Foreign keys are checked at the end of the statement, so a message may
+ * reference a conversation inserted by an earlier part of the same statement. `m` is always present: the
+ * caller counts the messages it stored.
+ */
+export function insertParts(
+  p: SqlParams,
+  tenant: string,
+  s: WriteSet,
+  events: readonly StampedEvent[],
+): string[] {
+  const parts: string[] = [];
+  const cols = <T>(rows: readonly T[], pick: (row: T) => unknown, type: string): string =>
+    `${p.add(rows.map(pick))}::${type}[]`;
+  if (s.customers.length > 0) {
+    const r = s.customers;
+    parts.push(`cu AS (INSERT INTO customers (id, tenant_id, display_name, preferred_language, created_at)
+      SELECT v.id, ${tenant}, v.name, v.lang, ${ts('v.at')}
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.displayName, 'text')},
+                    ${cols(r, (x) => x.preferredLanguage, 'text')}, ${cols(r, (x) => x.createdAt, 'float8')})
+          AS v(id, name, lang, at))`);
+  }
+  if (s.identities.length > 0) {
+    const r = s.identities;
+    parts.push(`ci AS (INSERT INTO customer_identities (id, tenant_id, customer_id, channel, address)
+      SELECT v.id, ${tenant}, v.customer, v.channel, v.address
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.customerId, 'text')},
+                    ${cols(r, (x) => x.channel, 'text')}, ${cols(r, (x) => x.address, 'text')})
+          AS v(id, customer, channel, address))`);
+  }
+  if (s.conversations.length > 0) {
+    const r = s.conversations;
+    parts.push(`cv AS (INSERT INTO conversations (id, tenant_id, customer_id, channel, queue_id, priority, tier,
+        subject, language, thread_key, required_skills, last_message_at, created_at, updated_at, sla_deadline,
+        status, resolved_at)
+      SELECT v.id, ${tenant}, v.customer, v.channel, v.queue, v.priority, v.tier, v.subject, v.language, v.thread,
+             v.skills::jsonb, ${ts('v.last')}, ${ts('v.created')}, now(), ${ts('v.deadline')},
+             v.status::conversation_status, ${ts('v.resolved')}
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.customerId, 'text')},
+                    ${cols(r, (x) => x.channel, 'text')}, ${cols(r, (x) => x.queueId, 'text')},
+                    ${cols(r, (x) => x.priority, 'int4')}, ${cols(r, (x) => x.tier, 'text')},
+                    ${cols(r, (x) => x.subject, 'text')}, ${cols(r, (x) => x.language, 'text')},
+                    ${cols(r, (x) => x.threadKey, 'text')}, ${cols(r, (x) => x.requiredSkills, 'text')},
+                    ${cols(r, (x) => x.lastMessageAt, 'float8')}, ${cols(r, (x) => x.createdAt, 'float8')},
+                    ${cols(r, (x) => x.slaDeadline, 'float8')}, ${cols(r, (x) => x.status, 'text')},
+                    ${cols(r, (x) => x.resolvedAt, 'float8')})
+          AS v(id, customer, channel, queue, priority, tier, subject, language, thread, skills, last, created,
+               deadline, status, resolved))`);
+  }
+  const m = s.messages;
+  parts.push(`m AS (INSERT INTO messages (id, tenant_id, conversation_id, direction, channel, channel_message_id,
+      body, attachments, sent_at)
+    SELECT v.id, ${tenant}, v.conversation, 'inbound', v.channel, v.cmid, v.body, v.attachments::jsonb, ${ts('v.sent')}
+      FROM unnest(${cols(m, (x) => x.id, 'text')}, ${cols(m, (x) => x.conversationId, 'text')},
+                  ${cols(m, (x) => x.channel, 'text')}, ${cols(m, (x) => x.channelMessageId, 'text')},
+                  ${cols(m, (x) => x.body, 'text')}, ${cols(m, (x) => x.attachments, 'text')},
+                  ${cols(m, (x) => x.sentAt, 'float8')})
+        AS v(id, conversation, channel, cmid, body, attachments, sent)
+    ON CONFLICT (tenant_id, channel, channel_message_id) DO NOTHING RETURNING 1)`);
+  if (s.slaEvents.length > 0) {
+    const r = s.slaEvents;
+    parts.push(`se AS (INSERT INTO sla_events (id, tenant_id, conversation_id, kind, at, deadline, payload)
+      SELECT v.id, ${tenant}, v.conversation, v.kind::sla_event_kind, ${ts('v.at')}, ${ts('v.deadline')}, v.payload::jsonb
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.conversationId, 'text')},
+                    ${cols(r, (x) => x.kind, 'text')}, ${cols(r, (x) => x.at, 'float8')},
+                    ${cols(r, (x) => x.deadline, 'float8')}, ${cols(r, (x) => x.payload, 'text')})
+          AS v(id, conversation, kind, at, deadline, payload))`);
+  }
+  if (s.offers.length > 0) {
+    const r = s.offers;
+    parts.push(`o AS (INSERT INTO offers (id, tenant_id, conversation_id, agent_id, status, offered_at, expires_at,
+        responded_at, reason)
+      SELECT v.id, ${tenant}, v.conversation, v.agent, v.status::offer_status, ${ts('v.offered')}, ${ts('v.expires')},
+             ${ts('v.responded')}, v.reason::jsonb
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.conversationId, 'text')},
+                    ${cols(r, (x) => x.agentId, 'text')}, ${cols(r, (x) => x.status, 'text')},
+                    ${cols(r, (x) => x.offeredAt, 'float8')}, ${cols(r, (x) => x.expiresAt, 'float8')},
+                    ${cols(r, (x) => x.respondedAt, 'float8')}, ${cols(r, (x) => x.reason, 'text')})
+          AS v(id, conversation, agent, status, offered, expires, responded, reason))`);
+  }
+  if (s.assignments.length > 0) {
+    const r = s.assignments;
+    // An assignment keeps the reason its offer was made for: carried along when the offer is in this batch,
+    // copied from the stored offer otherwise.
+    parts.push(`a AS (INSERT INTO assignments (id, tenant_id, conversation_id, agent_id, offer_id, assigned_at,
+        ended_at, reason)
+      SELECT v.id, ${tenant}, v.conversation, v.agent, v.offer, ${ts('v.assigned')}, ${ts('v.ended')},
+             COALESCE(v.reason::jsonb, stored.reason, '{}'::jsonb)
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.conversationId, 'text')},
+                    ${cols(r, (x) => x.agentId, 'text')}, ${cols(r, (x) => x.offerId, 'text')},
+                    ${cols(r, (x) => x.assignedAt, 'float8')}, ${cols(r, (x) => x.endedAt, 'float8')},
+                    ${cols(r, (x) => x.reason, 'text')})
+          AS v(id, conversation, agent, offer, assigned, ended, reason)
+        LEFT JOIN offers stored ON stored.id = v.offer)`);
+  }
+  if (s.decisionLogs.length > 0) {
+    const r = s.decisionLogs;
+    parts.push(`dl AS (INSERT INTO decision_logs (id, tenant_id, conversation_id, kind, payload, created_at)
+      SELECT v.id, ${tenant}, v.conversation, v.kind, v.payload::jsonb, ${ts('v.at')}
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.conversationId, 'text')},
+                    ${cols(r, (x) => x.kind, 'text')}, ${cols(r, (x) => x.payload, 'text')},
+                    ${cols(r, (x) => x.at, 'float8')})
+          AS v(id, conversation, kind, payload, at))`);
+  }
+  if (events.length > 0) {
+    const r = events;
+    parts.push(`ev AS (INSERT INTO routing_events (tenant_id, seq, event_id, type, agent_id, payload, created_at)
+      SELECT ${tenant}, v.seq, v.id, v.type, v.agent, v.payload::jsonb, v.at::timestamptz
+        FROM unnest(${cols(r, (x) => x.event.seq, 'int8')}, ${cols(r, (x) => x.event.eventId, 'text')},
+                    ${cols(r, (x) => x.event.type, 'text')},
+                    ${cols(r, (x) => ('agentId' in x.event ? x.event.agentId : null), 'text')},
+                    ${cols(r, (x) => x.json, 'text')}, ${cols(r, (x) => x.event.at, 'text')})
+          AS v(seq, id, type, agent, payload, at))`);
+  }
+  return parts;
+}
