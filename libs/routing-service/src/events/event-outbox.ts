@@ -78,7 +78,8 @@ export class EventOutbox {
     log: TenantEventLog,
     retryLater: () => void,
   ): Promise<boolean> {
-    const batch = log.pending;
+    // A copy: events committed while this publish is in flight join `pending` and go out in the next round.
+    const batch = [...log.pending];
     try {
       await this.bus.publish(
         this.topic,
