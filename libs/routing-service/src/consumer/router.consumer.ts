@@ -154,6 +154,11 @@ export class RouterConsumer {
     items: RunnerItem[],
     heartbeat: () => Promise<void>,
   ): Promise<void> {
+    // A queue changed by an admin may have been renamed or deleted: read the names again rather than route by
+    // a stale id (the conversation's insert would then be refused by its foreign key).
+    if (items.some(({ item }) => item.kind === 'config' && item.record.entity === 'queue')) {
+      this.deps.directory.forgetQueues(tenantId);
+    }
     const named = items.flatMap(({ item }) =>
       item.kind === 'inbound' && item.record.queue ? [item.record.queue] : [],
     );

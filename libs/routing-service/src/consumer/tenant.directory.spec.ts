@@ -55,4 +55,14 @@ describe('TenantDirectory', () => {
     await directory.exists('t1');
     expect(calls).toEqual(['tenant', 'tenant']);
   });
+
+  it('forgets a tenant’s queue names after an admin change, so a deleted queue is not routed to by its old id', async () => {
+    const state = { tenants: [], queues: [{ id: 'q1', name: 'billing' }] };
+    const directory = new TenantDirectory(fakePrisma(state, []));
+    expect((await directory.queueIds('t', ['billing'])).has('billing')).toBe(true);
+    state.queues = [];
+    expect((await directory.queueIds('t', ['billing'])).has('billing')).toBe(true);
+    directory.forgetQueues('t');
+    expect((await directory.queueIds('t', ['billing'])).has('billing')).toBe(false);
+  });
 });

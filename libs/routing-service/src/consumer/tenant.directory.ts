@@ -33,4 +33,9 @@ export class TenantDirectory {
     this.queues.set(tenantId, { ids, at: this.now() });
     return ids;
   }
+
+  /** Drops a tenant's cached queue names, after an admin created, renamed or deleted one of its queues. */
+  forgetQueues(tenantId: string): void {
+    this.queues.delete(tenantId);
+  }
 }
