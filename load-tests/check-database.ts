@@ -23,15 +23,21 @@ const DUPLICATE_MESSAGES = `
   SELECT count(*)::int AS n FROM (
     SELECT 1 FROM messages GROUP BY tenant_id, channel, channel_message_id HAVING count(*) > 1) d`;
 
-/** Conversations where some row starts before an earlier row of the same conversation has ended. */
+/**
+ * Conversations where some row starts before an earlier row of the same conversation has ended. Intervals are
+ * half-open, [start, end): a row closed in the millisecond it was made (an offer rescinded in the same batch
+ * that made it) was never live and overlaps nothing, and of rows starting together the one ending first counts
+ * as the earlier.
+ */
 function overlapping(table: string, start: string, end: string): string {
   return `
   SELECT count(DISTINCT conversation_id)::int AS n FROM (
-    SELECT conversation_id, ${start} AS s,
-           max(coalesce(${end}, 'infinity'::timestamptz)) OVER (
-             PARTITION BY conversation_id ORDER BY ${start}, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+    SELECT conversation_id, s,
+           max(e) OVER (
+             PARTITION BY conversation_id ORDER BY s, e, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
            ) AS prev_end
-    FROM ${table}) x
+    FROM (SELECT conversation_id, id, ${start} AS s, coalesce(${end}, 'infinity'::timestamptz) AS e FROM ${table}) r
+    WHERE e > s) x
   WHERE s < prev_end`;
 }
 

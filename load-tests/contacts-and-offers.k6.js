@@ -72,6 +72,7 @@ const contactsAccepted = new Counter('contacts_accepted');
 const offersReceived = new Counter('offers_received');
 const offersDuringArrivals = new Counter('offers_during_arrivals');
 const offersForeign = new Counter('offers_without_marker');
+const offersRepeated = new Counter('offer_events_repeated');
 const offersNotAccepted = new Counter('offers_closed_not_accepted');
 const assignments = new Counter('assignments_created');
 const resolutions = new Counter('conversations_resolved');
@@ -187,6 +188,7 @@ export function agent(data) {
   const acceptSentAt = {}; // offer id -> accept sent at
   const timers = [];
   const working = {}; // conversation id -> true while assigned and not yet resolved
+  const seenOffers = {}; // offer id -> true: the same offer.created twice is a duplicate delivery
   let closed = false;
   let leaving = false;
 
@@ -226,6 +228,11 @@ export function agent(data) {
         break;
       case 'offer.created': {
         if (leaving) break;
+        if (seenOffers[event.offerId]) {
+          offersRepeated.add(1);
+          break;
+        }
+        seenOffers[event.offerId] = true;
         const receivedAt = Date.now();
         offersReceived.add(1);
         if (receivedAt <= arrivalsEnd) offersDuringArrivals.add(1);

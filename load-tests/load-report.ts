@@ -96,7 +96,8 @@ function main(dir: string): void {
     `POST /v1/contacts duration   ${stats(sortedValues(run.contacts.map((c) => c.ms)))}`,
     `contact POSTs not 202        ${run.contacts.length - accepted.length}`,
     `engine-side problems         offers closed unaccepted ${metric('offers_closed_not_accepted', 'count')}, commands rejected ${metric('commands_rejected', 'count')}, ` +
-      `acks refused ${metric('command_acks_failed', 'count')}, agents forced out ${metric('agents_status_forced', 'count')}, socket errors ${metric('agent_socket_errors', 'count')}`,
+      `acks refused ${metric('command_acks_failed', 'count')}, agents forced out ${metric('agents_status_forced', 'count')}, socket errors ${metric('agent_socket_errors', 'count')}, ` +
+      `offers delivered twice ${metric('offer_events_repeated', 'count')}`,
   );
   for (const name of meta.processes) {
     const u = during(name);
@@ -142,6 +143,7 @@ function main(dir: string): void {
       target_rate: meta.rate,
       offers_per_sec: num(offersDuring / arrivalSeconds),
       contacts_never_offered: unoffered,
+      offer_events_repeated: metric('offer_events_repeated', 'count'),
       // engine_idle_rss_mb (embedded), or router_ and gateway_idle_rss_mb: booted, nothing connected yet.
       ...Object.fromEntries(Object.entries(meta.idleRssMb).map(([name, mb]) => [`${name}_idle_rss_mb`, mb])),
       k6_cpu_pct: num(during('k6')?.cpu, 0),
