@@ -88,4 +88,16 @@ describe('event outbox', () => {
     expect(seqs(published)).toEqual([1, 2]);
     expect(log.publishedSeq).toBe(2);
   });
+
+  it('publishes after an earlier drain found nothing to publish', async () => {
+    const { bus, published, releaseOne } = heldBus();
+    const outbox = new EventOutbox(bus, 'events', pino({ level: 'silent' }));
+    const log: TenantEventLog = { lastSeq: 0, publishedSeq: 0, pending: [], attempts: 0 };
+    await outbox.drain('t1', log, () => undefined);
+    commit(outbox, log, 1);
+    const drained = outbox.drain('t1', log, () => undefined);
+    await releaseOne();
+    await drained;
+    expect(seqs(published)).toEqual([1]);
+  });
 });

@@ -63,14 +63,19 @@ export class EventOutbox {
    * events stay queued and `retryLater` is called after a backoff.
    */
   drain(tenantId: string, log: TenantEventLog, retryLater: () => void): Promise<void> {
-    log.draining ??= (async () => {
-      try {
-        while (log.pending.length > 0 && (await this.publishPending(tenantId, log, retryLater)));
-      } finally {
-        log.draining = undefined;
-      }
-    })();
-    return log.draining;
+    if (log.draining) return log.draining;
+    if (log.pending.length === 0) return Promise.resolve();
+    // Cleared in a later microtask, never before the assignment below (which an async function that finishes
+    // without awaiting would do, leaving a settled promise that swallows every later drain).
+    const draining = this.drainLoop(tenantId, log, retryLater).finally(() => {
+      if (log.draining === draining) log.draining = undefined;
+    });
+    log.draining = draining;
+    return draining;
+  }
+
+  private async drainLoop(tenantId: string, log: TenantEventLog, retryLater: () => void): Promise<void> {
+    while (log.pending.length > 0 && (await this.publishPending(tenantId, log, retryLater)));
   }
 
   private async publishPending(
