@@ -28,6 +28,13 @@ export interface Audited<T> {
 
 type Row = { id: string };
 
+/**
+ * On PGlite a transaction waits for the router's current chunk to finish (one connection, one transaction at a
+ * time), and a chunk may take up to ROUTER_TX_TIMEOUT_MS (10 s by default); Prisma's 2 s default for starting a
+ * transaction would turn that wait into a 500. Admin writes are a few statements, so the same bound serves both.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
+
 /** What a write did to one entity; the id comes from the row itself, so it cannot name the wrong one. */
 export function changeOf(
   entityType: AuditEntityType,
@@ -49,7 +56,7 @@ export class AuditTrail {
       const { result, change } = await work(tx);
       if (change) await tx.auditEntry.create({ data: entryOf(principal, change) });
       return result;
-    });
+    }, TRANSACTION_OPTIONS);
   }
 }
 
