@@ -1,8 +1,6 @@
 // How an audit entry looks over the API. Snapshots were redacted when recorded, so they are returned as stored.
 import type { AuditAction, AuditEntityType } from '@switchboard/contracts';
-import type { Prisma } from '@switchboard/persistence';
-
-type AuditEntry = Prisma.AuditEntryModel;
+import type { AuditEntry, Prisma } from '@switchboard/persistence';
 
 export interface AuditEntryView {
   id: string;
