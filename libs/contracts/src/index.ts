@@ -19,3 +19,4 @@ export * from './admin/agents.schema';
 export * from './admin/users.schema';
 export * from './admin/api-keys.schema';
 export * from './admin/teams.schema';
+export * from './admin/audit.schema';

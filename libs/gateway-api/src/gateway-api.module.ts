@@ -6,6 +6,7 @@ import { BUS, type Bus } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import type { Logger } from 'pino';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { LoginController } from './auth/login.controller';
 import { ConversationsModule } from './conversations/conversations.module';
 import { CustomersModule } from './customers/customers.module';
@@ -22,6 +23,7 @@ import { RoutingEventRelay } from './realtime/routing-event.relay';
 @Module({
   imports: [
     AdminModule,
+    AuditModule,
     ConversationsModule,
     CustomersModule,
     PeopleModule,

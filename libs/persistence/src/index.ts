@@ -23,6 +23,7 @@ export type {
   Agent,
   ApiKey,
   Assignment,
+  AuditEntry,
   BusinessHoursCalendar,
   Conversation,
   CsatResponse,

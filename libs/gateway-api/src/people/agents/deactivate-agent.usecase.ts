@@ -1,24 +1,31 @@
 // Takes an agent out of routing for good. Agents are never deleted: offers and assignments keep pointing at them.
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
-import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { DomainError, ErrorCode } from '@switchboard/contracts';
 import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
+import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { AGENT_CONSTRAINT_FIELDS } from './create-agent.usecase';
 
 @Injectable()
 export class DeactivateAgent {
   constructor(
-    @InjectPrisma() private readonly prisma: PrismaClient,
+    private readonly audit: AuditTrail,
     private readonly notifier: ConfigChangeNotifier,
   ) {}
 
   async execute(principal: UserPrincipal, id: string): Promise<void> {
-    await this.prisma.agent
-      .update({ where: { id, tenantId: principal.tenantId }, data: { active: false, status: 'offline' } })
-      .catch((error: unknown) => {
-        throw toDomainError(error, 'Agent', AGENT_CONSTRAINT_FIELDS);
-      });
+    const where = { id, tenantId: principal.tenantId };
+    await this.audit.write(principal, async (tx) => {
+      const before = await tx.agent.findFirst({ where });
+      if (!before) throw new DomainError(ErrorCode.NotFound, 'Agent not found');
+      const after = await tx.agent
+        .update({ where, data: { active: false, status: 'offline' } })
+        .catch((error: unknown) => {
+          throw toDomainError(error, 'Agent', AGENT_CONSTRAINT_FIELDS);
+        });
+      return { result: undefined, change: changeOf('agent', 'deactivated', before, after) };
+    });
     await this.notifier.notify(principal.tenantId, 'agent', id);
   }
 }

@@ -1,11 +1,11 @@
 // References to agents from users and teams must stay inside the caller's tenant; the foreign keys alone
 // would accept another tenant's agent id.
 import { DomainError, ErrorCode, type FieldIssue } from '@switchboard/contracts';
-import type { PrismaClient } from '@switchboard/persistence';
+import type { Prisma } from '@switchboard/persistence';
 
 /** Throws a 400 naming every id that is not an agent of the tenant; `pathOf` gives each id's field path. */
 export async function assertAgentsOfTenant(
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   tenantId: string,
   agentIds: readonly string[],
   pathOf: (index: number) => string,

@@ -2,22 +2,25 @@
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import { DomainError, ErrorCode } from '@switchboard/contracts';
-import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { assertSkillUnused } from './skill-usage.check';
 import { SKILL_CONSTRAINT_FIELDS } from './skill.view';
 
 @Injectable()
 export class DeleteSkill {
-  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+  constructor(private readonly audit: AuditTrail) {}
 
   async execute(principal: UserPrincipal, id: string): Promise<void> {
     const where = { id, tenantId: principal.tenantId };
-    const existing = await this.prisma.skill.findFirst({ where });
-    if (!existing) throw new DomainError(ErrorCode.NotFound, `Skill ${id} not found`);
-    await assertSkillUnused(this.prisma, existing, 'deleted');
-    await this.prisma.skill.delete({ where }).catch((error: unknown) => {
-      throw toDomainError(error, 'Skill', SKILL_CONSTRAINT_FIELDS);
+    await this.audit.write(principal, async (tx) => {
+      const existing = await tx.skill.findFirst({ where });
+      if (!existing) throw new DomainError(ErrorCode.NotFound, `Skill ${id} not found`);
+      await assertSkillUnused(tx, existing, 'deleted');
+      await tx.skill.delete({ where }).catch((error: unknown) => {
+        throw toDomainError(error, 'Skill', SKILL_CONSTRAINT_FIELDS);
+      });
+      return { result: undefined, change: changeOf('skill', 'deleted', existing, null) };
     });
   }
 }

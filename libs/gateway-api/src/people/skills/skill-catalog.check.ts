@@ -1,9 +1,9 @@
 // An agent may only hold skills from the tenant's catalog, so a typo cannot create a skill nobody requires.
 import { DomainError, ErrorCode, type FieldIssue } from '@switchboard/contracts';
-import type { PrismaClient } from '@switchboard/persistence';
+import type { Prisma } from '@switchboard/persistence';
 
 export async function assertSkillsInCatalog(
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   tenantId: string,
   skills: Record<string, number>,
 ): Promise<void> {

@@ -1,13 +1,17 @@
 // A skill agents still hold cannot leave the catalog or change its name: agents, queue policies and
 // integrators all refer to skills by name, so the name must keep meaning the same thing.
 import { DomainError, ErrorCode } from '@switchboard/contracts';
-import type { Prisma, PrismaClient } from '@switchboard/persistence';
+import type { Prisma } from '@switchboard/persistence';
 
 type Skill = Prisma.SkillModel;
 
 const NAMED_HOLDERS = 5;
 
-export async function assertSkillUnused(prisma: PrismaClient, skill: Skill, action: string): Promise<void> {
+export async function assertSkillUnused(
+  prisma: Prisma.TransactionClient,
+  skill: Skill,
+  action: string,
+): Promise<void> {
   const where = { tenantId: skill.tenantId, skills: { path: [skill.name], gte: 1 } };
   const [count, holders] = await Promise.all([
     prisma.agent.count({ where }),

@@ -1,8 +1,8 @@
 // A tenant must keep at least one admin, or nobody could manage its users and keys again.
 import { DomainError, ErrorCode } from '@switchboard/contracts';
-import type { PrismaClient, User } from '@switchboard/persistence';
+import type { Prisma, User } from '@switchboard/persistence';
 
-export async function assertNotLastAdmin(prisma: PrismaClient, user: User): Promise<void> {
+export async function assertNotLastAdmin(prisma: Prisma.TransactionClient, user: User): Promise<void> {
   if (user.role !== 'admin') return;
   const others = await prisma.user.count({
     where: { tenantId: user.tenantId, role: 'admin', id: { not: user.id } },

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { CreateHolidayBody } from '@switchboard/contracts';
-import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
 import { toDomainError } from '../../shared/prisma-error.util';
 import {
   HOLIDAY_CONSTRAINT_FIELDS,
@@ -14,16 +14,18 @@ import { assertCalendarOfTenant } from './holiday-calendar.check';
 
 @Injectable()
 export class AddHoliday {
-  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+  constructor(private readonly audit: AuditTrail) {}
 
   async execute(principal: UserPrincipal, calendarId: string, body: CreateHolidayBody): Promise<HolidayView> {
     const { tenantId } = principal;
-    await assertCalendarOfTenant(this.prisma, tenantId, calendarId);
-    const holiday = await this.prisma.holiday
-      .create({ data: { tenantId, calendarId, date: toDateColumn(body.date), name: body.name } })
-      .catch((error: unknown) => {
-        throw toDomainError(error, 'Holiday', HOLIDAY_CONSTRAINT_FIELDS);
-      });
-    return toHolidayView(holiday);
+    return this.audit.write(principal, async (tx) => {
+      await assertCalendarOfTenant(tx, tenantId, calendarId);
+      const holiday = await tx.holiday
+        .create({ data: { tenantId, calendarId, date: toDateColumn(body.date), name: body.name } })
+        .catch((error: unknown) => {
+          throw toDomainError(error, 'Holiday', HOLIDAY_CONSTRAINT_FIELDS);
+        });
+      return { result: toHolidayView(holiday), change: changeOf('holiday', 'created', null, holiday) };
+    });
   }
 }

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { CreateBusinessHoursBody } from '@switchboard/contracts';
-import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
 import { toDomainError } from '../../shared/prisma-error.util';
 import {
   CALENDAR_CONSTRAINT_FIELDS,
@@ -12,16 +12,26 @@ import {
 
 @Injectable()
 export class CreateBusinessHours {
-  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+  constructor(private readonly audit: AuditTrail) {}
 
   async execute(principal: UserPrincipal, body: CreateBusinessHoursBody): Promise<BusinessHoursView> {
-    const calendar = await this.prisma.businessHoursCalendar
-      .create({
-        data: { tenantId: principal.tenantId, name: body.name, timeZone: body.timeZone, weekly: body.weekly },
-      })
-      .catch((error: unknown) => {
-        throw toDomainError(error, 'Business-hours calendar', CALENDAR_CONSTRAINT_FIELDS);
-      });
-    return toBusinessHoursView(calendar);
+    return this.audit.write(principal, async (tx) => {
+      const calendar = await tx.businessHoursCalendar
+        .create({
+          data: {
+            tenantId: principal.tenantId,
+            name: body.name,
+            timeZone: body.timeZone,
+            weekly: body.weekly,
+          },
+        })
+        .catch((error: unknown) => {
+          throw toDomainError(error, 'Business-hours calendar', CALENDAR_CONSTRAINT_FIELDS);
+        });
+      return {
+        result: toBusinessHoursView(calendar),
+        change: changeOf('business-hours', 'created', null, calendar),
+      };
+    });
   }
 }

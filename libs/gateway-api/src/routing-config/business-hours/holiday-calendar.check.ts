@@ -1,9 +1,9 @@
 // Holidays are reachable only through a calendar of the caller's tenant: every holiday operation finds it first.
-import type { PrismaClient } from '@switchboard/persistence';
+import type { Prisma } from '@switchboard/persistence';
 import { notFound } from '../shared/tenant-refs.util';
 
 export async function assertCalendarOfTenant(
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   tenantId: string,
   calendarId: string,
 ): Promise<void> {

@@ -2,8 +2,9 @@
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { UpdateBusinessHoursBody } from '@switchboard/contracts';
-import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
 import { toDomainError } from '../../shared/prisma-error.util';
+import { notFound } from '../shared/tenant-refs.util';
 import {
   CALENDAR_CONSTRAINT_FIELDS,
   toBusinessHoursView,
@@ -12,22 +13,27 @@ import {
 
 @Injectable()
 export class UpdateBusinessHours {
-  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+  constructor(private readonly audit: AuditTrail) {}
 
   async execute(
     principal: UserPrincipal,
     id: string,
     body: UpdateBusinessHoursBody,
   ): Promise<BusinessHoursView> {
-    const calendar = await this.prisma.businessHoursCalendar
-      .update({
-        // The tenant is part of the match, so another tenant's id is not found (P2025 -> 404).
-        where: { id, tenantId: principal.tenantId },
-        data: { name: body.name, timeZone: body.timeZone, weekly: body.weekly },
-      })
-      .catch((error: unknown) => {
-        throw toDomainError(error, 'Business-hours calendar', CALENDAR_CONSTRAINT_FIELDS);
-      });
-    return toBusinessHoursView(calendar);
+    // The tenant is part of the match, so another tenant's id is not found.
+    const where = { id, tenantId: principal.tenantId };
+    return this.audit.write(principal, async (tx) => {
+      const before = await tx.businessHoursCalendar.findFirst({ where });
+      if (!before) throw notFound('Business-hours calendar', id);
+      const calendar = await tx.businessHoursCalendar
+        .update({ where, data: { name: body.name, timeZone: body.timeZone, weekly: body.weekly } })
+        .catch((error: unknown) => {
+          throw toDomainError(error, 'Business-hours calendar', CALENDAR_CONSTRAINT_FIELDS);
+        });
+      return {
+        result: toBusinessHoursView(calendar),
+        change: changeOf('business-hours', 'updated', before, calendar),
+      };
+    });
   }
 }

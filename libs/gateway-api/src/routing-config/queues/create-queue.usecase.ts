@@ -2,8 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { CreateQueueBody } from '@switchboard/contracts';
-import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
+import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { overflowTargets } from '../shared/overflow.check';
 import { assertOfTenant, refAt } from '../shared/tenant-refs.util';
@@ -19,34 +19,32 @@ export const QUEUE_CONSTRAINT_FIELDS = {
 @Injectable()
 export class CreateQueue {
   constructor(
-    @InjectPrisma() private readonly prisma: PrismaClient,
+    private readonly audit: AuditTrail,
     private readonly notifier: ConfigChangeNotifier,
   ) {}
 
   async execute(principal: UserPrincipal, body: CreateQueueBody): Promise<QueueView> {
     const { tenantId } = principal;
-    await assertOfTenant(
-      this.prisma,
-      tenantId,
-      'routing policy',
-      refAt(body.routingPolicyId, 'routingPolicyId'),
-    );
-    await assertOfTenant(this.prisma, tenantId, 'SLA policy', refAt(body.slaPolicyId, 'slaPolicyId'));
-    // A new queue has no id yet, so nothing can overflow into it: only the targets need checking.
-    await assertOfTenant(this.prisma, tenantId, 'queue', overflowTargets(body.policy, 'policy'));
-    const queue = await this.prisma.queue
-      .create({
-        data: {
-          tenantId,
-          name: body.name,
-          policy: body.policy ?? {},
-          routingPolicyId: body.routingPolicyId ?? null,
-          slaPolicyId: body.slaPolicyId ?? null,
-        },
-      })
-      .catch((error: unknown) => {
-        throw toDomainError(error, 'Queue', QUEUE_CONSTRAINT_FIELDS);
-      });
+    const queue = await this.audit.write(principal, async (tx) => {
+      await assertOfTenant(tx, tenantId, 'routing policy', refAt(body.routingPolicyId, 'routingPolicyId'));
+      await assertOfTenant(tx, tenantId, 'SLA policy', refAt(body.slaPolicyId, 'slaPolicyId'));
+      // A new queue has no id yet, so nothing can overflow into it: only the targets need checking.
+      await assertOfTenant(tx, tenantId, 'queue', overflowTargets(body.policy, 'policy'));
+      const created = await tx.queue
+        .create({
+          data: {
+            tenantId,
+            name: body.name,
+            policy: body.policy ?? {},
+            routingPolicyId: body.routingPolicyId ?? null,
+            slaPolicyId: body.slaPolicyId ?? null,
+          },
+        })
+        .catch((error: unknown) => {
+          throw toDomainError(error, 'Queue', QUEUE_CONSTRAINT_FIELDS);
+        });
+      return { result: created, change: changeOf('queue', 'created', null, created) };
+    });
     await this.notifier.notify(tenantId, 'queue', queue.id);
     return toQueueView(queue);
   }

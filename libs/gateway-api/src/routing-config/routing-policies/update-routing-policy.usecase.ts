@@ -7,8 +7,8 @@ import {
   type QueuePolicyDocument,
   type UpdateRoutingPolicyBody,
 } from '@switchboard/contracts';
-import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
+import { AuditTrail, changeOf, type AuditTx } from '../../audit/audit-trail.service';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { storedPolicy } from '../queues/queue.view';
 import { assertNoSelfOverflow, overflowTargets } from '../shared/overflow.check';
@@ -22,7 +22,7 @@ import {
 @Injectable()
 export class UpdateRoutingPolicy {
   constructor(
-    @InjectPrisma() private readonly prisma: PrismaClient,
+    private readonly audit: AuditTrail,
     private readonly notifier: ConfigChangeNotifier,
   ) {}
 
@@ -32,34 +32,39 @@ export class UpdateRoutingPolicy {
     body: UpdateRoutingPolicyBody,
   ): Promise<RoutingPolicyView> {
     const { tenantId } = principal;
-    const current = await this.prisma.routingPolicy.findFirst({
-      where: { id, tenantId },
-      select: { id: true },
+    const policy = await this.audit.write(principal, async (tx) => {
+      const current = await tx.routingPolicy.findFirst({ where: { id, tenantId } });
+      if (!current) throw notFound('Routing policy', id);
+      if (body.document) await this.assertDocument(tx, tenantId, id, body.document);
+      const updated = await tx.routingPolicy
+        .update({
+          where: { id, tenantId },
+          data: {
+            name: body.name,
+            description: body.description,
+            document: body.document,
+            // Only the document changes routing, so only it makes a new revision.
+            ...(body.document ? { version: { increment: 1 } } : {}),
+          },
+        })
+        .catch((error: unknown) => {
+          throw toDomainError(error, 'Routing policy', ROUTING_POLICY_CONSTRAINT_FIELDS);
+        });
+      return { result: updated, change: changeOf('routing-policy', 'updated', current, updated) };
     });
-    if (!current) throw notFound('Routing policy', id);
-    if (body.document) await this.assertDocument(tenantId, id, body.document);
-    const policy = await this.prisma.routingPolicy
-      .update({
-        where: { id, tenantId },
-        data: {
-          name: body.name,
-          description: body.description,
-          document: body.document,
-          // Only the document changes routing, so only it makes a new revision.
-          ...(body.document ? { version: { increment: 1 } } : {}),
-        },
-      })
-      .catch((error: unknown) => {
-        throw toDomainError(error, 'Routing policy', ROUTING_POLICY_CONSTRAINT_FIELDS);
-      });
     await this.notifier.notify(tenantId, 'routing-policy', policy.id);
     return toRoutingPolicyView(policy);
   }
 
   /** Overflow targets must be queues of the tenant, and no queue using the policy may overflow into itself. */
-  private async assertDocument(tenantId: string, id: string, document: QueuePolicyDocument): Promise<void> {
-    await assertOfTenant(this.prisma, tenantId, 'queue', overflowTargets(document, 'document'));
-    const users = await this.prisma.queue.findMany({
+  private async assertDocument(
+    tx: AuditTx,
+    tenantId: string,
+    id: string,
+    document: QueuePolicyDocument,
+  ): Promise<void> {
+    await assertOfTenant(tx, tenantId, 'queue', overflowTargets(document, 'document'));
+    const users = await tx.queue.findMany({
       where: { tenantId, routingPolicyId: id },
       select: { id: true, policy: true },
     });

@@ -1,7 +1,7 @@
 // References between routing configuration (a queue's policies, an overflow target, an SLA calendar) must stay
 // inside the caller's tenant; foreign keys alone would accept another tenant's id, and JSON ids have no key.
 import { DomainError, ErrorCode, type FieldIssue } from '@switchboard/contracts';
-import type { PrismaClient } from '@switchboard/persistence';
+import type { Prisma } from '@switchboard/persistence';
 
 export type Reference = 'queue' | 'routing policy' | 'SLA policy' | 'business-hours calendar';
 
@@ -12,7 +12,7 @@ export interface IdAt {
 
 /** Throws a 400 naming every reference (id at its body path) that is not an entity of the tenant. */
 export async function assertOfTenant(
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   tenantId: string,
   kind: Reference,
   refs: readonly IdAt[],
@@ -29,7 +29,7 @@ export async function assertOfTenant(
 }
 
 async function existingIds(
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   tenantId: string,
   kind: Reference,
   ids: string[],

@@ -2,36 +2,33 @@
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { CreateSlaPolicyBody } from '@switchboard/contracts';
-import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { assertOfTenant, refAt } from '../shared/tenant-refs.util';
 import { SLA_POLICY_CONSTRAINT_FIELDS, toSlaPolicyView, type SlaPolicyView } from './sla-policy.view';
 
 @Injectable()
 export class CreateSlaPolicy {
-  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+  constructor(private readonly audit: AuditTrail) {}
 
   async execute(principal: UserPrincipal, body: CreateSlaPolicyBody): Promise<SlaPolicyView> {
     const { tenantId } = principal;
-    await assertOfTenant(
-      this.prisma,
-      tenantId,
-      'business-hours calendar',
-      refAt(body.calendarId, 'calendarId'),
-    );
-    const policy = await this.prisma.slaPolicy
-      .create({
-        data: {
-          tenantId,
-          name: body.name,
-          description: body.description ?? null,
-          calendarId: body.calendarId ?? null,
-          targets: body.targets,
-        },
-      })
-      .catch((error: unknown) => {
-        throw toDomainError(error, 'SLA policy', SLA_POLICY_CONSTRAINT_FIELDS);
-      });
-    return toSlaPolicyView(policy);
+    return this.audit.write(principal, async (tx) => {
+      await assertOfTenant(tx, tenantId, 'business-hours calendar', refAt(body.calendarId, 'calendarId'));
+      const policy = await tx.slaPolicy
+        .create({
+          data: {
+            tenantId,
+            name: body.name,
+            description: body.description ?? null,
+            calendarId: body.calendarId ?? null,
+            targets: body.targets,
+          },
+        })
+        .catch((error: unknown) => {
+          throw toDomainError(error, 'SLA policy', SLA_POLICY_CONSTRAINT_FIELDS);
+        });
+      return { result: toSlaPolicyView(policy), change: changeOf('sla-policy', 'created', null, policy) };
+    });
   }
 }
