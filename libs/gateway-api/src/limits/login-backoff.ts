@@ -45,7 +45,8 @@ export class LoginBackoff {
     const wait = state.retryAt - this.now();
     if (wait > 0) return wait;
     const inBackoff = state.failures + state.pending >= this.policy.freeFailures;
-    if (inBackoff && state.pending > 0) return backoffDelayMs(state.failures + 1, this.policy);
+    if (inBackoff && state.pending > 0)
+      return Math.max(1000, backoffDelayMs(state.failures + 1, this.policy));
     state.pending += 1;
     this.remember(account, state);
     return 0;
