@@ -202,9 +202,13 @@ RUN="$(random_hex 4)"
 API_KEY="$(generate_api_key)"
 common_env=(
   LOG_LEVEL="$ENGINE_LOG_LEVEL"
-  # The harness logs every agent in within the warm-up and posts far above the default ingest limit.
+  # The harness logs every agent in within the warm-up and posts far above the default ingest limit, all
+  # from one address; its agents answer offers at machine speed.
   RATE_LIMIT_LOGIN_PER_MINUTE=1000000
   RATE_LIMIT_INGEST_PER_SECOND=1000000
+  RATE_LIMIT_IP_PER_SECOND=1000000
+  RATE_LIMIT_SOCKET_EVENTS_PER_SECOND=1000000
+  RATE_LIMIT_SOCKET_USER_EVENTS_PER_SECOND=1000000
 )
 
 if [[ "$MODE" == servers ]]; then

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
 import { AgentClient } from '../support/agent-client';
+import { socketTransportBytes } from '@switchboard/platform';
 import { startHarness, type Harness } from '../support/app-harness';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
 import { hostileBodies, MALFORMED_JSON, type JsonSchemaLike } from '../support/hostile-payloads';
@@ -31,6 +32,12 @@ describe('hostile payloads against every write endpoint (embedded)', () => {
     harness = await startHarness('embedded', {
       RATE_LIMIT_INGEST_PER_SECOND: '1000000',
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
+      RATE_LIMIT_IP_PER_SECOND: '1000000',
+      RATE_LIMIT_API_PER_MINUTE: '1000000',
+      RATE_LIMIT_SOCKET_EVENTS_PER_SECOND: '1000000',
+      RATE_LIMIT_SOCKET_USER_EVENTS_PER_SECOND: '1000000',
+      // Large enough that most hostile commands reach validation; bigger ones get MESSAGE_TOO_LARGE.
+      SOCKET_MAX_MESSAGE_BYTES: String(256 * 1024),
     });
     tenant = await createTenantFixture(harness.prisma);
     token = (await ApiClient.as(harness.url, harness.prisma, tenant, 'admin')).token!;
@@ -126,9 +133,11 @@ describe('hostile payloads against every write endpoint (embedded)', () => {
       harness.url,
       await AgentClient.login(harness.url, tenant.slug, email, password),
     );
-    // Frames over socket.io's buffer limit are refused by closing that one socket; everything else gets an error ack.
+    // Frames over socket.io's transport buffer are refused by closing that one socket; everything else gets an
+    // error ack (MESSAGE_TOO_LARGE above SOCKET_MAX_MESSAGE_BYTES).
+    const transportBytes = socketTransportBytes(harness.config.sockets.maxMessageBytes);
     const withinFrameLimit = hostileBodies({ properties: { type: { type: 'string' } } }, 300).filter(
-      (body) => JSON.stringify(body).length < 500_000,
+      (body) => Buffer.byteLength(JSON.stringify(body)) < transportBytes - 1024,
     );
     for (const body of withinFrameLimit) {
       const ack = (await agent.socket.timeout(5000).emitWithAck('command', body)) as { ok: boolean };

@@ -30,6 +30,7 @@ describe('rate limits (embedded)', () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
     const limited = await attempt();
     expect(limited.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(((await limited.json()) as { code: string }).code).toBe('RATE_LIMITED');
   });
 

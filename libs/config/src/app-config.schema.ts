@@ -11,6 +11,21 @@ const commaList = z
   )
   .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker must be host:port')).min(1));
 
+/** Browser origins (scheme://host[:port]) allowed to call the API and open sockets besides the server's own. */
+const originList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(z.string().regex(/^https?:\/\/[^/\s?#]+$/, 'each origin must be scheme://host[:port], no path')),
+  );
+
+const perWindow = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
 const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const EnvSchema = z.object({
@@ -39,10 +54,43 @@ export const EnvSchema = z.object({
     .min(60)
     .max(7 * 24 * 3600)
     .default(8 * 3600),
-  /** Login attempts per client IP per minute, per gateway instance. */
-  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /**
+   * Express `trust proxy`: which proxies may set X-Forwarded-For, so per-IP limits see the client's address.
+   * Unset trusts none (the socket's peer address is the client).
+   */
+  TRUST_PROXY: z.string().min(1).optional(),
+  /** Extra browser origins for REST and socket.io; empty means same-origin only. */
+  CORS_ORIGINS: originList.default([]),
+  /** Login attempts per client IP per minute (a whole office behind one address), per gateway instance. */
+  RATE_LIMIT_LOGIN_PER_MINUTE: perWindow(600),
+  /** Failed logins in a row for one account (tenant + email) before each further attempt has to wait. */
+  LOGIN_BACKOFF_AFTER_FAILURES: perWindow(5),
+  /** The longest wait the login back-off grows to (1 s, 2 s, 4 s ... up to this). */
+  LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** Ingested messages per API key per second, per gateway instance. */
-  RATE_LIMIT_INGEST_PER_SECOND: z.coerce.number().int().min(1).default(2000),
+  RATE_LIMIT_INGEST_PER_SECOND: perWindow(2000),
+  /** HTTP requests per client IP per second, counted before authentication, per gateway instance. */
+  RATE_LIMIT_IP_PER_SECOND: perWindow(2000),
+  /**
+   * Failed authentications (401) per presented API key or bearer token per minute. Past it, that credential
+   * is refused before authentication until the minute is over.
+   */
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: perWindow(10),
+  /** REST requests per signed-in user per minute (the admin and read API), per gateway instance. */
+  RATE_LIMIT_API_PER_MINUTE: perWindow(1200),
+  /** Socket events per connection per second. */
+  RATE_LIMIT_SOCKET_EVENTS_PER_SECOND: perWindow(10),
+  /** Socket events per user per second, across all of that user's connections to one gateway. */
+  RATE_LIMIT_SOCKET_USER_EVENTS_PER_SECOND: perWindow(20),
+  /** Largest socket message (bytes); socket.io's transport buffer is four times this. */
+  SOCKET_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(16 * 1024),
+  /** Open socket connections per user, per gateway instance. */
+  SOCKET_MAX_CONNECTIONS_PER_USER: perWindow(5),
   /** Ingest answers 503 with Retry-After while the router's unconsumed inbound backlog is above this. */
   INGEST_MAX_BACKLOG: z.coerce.number().int().min(1).default(50_000),
   /** The in-process bus refuses to hold more unconsumed records than this per topic (embedded default). */

@@ -45,3 +45,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@h:5432/d' })).toThrow(/JWT_SECRET/);
   });
 });
+
+describe('loadConfig: limits and origins', () => {
+  it('defaults to same-origin only, and limits that let an office sign in at once', () => {
+    const config = loadConfig({});
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.rateLimits.loginPerMinute).toBeGreaterThanOrEqual(300);
+    expect(config.trustProxy).toBeUndefined();
+  });
+
+  it('reads CORS_ORIGINS as a list of origins, and refuses paths', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://a.example.com, http://localhost:5173/' });
+    expect(config.corsOrigins).toEqual(['https://a.example.com', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example.com/app' })).toThrow(/CORS_ORIGINS/);
+  });
+});

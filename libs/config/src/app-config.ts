@@ -18,7 +18,24 @@ export interface AppConfig {
   routerGroupId: string;
   jwt: { secret: string; ttlSeconds: number; ephemeral: boolean };
   offerTimeoutMs: number;
-  rateLimits: { loginPerMinute: number; ingestPerSecond: number };
+  /** Express `trust proxy` value, when the gateway sits behind proxies that set X-Forwarded-For. */
+  trustProxy?: string;
+  /** Browser origins allowed besides the server's own (REST CORS and the socket.io handshake). */
+  corsOrigins: string[];
+  /** Request limits, each per gateway instance. */
+  rateLimits: {
+    loginPerMinute: number;
+    loginBackoffAfterFailures: number;
+    loginBackoffMaxMs: number;
+    ingestPerSecond: number;
+    ipPerSecond: number;
+    authFailuresPerMinute: number;
+    apiPerMinute: number;
+    socketEventsPerSecond: number;
+    socketUserEventsPerSecond: number;
+  };
+  /** Socket.io limits, per gateway instance. */
+  sockets: { maxMessageBytes: number; maxConnectionsPerUser: number };
   /** Backpressure bounds and the router's batch limits. */
   limits: {
     ingestMaxBacklog: number;
@@ -74,9 +91,22 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ephemeral: !e.JWT_SECRET,
     },
     offerTimeoutMs: e.OFFER_TIMEOUT_SECONDS * 1000,
+    ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
+    corsOrigins: e.CORS_ORIGINS,
     rateLimits: {
       loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      loginBackoffAfterFailures: e.LOGIN_BACKOFF_AFTER_FAILURES,
+      loginBackoffMaxMs: e.LOGIN_BACKOFF_MAX_SECONDS * 1000,
       ingestPerSecond: e.RATE_LIMIT_INGEST_PER_SECOND,
+      ipPerSecond: e.RATE_LIMIT_IP_PER_SECOND,
+      authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+      apiPerMinute: e.RATE_LIMIT_API_PER_MINUTE,
+      socketEventsPerSecond: e.RATE_LIMIT_SOCKET_EVENTS_PER_SECOND,
+      socketUserEventsPerSecond: e.RATE_LIMIT_SOCKET_USER_EVENTS_PER_SECOND,
+    },
+    sockets: {
+      maxMessageBytes: e.SOCKET_MAX_MESSAGE_BYTES,
+      maxConnectionsPerUser: e.SOCKET_MAX_CONNECTIONS_PER_USER,
     },
     limits: {
       ingestMaxBacklog: e.INGEST_MAX_BACKLOG,

@@ -1,5 +1,6 @@
 // The gateway role: integrator REST ingest, console login, routing history, and the agents' socket namespace.
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { BUS, type Bus } from '@switchboard/messaging';
@@ -12,6 +13,9 @@ import { ConversationsModule } from './conversations/conversations.module';
 import { CustomersModule } from './customers/customers.module';
 import { PeopleModule } from './people/people.module';
 import { RoutingConfigModule } from './routing-config/routing-config.module';
+import { ApiRateLimitInterceptor } from './limits/api-rate-limit.interceptor';
+import { PreAuthThrottleMiddleware } from './limits/pre-auth-throttle.middleware';
+import { RateLimiter } from './limits/rate-limiter';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
 import { ContactsController } from './ingest/contacts.controller';
 import { IngestAdmissionGate } from './ingest/ingest-admission.gate';
@@ -19,6 +23,7 @@ import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { RoutingEventRelay } from './realtime/routing-event.relay';
+import { SocketLimits } from './realtime/socket-limits';
 
 @Module({
   imports: [
@@ -32,6 +37,7 @@ import { RoutingEventRelay } from './realtime/routing-event.relay';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         throttlers: [
+          // Per client IP, and high: a whole office may sign in at once. Each account has its own back-off.
           { name: 'login', ttl: 60_000, limit: config.rateLimits.loginPerMinute },
           {
             name: 'ingest',
@@ -64,6 +70,13 @@ import { RoutingEventRelay } from './realtime/routing-event.relay';
     ForwardAgentCommand,
     AgentsGateway,
     RoutingEventRelay,
+    RateLimiter,
+    SocketLimits,
+    { provide: APP_INTERCEPTOR, useClass: ApiRateLimitInterceptor },
   ],
 })
-export class GatewayApiModule {}
+export class GatewayApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(PreAuthThrottleMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

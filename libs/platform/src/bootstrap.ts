@@ -1,9 +1,13 @@
-// Starts a Switchboard process: pino as Nest's logger, problem+json errors, OpenAPI at /docs, graceful shutdown.
+// Starts a Switchboard process: pino as Nest's logger, problem+json errors, security headers and CORS,
+// OpenAPI at /docs, socket.io limits, graceful shutdown.
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@switchboard/config';
+import { applyBrowserSurface, DOCS_PATH } from './http/browser-surface';
 import { ProblemFilter } from './http/problem.filter';
+import { SwitchboardIoAdapter } from './realtime/socket-io.adapter';
 import { Logger } from 'nestjs-pino';
 
 export interface StartOptions {
@@ -16,9 +20,14 @@ export async function startApp(
   config: AppConfig,
   options: StartOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemFilter());
+  applyBrowserSurface(app, config);
+  app.useWebSocketAdapter(new SwitchboardIoAdapter(app, config));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -30,7 +39,7 @@ export async function startApp(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}/openapi.json` });
   await app.listen(options.port ?? config.http.port, config.http.host);
   return app;
 }

@@ -7,3 +7,5 @@ export * from './http/pagination';
 export * from './http/zod-query.pipe';
 export * from './http/api-query-params.decorator';
 export * from './http/api-zod-body.decorator';
+export * from './http/origin-policy';
+export * from './realtime/socket-io.adapter';

@@ -36,6 +36,9 @@ export class FaultScenario {
       ROUTER_GROUP_ID: `fault-router-${name}-${id}`,
       JWT_SECRET: randomBytes(32).toString('hex'),
       OFFER_TIMEOUT_SECONDS: String(options.offerTimeoutSeconds ?? 60),
+      // Agents on autopilot answer offers at machine speed, far above what a person sends.
+      RATE_LIMIT_SOCKET_EVENTS_PER_SECOND: '1000000',
+      RATE_LIMIT_SOCKET_USER_EVENTS_PER_SECOND: '1000000',
     };
   }
 

@@ -1,11 +1,13 @@
 // Console login: tenant slug, email and password in, JWT out.
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { Body, Controller, HttpCode, Post, UseGuards, UseInterceptors } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { LoginUser } from '@switchboard/auth';
 import { z } from 'zod';
 import { ZodBodyPipe } from '@switchboard/platform';
 import { storable } from '@switchboard/contracts';
+import { LoginBackoffInterceptor } from '../limits/login-backoff.interceptor';
+import { RateLimitGuard } from '../limits/rate-limit.guard';
 
 export const LoginBodySchema = z.strictObject({
   // The tenant slug is looked up in PostgreSQL, which refuses NUL: refuse it here as a 400, not a 500.
@@ -17,13 +19,14 @@ type LoginBody = z.infer<typeof LoginBodySchema>;
 
 @ApiTags('auth')
 @Controller('v1/auth')
-@UseGuards(ThrottlerGuard)
+@UseGuards(RateLimitGuard)
 @SkipThrottle({ ingest: true })
 export class LoginController {
   constructor(private readonly login: LoginUser) {}
 
   @Post('login')
   @HttpCode(200)
+  @UseInterceptors(LoginBackoffInterceptor)
   @ApiBody({ schema: z.toJSONSchema(LoginBodySchema) as object })
   async post(@Body(new ZodBodyPipe(LoginBodySchema)) body: LoginBody) {
     const { token, principal } = await this.login.execute(body);

@@ -1,6 +1,6 @@
 // Integrator REST ingest. The channel message id is the idempotency key: resending is always safe.
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -17,12 +17,13 @@ import {
   ErrorCode,
 } from '@switchboard/contracts';
 import { ZodBodyPipe, ApiZodBody } from '@switchboard/platform';
+import { RateLimitGuard } from '../limits/rate-limit.guard';
 import { AcceptInbound, type AcceptedInbound } from './accept-inbound.usecase';
 
 @ApiTags('ingest')
 @ApiSecurity('api-key')
 @Controller('v1/contacts')
-@UseGuards(ApiKeyGuard, ThrottlerGuard)
+@UseGuards(ApiKeyGuard, RateLimitGuard)
 @SkipThrottle({ login: true })
 export class ContactsController {
   constructor(private readonly acceptInbound: AcceptInbound) {}

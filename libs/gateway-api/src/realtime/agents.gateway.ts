@@ -13,6 +13,7 @@ import { bearerToken, TokenService, type UserPrincipal } from '@switchboard/auth
 import { DomainError, type RoutingEventV1 } from '@switchboard/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
+import { SocketLimits } from './socket-limits';
 import { agentRoom, supervisorRoom } from './socket-rooms';
 
 interface SocketData {
@@ -21,7 +22,8 @@ interface SocketData {
 
 type CommandAck = { ok: true; commandId: string } | { ok: false; code: string; message: string };
 
-@WebSocketGateway({ namespace: '/agents', cors: { origin: true, credentials: true } })
+// CORS, the allowed origins and the message size cap are set for the whole server by the socket.io adapter.
+@WebSocketGateway({ namespace: '/agents' })
 export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
   @WebSocketServer() private namespace!: Namespace;
   private readonly logger = new Logger(AgentsGateway.name);
@@ -29,6 +31,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly tokens: TokenService,
     private readonly forwardCommand: ForwardAgentCommand,
+    private readonly socketLimits: SocketLimits,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -44,6 +47,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
         () => next(new Error('UNAUTHENTICATED: the token is invalid or expired')),
       );
     });
+    this.socketLimits.attach(namespace);
   }
 
   async handleConnection(socket: Socket): Promise<void> {
