@@ -1,12 +1,14 @@
 // The gateway role: integrator REST ingest, console login, routing history, and the agents' socket namespace.
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { SessionStore } from '@switchboard/auth';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { BUS, type Bus } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import type { Logger } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { LoginController } from './auth/login.controller';
+import { SessionController } from './auth/session.controller';
 import { ConversationsModule } from './conversations/conversations.module';
 import { CustomersModule } from './customers/customers.module';
 import { PeopleModule } from './people/people.module';
@@ -18,6 +20,7 @@ import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { RoutingEventRelay } from './realtime/routing-event.relay';
+import { SocketSessionWatch } from './realtime/socket-session.watch';
 
 @Module({
   imports: [
@@ -43,7 +46,7 @@ import { RoutingEventRelay } from './realtime/routing-event.relay';
       }),
     }),
   ],
-  controllers: [ContactsController, LoginController],
+  controllers: [ContactsController, LoginController, SessionController],
   providers: [
     AcceptInbound,
     QueueNamesDirectory,
@@ -60,6 +63,17 @@ import { RoutingEventRelay } from './realtime/routing-event.relay';
         }),
     },
     ForwardAgentCommand,
+    {
+      provide: SocketSessionWatch,
+      inject: [SessionStore, APP_CONFIG, ROOT_LOGGER],
+      useFactory: (store: SessionStore, config: AppConfig, logger: Logger) =>
+        new SocketSessionWatch({
+          liveAmong: (ids) => store.liveAmong(ids),
+          // A zero cache window still sweeps, just not more often than four times a second.
+          sweepIntervalMs: Math.max(250, config.sessions.cacheMs),
+          logger: logger.child({ component: 'socket-session-watch' }),
+        }),
+    },
     AgentsGateway,
     RoutingEventRelay,
   ],

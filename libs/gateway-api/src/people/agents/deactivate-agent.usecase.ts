@@ -5,6 +5,7 @@ import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { AGENT_CONSTRAINT_FIELDS } from './create-agent.usecase';
+import { revokeAgentLogin } from './revoke-agent-login.util';
 
 @Injectable()
 export class DeactivateAgent {
@@ -14,8 +15,14 @@ export class DeactivateAgent {
   ) {}
 
   async execute(principal: UserPrincipal, id: string): Promise<void> {
-    await this.prisma.agent
-      .update({ where: { id, tenantId: principal.tenantId }, data: { active: false, status: 'offline' } })
+    await this.prisma
+      .$transaction(async (tx) => {
+        await tx.agent.update({
+          where: { id, tenantId: principal.tenantId },
+          data: { active: false, status: 'offline' },
+        });
+        await revokeAgentLogin(tx, id);
+      })
       .catch((error: unknown) => {
         throw toDomainError(error, 'Agent', AGENT_CONSTRAINT_FIELDS);
       });

@@ -1,8 +1,9 @@
-// Changes a user's role, password or agent profile.
+// Changes a user's role, password or agent profile. Each of these ends the user's sessions in the same
+// transaction: their tokens carry the old role and agent, and a new password must shut out old sign-ins.
 import { Injectable } from '@nestjs/common';
-import { hashPassword, type UserPrincipal } from '@switchboard/auth';
+import { hashPassword, revokeUserSessions, type UserPrincipal } from '@switchboard/auth';
 import { DomainError, ErrorCode, type UpdateUserBody } from '@switchboard/contracts';
-import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import { InjectPrisma, type PrismaClient, type User } from '@switchboard/persistence';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { assertAgentsOfTenant } from '../shared/tenant-agents.util';
 import { assertNotLastAdmin } from './last-admin.check';
@@ -18,18 +19,30 @@ export class UpdateUser {
     if (!existing) throw new DomainError(ErrorCode.NotFound, `User ${id} not found`);
     if (body.role && body.role !== 'admin') await assertNotLastAdmin(this.prisma, existing);
     if (body.agentId) await assertAgentsOfTenant(this.prisma, tenantId, [body.agentId], () => 'agentId');
-    const user = await this.prisma.user
-      .update({
-        where: { id, tenantId },
-        data: {
-          role: body.role,
-          agentId: body.agentId,
-          passwordHash: body.password === undefined ? undefined : await hashPassword(body.password),
-        },
+    const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
+    const revokeAs = revocationReason(existing, body);
+    const user = await this.prisma
+      .$transaction(async (tx) => {
+        const updated = await tx.user.update({
+          where: { id, tenantId },
+          data: { role: body.role, agentId: body.agentId, passwordHash },
+        });
+        if (revokeAs) await revokeUserSessions(tx, id, revokeAs);
+        return updated;
       })
       .catch((error: unknown) => {
         throw toDomainError(error, 'User', USER_CONSTRAINT_FIELDS);
       });
     return toUserView(user);
   }
+}
+
+function revocationReason(
+  existing: User,
+  body: UpdateUserBody,
+): 'credentials-changed' | 'role-changed' | null {
+  if (body.password !== undefined) return 'credentials-changed';
+  const roleChanged = body.role !== undefined && body.role !== existing.role;
+  const agentChanged = body.agentId !== undefined && body.agentId !== existing.agentId;
+  return roleChanged || agentChanged ? 'role-changed' : null;
 }
