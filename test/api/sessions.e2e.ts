@@ -19,13 +19,13 @@ const CACHE_MS = 1500;
 const REVOKED_WITHIN_MS = CACHE_MS + 3000;
 const PASSWORD = 'a long enough passphrase';
 
-describe('revocable sessions over REST (embedded)', () => {
+describe('revocable sessions over REST (kafka+postgres)', () => {
   let harness: Harness;
   let tenant: TenantFixture;
   let admin: ApiClient;
 
   beforeAll(async () => {
-    harness = await startHarness('embedded', {
+    harness = await startHarness('kafka+postgres', {
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
       AUTH_SESSION_CACHE_MS: String(CACHE_MS),
     });
