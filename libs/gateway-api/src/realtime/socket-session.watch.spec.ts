@@ -100,6 +100,16 @@ describe('SocketSessionWatch', () => {
     expect(socket.emitted).toEqual([]);
   });
 
+  it('ignores a socket that is already gone', async () => {
+    const { watch, queries } = setup(new Set());
+    const socket = new FakeSocket('a');
+    socket.connected = false;
+    watch.watch(socket, 's1', new Date(60_000));
+    expect(watch.size).toBe(0);
+    await watch.sweep();
+    expect(queries).toEqual([]);
+  });
+
   it('keeps sockets connected when the check itself fails', async () => {
     const watch = new SocketSessionWatch({
       liveAmong: () => Promise.reject(new Error('database down')),

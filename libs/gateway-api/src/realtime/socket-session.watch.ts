@@ -69,6 +69,8 @@ export class SocketSessionWatch {
   }
 
   watch(socket: WatchableSocket, sessionId: string, expiresAt: Date): void {
+    // Gone between the handshake and here: its 'disconnect' already fired and would never clean up.
+    if (!socket.connected) return;
     const expiryTimer = setTimeout(
       () => this.end(socket.id, 'TOKEN_EXPIRED'),
       Math.max(0, expiresAt.getTime() - this.now()),
