@@ -6,7 +6,7 @@ import { InjectPrisma, type Prisma, type PrismaClient } from '@switchboard/persi
 import { generateRefreshToken, hashRefreshToken, isWellFormedRefreshToken } from './refresh-token.util';
 
 export type SessionRevocationReason =
-  'logout' | 'credentials-changed' | 'role-changed' | 'deactivated' | 'refresh-reused';
+  'logout' | 'credentials-changed' | 'role-changed' | 'agent-changed' | 'deactivated' | 'refresh-reused';
 
 export interface OpenedSession {
   sessionId: string;

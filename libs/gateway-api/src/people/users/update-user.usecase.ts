@@ -1,7 +1,12 @@
 // Changes a user's role, password or agent profile. Each of these ends the user's sessions in the same
 // transaction: their tokens carry the old role and agent, and a new password must shut out old sign-ins.
 import { Injectable } from '@nestjs/common';
-import { hashPassword, revokeUserSessions, type UserPrincipal } from '@switchboard/auth';
+import {
+  hashPassword,
+  revokeUserSessions,
+  type SessionRevocationReason,
+  type UserPrincipal,
+} from '@switchboard/auth';
 import { DomainError, ErrorCode, type UpdateUserBody } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient, type User } from '@switchboard/persistence';
 import { toDomainError } from '../../shared/prisma-error.util';
@@ -37,12 +42,9 @@ export class UpdateUser {
   }
 }
 
-function revocationReason(
-  existing: User,
-  body: UpdateUserBody,
-): 'credentials-changed' | 'role-changed' | null {
+function revocationReason(existing: User, body: UpdateUserBody): SessionRevocationReason | null {
   if (body.password !== undefined) return 'credentials-changed';
-  const roleChanged = body.role !== undefined && body.role !== existing.role;
-  const agentChanged = body.agentId !== undefined && body.agentId !== existing.agentId;
-  return roleChanged || agentChanged ? 'role-changed' : null;
+  if (body.role !== undefined && body.role !== existing.role) return 'role-changed';
+  if (body.agentId !== undefined && body.agentId !== existing.agentId) return 'agent-changed';
+  return null;
 }
