@@ -47,6 +47,8 @@ describe('hostile payloads against every write endpoint (embedded)', () => {
     operations = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.entries(methods)
         .filter(([method]) => ['post', 'put', 'patch'].includes(method))
+        // Logout takes no body and would end the session every later request uses.
+        .filter(([method]) => !(method === 'post' && path === '/v1/auth/logout'))
         .map(([method, operation]) => ({
           method: method.toUpperCase(),
           path: path.replace(/\{[^}]+\}/g, UNKNOWN_ID),

@@ -104,10 +104,12 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('admin changes reach the rou
     expect(offer).toMatchObject({ agentId: id, preview: `${mode}-needs-spanish` });
   });
 
-  it('takes a deactivated agent out of routing: no offers, and it cannot make itself available again', async () => {
-    const { id, client } = await onlineAgent(`leaver-${mode.replace(/\W/g, '')}`, { billing: 9 });
+  it('takes a deactivated agent out of routing: its console is signed out, no offers, and it cannot make itself available again', async () => {
+    const name = `leaver-${mode.replace(/\W/g, '')}`;
+    const { id, client } = await onlineAgent(name, { billing: 9 });
     expect((await admin.delete(`/v1/agents/${id}`)).status).toBe(204);
-    await client.next('agent.status-changed', (e) => e.status === 'offline', 10_000).catch(() => undefined);
+    // Deactivation ends the login's sessions: the connected console is told so and disconnected.
+    expect(await client.next('session.ended', () => true, 10_000)).toMatchObject({ code: 'SESSION_REVOKED' });
     await send(`${mode}-after-leaving`, 'billing');
     await expect
       .poll(() =>
@@ -116,11 +118,19 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('admin changes reach the rou
         }),
       )
       .toBe(1);
-    expect((await client.command({ type: 'status.set', status: 'available' })).ok).toBe(true);
-    expect((await client.next('command.rejected')).code).toBe('FORBIDDEN');
+    // Signing in again still works (login does not look at the agent profile), but the router refuses.
+    const again = await AgentClient.connect(
+      harness.url,
+      await AgentClient.login(harness.url, tenant.slug, `${name}@example.com`, PASSWORD),
+    );
+    clients.push(again);
+    expect((await again.command({ type: 'status.set', status: 'available' })).ok).toBe(true);
+    expect((await again.next('command.rejected')).code).toBe('FORBIDDEN');
     await new Promise((r) => setTimeout(r, 500));
     expect(
-      client.events.some((e) => e.name === 'offer.created' && e.payload.preview === `${mode}-after-leaving`),
+      [...client.events, ...again.events].some(
+        (e) => e.name === 'offer.created' && e.payload.preview === `${mode}-after-leaving`,
+      ),
     ).toBe(false);
   });
 });

@@ -1,10 +1,11 @@
-// Exchanges a console user's credentials for a JWT. Every failure looks identical, so callers cannot probe
-// which tenants or emails exist.
+// Exchanges a console user's credentials for a session: a short-lived access token and a refresh token.
+// Every failure looks identical, so callers cannot probe which tenants or emails exist.
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import { hashPassword, verifyPassword } from './password.hasher';
 import type { UserPrincipal } from './principal';
+import { SessionStore } from './sessions/session.store';
 import { TokenService } from './token.service';
 
 export interface LoginCommand {
@@ -15,6 +16,9 @@ export interface LoginCommand {
 
 export interface LoginResult {
   token: string;
+  expiresAt: Date;
+  refreshToken: string;
+  refreshExpiresAt: Date;
   principal: UserPrincipal;
 }
 
@@ -26,6 +30,7 @@ export class LoginUser {
   constructor(
     @InjectPrisma() private readonly prisma: PrismaClient,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionStore,
   ) {}
 
   async execute(command: LoginCommand): Promise<LoginResult> {
@@ -35,13 +40,16 @@ export class LoginUser {
     const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), command.password);
     if (!user || !valid)
       throw new DomainError(ErrorCode.Unauthenticated, 'Invalid tenant, email or password');
+    const session = await this.sessions.open(user);
     const principal: UserPrincipal = {
       kind: 'user',
       userId: user.id,
       tenantId: user.tenantId,
       agentId: user.agentId,
       role: user.role,
+      sessionId: session.sessionId,
     };
-    return { token: await this.tokens.issue(principal), principal };
+    const access = await this.tokens.issue(principal);
+    return { ...access, ...session, principal };
   }
 }

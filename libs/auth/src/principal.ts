@@ -8,6 +8,8 @@ export interface UserPrincipal {
   /** Set for users who take work; supervisors and admins may have none. */
   agentId: string | null;
   role: UserRole;
+  /** The sign-in this token belongs to; revoking it ends the token early. */
+  sessionId: string;
 }
 
 export interface IntegratorPrincipal {

@@ -48,12 +48,22 @@ export const EnvSchema = z.object({
   /** Embedded default only: seed a demo tenant into an empty database on first start. */
   SEED_DEMO: boolean.default(true),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Lifetime of a console access token; the console renews it with its refresh token before it ends. */
   JWT_TTL_SECONDS: z.coerce
     .number()
     .int()
-    .min(60)
+    .min(2)
     .max(7 * 24 * 3600)
-    .default(8 * 3600),
+    .default(15 * 60),
+  /** Idle lifetime of a session's refresh token; every refresh rotates the token and restarts it. */
+  AUTH_REFRESH_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(90 * 24 * 3600)
+    .default(7 * 24 * 3600),
+  /** How long a process may trust its last answer to "is this session still live?" (REST and sockets). */
+  AUTH_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
   /**
    * Express `trust proxy`: which proxies may set X-Forwarded-For, so per-IP limits see the client's address.
    * Unset trusts none (the socket's peer address is the client).

@@ -41,6 +41,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('defaults to 15-minute access tokens, 7-day idle sessions and a 2 s session cache', () => {
+    const config = loadConfig({});
+    expect(config.jwt.ttlSeconds).toBe(900);
+    expect(config.sessions).toEqual({ refreshTtlSeconds: 604_800, cacheMs: 2000 });
+    expect(loadConfig({ AUTH_SESSION_CACHE_MS: '0' }).sessions.cacheMs).toBe(0);
+    expect(() => loadConfig({ AUTH_SESSION_CACHE_MS: '60000' })).toThrow(/AUTH_SESSION_CACHE_MS/);
+    expect(() => loadConfig({ JWT_TTL_SECONDS: '1' })).toThrow(/JWT_TTL_SECONDS/);
+  });
+
   it('refuses a server deployment without a shared JWT secret', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@h:5432/d' })).toThrow(/JWT_SECRET/);
   });

@@ -17,6 +17,8 @@ export interface AppConfig {
   seedDemo: boolean;
   routerGroupId: string;
   jwt: { secret: string; ttlSeconds: number; ephemeral: boolean };
+  /** Console sessions: refresh-token idle lifetime, and how stale a "still live" answer may be. */
+  sessions: { refreshTtlSeconds: number; cacheMs: number };
   offerTimeoutMs: number;
   /** Express `trust proxy` value, when the gateway sits behind proxies that set X-Forwarded-For. */
   trustProxy?: string;
@@ -90,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ttlSeconds: e.JWT_TTL_SECONDS,
       ephemeral: !e.JWT_SECRET,
     },
+    sessions: { refreshTtlSeconds: e.AUTH_REFRESH_TTL_SECONDS, cacheMs: e.AUTH_SESSION_CACHE_MS },
     offerTimeoutMs: e.OFFER_TIMEOUT_SECONDS * 1000,
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
     corsOrigins: e.CORS_ORIGINS,

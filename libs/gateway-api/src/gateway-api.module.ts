@@ -2,6 +2,7 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { SessionStore } from '@switchboard/auth';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { BUS, type Bus } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
@@ -9,6 +10,7 @@ import type { Logger } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { LoginController } from './auth/login.controller';
+import { SessionController } from './auth/session.controller';
 import { ConversationsModule } from './conversations/conversations.module';
 import { CustomersModule } from './customers/customers.module';
 import { PeopleModule } from './people/people.module';
@@ -24,6 +26,7 @@ import { ForwardAgentCommand } from './realtime/agent-command.usecase';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { RoutingEventRelay } from './realtime/routing-event.relay';
 import { SocketLimits } from './realtime/socket-limits';
+import { SocketSessionWatch } from './realtime/socket-session.watch';
 
 @Module({
   imports: [
@@ -51,7 +54,7 @@ import { SocketLimits } from './realtime/socket-limits';
       }),
     }),
   ],
-  controllers: [ContactsController, LoginController],
+  controllers: [ContactsController, LoginController, SessionController],
   providers: [
     AcceptInbound,
     QueueNamesDirectory,
@@ -68,6 +71,17 @@ import { SocketLimits } from './realtime/socket-limits';
         }),
     },
     ForwardAgentCommand,
+    {
+      provide: SocketSessionWatch,
+      inject: [SessionStore, APP_CONFIG, ROOT_LOGGER],
+      useFactory: (store: SessionStore, config: AppConfig, logger: Logger) =>
+        new SocketSessionWatch({
+          liveAmong: (ids) => store.liveAmong(ids),
+          // A zero cache window still sweeps, just not more often than four times a second.
+          sweepIntervalMs: Math.max(250, config.sessions.cacheMs),
+          logger: logger.child({ component: 'socket-session-watch' }),
+        }),
+    },
     AgentsGateway,
     RoutingEventRelay,
     RateLimiter,

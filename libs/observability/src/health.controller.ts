@@ -11,6 +11,7 @@ import {
 import type { Response } from 'express';
 import { READINESS_PROBES, type ReadinessProbe } from './health-indicator';
 
+// Public (no credentials): declared with @Public() in PlatformModule, where auth and observability meet.
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {

@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './metrics.registry';
 
+// Public (no credentials): declared with @Public() in PlatformModule, where auth and observability meet.
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {

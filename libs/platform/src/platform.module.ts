@@ -1,10 +1,23 @@
 // Everything a Switchboard process stands on: validated config, logs/metrics/health, the database, the bus, auth.
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { AuthModule } from '@switchboard/auth';
+import { AuthModule, Public } from '@switchboard/auth';
 import { AppConfigModule, type AppConfig } from '@switchboard/config';
 import { BUS, MessagingModule, type Bus } from '@switchboard/messaging';
-import { ObservabilityModule, READINESS_PROBES, type ReadinessProbe } from '@switchboard/observability';
+import {
+  HealthController,
+  MetricsController,
+  ObservabilityModule,
+  READINESS_PROBES,
+  type ReadinessProbe,
+} from '@switchboard/observability';
 import { PersistenceModule, PRISMA_CLIENT, type PrismaClient } from '@switchboard/persistence';
+
+// The probes are public: load balancers and Prometheus scrapers carry no credentials, /health reveals only
+// which dependency is down, and the metrics hold no tenant data (their labels are topics, partitions, groups
+// and error codes); restrict /metrics at the network edge if that is still too much. Declared here because
+// observability cannot import auth (auth -> persistence -> messaging -> observability would be a cycle).
+Public()(HealthController);
+Public()(MetricsController);
 
 export interface PlatformOptions {
   service: string;

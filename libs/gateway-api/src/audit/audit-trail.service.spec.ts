@@ -3,7 +3,14 @@ import type { PrismaClient } from '@switchboard/persistence';
 import { describe, expect, it } from 'vitest';
 import { AuditTrail, changeOf, type AuditTx } from './audit-trail.service';
 
-const admin: UserPrincipal = { kind: 'user', userId: 'u-1', tenantId: 't-1', agentId: null, role: 'admin' };
+const admin: UserPrincipal = {
+  kind: 'user',
+  userId: 'u-1',
+  tenantId: 't-1',
+  agentId: null,
+  role: 'admin',
+  sessionId: 's-1',
+};
 
 /** A client whose transaction runs the work at once and keeps what the audit table was given. */
 function fakeClient(): { prisma: PrismaClient; inserted: unknown[] } {

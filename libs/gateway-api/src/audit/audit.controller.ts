@@ -1,8 +1,8 @@
 // Read side of the audit trail: who changed what in the tenant's people, routing configuration and API keys.
 // Admins only: entries show the whole admin history of the tenant.
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
 import { ApiQueryParams, ZodQueryPipe, type Page } from '@switchboard/platform';
 import { consoleUser } from '../shared/console-user.util';
 import type { AuditEntryView } from './audit-entry.view';
@@ -11,7 +11,6 @@ import { AuditQuerySchema, ListAuditEntries, type AuditQuery } from './list-audi
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/audit')
-@UseGuards(JwtGuard)
 @Roles('admin')
 export class AuditController {
   constructor(private readonly listAuditEntries: ListAuditEntries) {}

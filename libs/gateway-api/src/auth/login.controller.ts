@@ -1,13 +1,14 @@
-// Console login: tenant slug, email and password in, JWT out.
+// Console login: tenant slug, email and password in; a short-lived access token and a refresh token out.
 import { Body, Controller, HttpCode, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { LoginUser } from '@switchboard/auth';
+import { LoginUser, Public } from '@switchboard/auth';
 import { z } from 'zod';
 import { ZodBodyPipe } from '@switchboard/platform';
 import { storable } from '@switchboard/contracts';
 import { LoginBackoffInterceptor } from '../limits/login-backoff.interceptor';
 import { RateLimitGuard } from '../limits/rate-limit.guard';
+import { toSessionResponse } from './session.response';
 
 export const LoginBodySchema = z.strictObject({
   // The tenant slug is looked up in PostgreSQL, which refuses NUL: refuse it here as a 400, not a 500.
@@ -18,6 +19,7 @@ export const LoginBodySchema = z.strictObject({
 type LoginBody = z.infer<typeof LoginBodySchema>;
 
 @ApiTags('auth')
+@Public()
 @Controller('v1/auth')
 @UseGuards(RateLimitGuard)
 @SkipThrottle({ ingest: true })
@@ -29,13 +31,6 @@ export class LoginController {
   @UseInterceptors(LoginBackoffInterceptor)
   @ApiBody({ schema: z.toJSONSchema(LoginBodySchema) as object })
   async post(@Body(new ZodBodyPipe(LoginBodySchema)) body: LoginBody) {
-    const { token, principal } = await this.login.execute(body);
-    return {
-      token,
-      tokenType: 'Bearer',
-      tenantId: principal.tenantId,
-      agentId: principal.agentId,
-      role: principal.role,
-    };
+    return toSessionResponse(await this.login.execute(body));
   }
 }

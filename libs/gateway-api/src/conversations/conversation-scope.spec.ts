@@ -8,6 +8,7 @@ const user = (role: UserPrincipal['role'], agentId: string | null): UserPrincipa
   tenantId: 't-1',
   agentId,
   role,
+  sessionId: 's-1',
 });
 
 describe('conversationScope', () => {

@@ -5,11 +5,10 @@ import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiNotFoundResponse,
-  ApiSecurity,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiKeyGuard, CurrentPrincipal, type Principal } from '@switchboard/auth';
+import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@switchboard/auth';
 import {
   InboundContactBodySchema,
   type InboundContactBody,
@@ -21,9 +20,9 @@ import { RateLimitGuard } from '../limits/rate-limit.guard';
 import { AcceptInbound, type AcceptedInbound } from './accept-inbound.usecase';
 
 @ApiTags('ingest')
-@ApiSecurity('api-key')
+@ApiKeyAuth()
 @Controller('v1/contacts')
-@UseGuards(ApiKeyGuard, RateLimitGuard)
+@UseGuards(RateLimitGuard)
 @SkipThrottle({ login: true })
 export class ContactsController {
   constructor(private readonly acceptInbound: AcceptInbound) {}

@@ -1,4 +1,5 @@
 // The agents' socket.io namespace: JWT in the handshake, one room per agent, commands in, routing events out.
+// The socket session watch ends sockets whose token expires or whose session is revoked.
 import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -9,16 +10,16 @@ import {
   type OnGatewayConnection,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { bearerToken, TokenService, type UserPrincipal } from '@switchboard/auth';
+import { SessionValidator, TokenService, type UserPrincipal } from '@switchboard/auth';
 import { DomainError, type RoutingEventV1 } from '@switchboard/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
 import { SocketLimits } from './socket-limits';
+import { authenticateHandshake, HandshakeRefused, type HandshakeIdentity } from './socket-handshake.auth';
 import { agentRoom, supervisorRoom } from './socket-rooms';
+import { SocketSessionWatch } from './socket-session.watch';
 
-interface SocketData {
-  principal: UserPrincipal;
-}
+type SocketData = HandshakeIdentity;
 
 type CommandAck = { ok: true; commandId: string } | { ok: false; code: string; message: string };
 
@@ -30,6 +31,8 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
 
   constructor(
     private readonly tokens: TokenService,
+    private readonly sessions: SessionValidator,
+    private readonly sessionWatch: SocketSessionWatch,
     private readonly forwardCommand: ForwardAgentCommand,
     private readonly socketLimits: SocketLimits,
   ) {}
@@ -37,14 +40,15 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
   afterInit(namespace: Namespace): void {
     // Reject before the connection is established, so an unauthenticated socket never joins a room.
     namespace.use((socket, next) => {
-      const token = handshakeToken(socket);
-      if (!token) return next(new Error('UNAUTHENTICATED: a token is required'));
-      this.tokens.verify(token).then(
-        (principal) => {
-          (socket.data as SocketData).principal = principal;
+      authenticateHandshake(socket, this.tokens, this.sessions).then(
+        (identity) => {
+          Object.assign(socket.data as SocketData, identity);
           next();
         },
-        () => next(new Error('UNAUTHENTICATED: the token is invalid or expired')),
+        (error: unknown) => {
+          if (!(error instanceof HandshakeRefused)) this.logger.error(error);
+          next(error instanceof HandshakeRefused ? error : new Error('UNAVAILABLE: retry'));
+        },
       );
     });
     this.socketLimits.attach(namespace);
@@ -52,6 +56,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
 
   async handleConnection(socket: Socket): Promise<void> {
     const principal = principalOf(socket);
+    this.sessionWatch.watch(socket, principal.sessionId, (socket.data as SocketData).tokenExpiresAt);
     if (principal.agentId) await socket.join(agentRoom(principal.tenantId, principal.agentId));
     if (principal.role !== 'agent') await socket.join(supervisorRoom(principal.tenantId));
     socket.emit('ready', { tenantId: principal.tenantId, agentId: principal.agentId, role: principal.role });
@@ -75,12 +80,6 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     if ('agentId' in event && event.agentId) rooms.push(agentRoom(event.tenantId, event.agentId));
     this.namespace.to(rooms).emit(event.type, event);
   }
-}
-
-function handshakeToken(socket: Socket): string | null {
-  const auth = socket.handshake.auth as { token?: unknown } | undefined;
-  if (typeof auth?.token === 'string') return auth.token;
-  return bearerToken(socket.handshake.headers.authorization);
 }
 
 function principalOf(socket: Socket): UserPrincipal {

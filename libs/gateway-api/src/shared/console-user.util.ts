@@ -1,4 +1,4 @@
-// The admin API is for console users only; JwtGuard guarantees it, this makes the type say so.
+// The admin API is for console users only; the global AuthenticationGuard guarantees it, this makes the type say so.
 import type { Principal, UserPrincipal } from '@switchboard/auth';
 import { DomainError, ErrorCode } from '@switchboard/contracts';
 

@@ -1,16 +1,5 @@
 // Admin API for agents. Supervisors read; only admins change who takes work.
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -18,7 +7,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
 import {
   AgentListFiltersSchema,
   CreateAgentBodySchema,
@@ -48,7 +37,6 @@ const ListAgentsQuerySchema = PageQuerySchema.extend(AgentListFiltersSchema.shap
 @ApiTags('agents')
 @ApiBearerAuth()
 @Controller('v1/agents')
-@UseGuards(JwtGuard)
 export class AgentsController {
   constructor(
     private readonly listAgents: ListAgents,

@@ -6,6 +6,7 @@ import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
 import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { AGENT_CONSTRAINT_FIELDS } from './create-agent.usecase';
+import { revokeAgentLogin } from './revoke-agent-login.util';
 
 @Injectable()
 export class DeactivateAgent {
@@ -24,6 +25,7 @@ export class DeactivateAgent {
         .catch((error: unknown) => {
           throw toDomainError(error, 'Agent', AGENT_CONSTRAINT_FIELDS);
         });
+      await revokeAgentLogin(tx, id);
       return { result: undefined, change: changeOf('agent', 'deactivated', before, after) };
     });
     await this.notifier.notify(principal.tenantId, 'agent', id);

@@ -8,6 +8,7 @@ import { toDomainError } from '../../shared/prisma-error.util';
 import { assertSkillsInCatalog } from '../skills/skill-catalog.check';
 import { toAgentView, type AgentView } from './agent.view';
 import { AGENT_CONSTRAINT_FIELDS } from './create-agent.usecase';
+import { revokeAgentLogin } from './revoke-agent-login.util';
 
 @Injectable()
 export class UpdateAgent {
@@ -41,6 +42,7 @@ export class UpdateAgent {
         .catch((error: unknown) => {
           throw toDomainError(error, 'Agent', AGENT_CONSTRAINT_FIELDS);
         });
+      if (body.active === false) await revokeAgentLogin(tx, id);
       return { result: after, change: changeOf('agent', 'updated', before, after) };
     });
     await this.notifier.notify(principal.tenantId, 'agent', agent.id);

@@ -1,5 +1,5 @@
 // Admin API for integrator keys. Admins only: a key is a credential for the tenant's ingest.
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -7,7 +7,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
 import { CreateApiKeyBodySchema, type CreateApiKeyBody } from '@switchboard/contracts';
 import {
   PageQuerySchema,
@@ -28,7 +28,6 @@ import { RevokeApiKey } from './revoke-api-key.usecase';
 @ApiTags('api-keys')
 @ApiBearerAuth()
 @Controller('v1/api-keys')
-@UseGuards(JwtGuard)
 @Roles('admin')
 export class ApiKeysController {
   constructor(

@@ -1,16 +1,5 @@
 // Admin API for the skill catalog. Supervisors read; only admins change it.
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -18,7 +7,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
 import {
   CreateSkillBodySchema,
   SkillListFiltersSchema,
@@ -47,7 +36,6 @@ const ListSkillsQuerySchema = PageQuerySchema.extend(SkillListFiltersSchema.shap
 @ApiTags('skills')
 @ApiBearerAuth()
 @Controller('v1/skills')
-@UseGuards(JwtGuard)
 export class SkillsController {
   constructor(
     private readonly listSkills: ListSkills,

@@ -1,17 +1,5 @@
 // Admin API for teams. Supervisors read; only admins change them.
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -19,7 +7,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
 import {
   CreateTeamBodySchema,
   ReplaceTeamMembersBodySchema,
@@ -52,7 +40,6 @@ const ListTeamsQuerySchema = PageQuerySchema.extend(TeamListFiltersSchema.shape)
 @ApiTags('teams')
 @ApiBearerAuth()
 @Controller('v1/teams')
-@UseGuards(JwtGuard)
 export class TeamsController {
   constructor(
     private readonly listTeams: ListTeams,

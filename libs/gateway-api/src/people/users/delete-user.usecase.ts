@@ -1,4 +1,5 @@
-// Removes a console login. The agent profile it worked as stays, with its history.
+// Removes a console login. The agent profile it worked as stays, with its history. Its sessions go with it
+// (the foreign key cascades in the same statement), so its tokens die within AUTH_SESSION_CACHE_MS.
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import { DomainError, ErrorCode } from '@switchboard/contracts';

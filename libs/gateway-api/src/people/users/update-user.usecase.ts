@@ -1,8 +1,15 @@
-// Changes a user's role, password or agent profile.
+// Changes a user's role, password or agent profile. Each of these ends the user's sessions in the same
+// transaction: their tokens carry the old role and agent, and a new password must shut out old sign-ins.
 import { Injectable } from '@nestjs/common';
-import { hashPassword, type UserPrincipal } from '@switchboard/auth';
+import {
+  hashPassword,
+  revokeUserSessions,
+  type SessionRevocationReason,
+  type UserPrincipal,
+} from '@switchboard/auth';
 import { DomainError, ErrorCode, type UpdateUserBody } from '@switchboard/contracts';
 import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
+import type { User } from '@switchboard/persistence';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { assertAgentsOfTenant } from '../shared/tenant-agents.util';
 import { assertNotLastAdmin } from './last-admin.check';
@@ -21,6 +28,7 @@ export class UpdateUser {
       if (!existing) throw new DomainError(ErrorCode.NotFound, `User ${id} not found`);
       if (body.role && body.role !== 'admin') await assertNotLastAdmin(tx, existing);
       if (body.agentId) await assertAgentsOfTenant(tx, tenantId, [body.agentId], () => 'agentId');
+      const revokeAs = revocationReason(existing, body);
       const user = await tx.user
         .update({
           where: { id, tenantId },
@@ -29,7 +37,15 @@ export class UpdateUser {
         .catch((error: unknown) => {
           throw toDomainError(error, 'User', USER_CONSTRAINT_FIELDS);
         });
+      if (revokeAs) await revokeUserSessions(tx, id, revokeAs);
       return { result: toUserView(user), change: changeOf('user', 'updated', existing, user) };
     });
   }
+}
+
+function revocationReason(existing: User, body: UpdateUserBody): SessionRevocationReason | null {
+  if (body.password !== undefined) return 'credentials-changed';
+  if (body.role !== undefined && body.role !== existing.role) return 'role-changed';
+  if (body.agentId !== undefined && body.agentId !== existing.agentId) return 'agent-changed';
+  return null;
 }

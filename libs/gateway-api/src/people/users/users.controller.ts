@@ -1,16 +1,5 @@
 // Admin API for console users. Admins only, for reads too: the list reveals who can log in.
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -18,7 +7,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
 import {
   CreateUserBodySchema,
   UpdateUserBodySchema,
@@ -47,7 +36,6 @@ const ListUsersQuerySchema = PageQuerySchema.extend(UserListFiltersSchema.shape)
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('v1/users')
-@UseGuards(JwtGuard)
 @Roles('admin')
 export class UsersController {
   constructor(

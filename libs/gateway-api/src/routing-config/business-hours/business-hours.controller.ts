@@ -1,16 +1,5 @@
 // Admin API for business-hours calendars: weekly opening hours in an IANA zone. Supervisors read; admins write.
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -19,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
 import {
   CreateBusinessHoursBodySchema,
   UpdateBusinessHoursBodySchema,
@@ -47,7 +36,6 @@ import { UpdateBusinessHours } from './update-business-hours.usecase';
 @ApiTags('business-hours')
 @ApiBearerAuth()
 @Controller('v1/business-hours')
-@UseGuards(JwtGuard)
 @Roles('supervisor', 'admin')
 export class BusinessHoursController {
   constructor(

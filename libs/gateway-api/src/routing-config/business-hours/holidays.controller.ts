@@ -1,5 +1,5 @@
 // Admin API for a calendar's holidays (whole closed days). Supervisors read; admins write.
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
 import { CreateHolidayBodySchema, type CreateHolidayBody } from '@switchboard/contracts';
 import {
   PageQuerySchema,
@@ -29,7 +29,6 @@ import { RemoveHoliday } from './remove-holiday.usecase';
 @ApiTags('business-hours')
 @ApiBearerAuth()
 @Controller('v1/business-hours/:id/holidays')
-@UseGuards(JwtGuard)
 @Roles('supervisor', 'admin')
 export class HolidaysController {
   constructor(

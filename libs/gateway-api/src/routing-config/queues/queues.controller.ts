@@ -1,16 +1,5 @@
 // Admin API for queues. Supervisors read; only admins change where and how work waits.
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -19,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
 import {
   CreateQueueBodySchema,
   UpdateQueueBodySchema,
@@ -47,7 +36,6 @@ import { UpdateQueue } from './update-queue.usecase';
 @ApiTags('queues')
 @ApiBearerAuth()
 @Controller('v1/queues')
-@UseGuards(JwtGuard)
 @Roles('supervisor', 'admin')
 export class QueuesController {
   constructor(

@@ -1,16 +1,5 @@
 // Admin API for named routing policies that queues share. Supervisors read; only admins change them.
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -19,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
 import {
   CreateRoutingPolicyBodySchema,
   UpdateRoutingPolicyBodySchema,
@@ -47,7 +36,6 @@ import { UpdateRoutingPolicy } from './update-routing-policy.usecase';
 @ApiTags('routing-policies')
 @ApiBearerAuth()
 @Controller('v1/routing-policies')
-@UseGuards(JwtGuard)
 @Roles('supervisor', 'admin')
 export class RoutingPoliciesController {
   constructor(

@@ -1,16 +1,5 @@
 // Admin API for SLA policies: response-time targets per channel class, tier and priority. Supervisors read; admins write.
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -19,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, JwtGuard, Roles, type Principal } from '@switchboard/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
 import {
   CreateSlaPolicyBodySchema,
   UpdateSlaPolicyBodySchema,
@@ -47,7 +36,6 @@ import { UpdateSlaPolicy } from './update-sla-policy.usecase';
 @ApiTags('sla-policies')
 @ApiBearerAuth()
 @Controller('v1/sla-policies')
-@UseGuards(JwtGuard)
 @Roles('supervisor', 'admin')
 export class SlaPoliciesController {
   constructor(

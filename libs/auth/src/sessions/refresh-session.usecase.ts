@@ -1,0 +1,49 @@
+// Trades a refresh token for a fresh access token and the session's next refresh token. The user is read
+// again, so the new access token carries their current role and agent.
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@switchboard/contracts';
+import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import type { LoginResult } from '../login.usecase';
+import { TokenService } from '../token.service';
+import { SessionStore } from './session.store';
+import { SessionValidator } from './session.validator';
+
+@Injectable()
+export class RefreshSession {
+  constructor(
+    @InjectPrisma() private readonly prisma: PrismaClient,
+    private readonly store: SessionStore,
+    private readonly validator: SessionValidator,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async execute(refreshToken: string): Promise<LoginResult> {
+    const rotated = await this.store.rotate(refreshToken);
+    if (rotated.kind !== 'rotated') {
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'The refresh token is invalid, expired or already used',
+      );
+    }
+    const { session } = rotated;
+    const user = await this.prisma.user.findUnique({ where: { id: rotated.userId } });
+    if (!user) {
+      // Deleting a user cascades to its sessions, so this only loses a race with that delete.
+      this.validator.markRevoked(session.sessionId);
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'The refresh token is invalid, expired or already used',
+      );
+    }
+    const principal = {
+      kind: 'user' as const,
+      userId: user.id,
+      tenantId: user.tenantId,
+      agentId: user.agentId,
+      role: user.role,
+      sessionId: session.sessionId,
+    };
+    const access = await this.tokens.issue(principal);
+    return { ...access, ...session, principal };
+  }
+}
