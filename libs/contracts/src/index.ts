@@ -1,5 +1,6 @@
 export * from './topics';
 export * from './primitives.schema';
+export * from './web-url.schema';
 export * from './inbound-contact.schema';
 export * from './agent-command.schema';
 export * from './routing-event.schema';
