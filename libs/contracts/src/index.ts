@@ -6,6 +6,7 @@ export * from './agent-command.schema';
 export * from './routing-event.schema';
 export * from './dead-letter.schema';
 export * from './validation.util';
+export * from './contract-audit.util';
 export * from './json-schema';
 export * from './domain-error';
 export * from './config-changed.schema';

@@ -10,7 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { bearerToken, TokenService, type UserPrincipal } from '@switchboard/auth';
-import { DomainError, type RoutingEventV1 } from '@switchboard/contracts';
+import { DomainError, type FieldIssue, type RoutingEventV1 } from '@switchboard/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
 import { agentRoom, supervisorRoom } from './socket-rooms';
@@ -19,7 +19,8 @@ interface SocketData {
   principal: UserPrincipal;
 }
 
-type CommandAck = { ok: true; commandId: string } | { ok: false; code: string; message: string };
+type CommandAck =
+  { ok: true; commandId: string } | { ok: false; code: string; message: string; errors?: FieldIssue[] };
 
 @WebSocketGateway({ namespace: '/agents', cors: { origin: true, credentials: true } })
 export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
@@ -59,7 +60,10 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
       const { commandId } = await this.forwardCommand.execute(principalOf(socket), body);
       return { ok: true, commandId };
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message };
+      if (error instanceof DomainError) {
+        const errors = error.issues.length > 0 ? { errors: error.issues } : {};
+        return { ok: false, code: error.code, message: error.message, ...errors };
+      }
       this.logger.error(error);
       return { ok: false, code: 'UNAVAILABLE', message: 'The command could not be queued; retry' };
     }
