@@ -1,10 +1,17 @@
 // Starts a Switchboard process: pino as Nest's logger, problem+json errors, OpenAPI at /docs, graceful shutdown.
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@switchboard/config';
 import { ProblemFilter } from './http/problem.filter';
 import { Logger } from 'nestjs-pino';
+
+/**
+ * Largest JSON request body. The biggest record the contracts allow (a 100,000-character body, 50
+ * attachments) is about 600 kB as escaped JSON; express's default of 100 kB would refuse valid contacts.
+ */
+export const MAX_JSON_BODY = '1mb';
 
 export interface StartOptions {
   /** Listen on this port instead of the configured one (0 picks a free port; tests use it). */
@@ -16,8 +23,13 @@ export async function startApp(
   config: AppConfig,
   options: StartOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
+  // Registered before init, it replaces Nest's default JSON parser (a larger body gets a 413 problem).
+  app.useBodyParser('json', { limit: MAX_JSON_BODY });
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
