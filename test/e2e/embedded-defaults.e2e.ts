@@ -143,6 +143,12 @@ describe('embedded default: safe as it stands', () => {
     ] as const) {
       expect(await AgentClient.login(url, 'demo', email, password)).toMatch(/^ey/);
     }
+    // The README's one-liners read the same values.
+    const file = join(workDir, 'demo-credentials.txt');
+    const sed = (label: string): string =>
+      execFileSync('sed', ['-n', `s/^${label}: //p`, file], { encoding: 'utf8' }).trim();
+    expect(sed('Agent password')).toBe(passwords.agent);
+    expect(sed('Integrator API key')).toBe(apiKey);
     // One role's password opens no other role's login.
     await expect(AgentClient.login(url, 'demo', 'admin@demo.test', passwords.agent)).rejects.toThrow(/401/);
     await expect(AgentClient.login(url, 'demo', 'agent1@demo.test', 'switchboard')).rejects.toThrow(/401/);
