@@ -5,12 +5,17 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import {
+  DEMO_AGENT_COUNT,
+  DEMO_TENANT_SLUG,
   demoCredentialsPath,
   formatDemoCredentials,
+  generateApiKey,
   InjectPrisma,
+  randomDemoPasswords,
   samePasswordForAll,
   seedDemoTenant,
   writeDemoCredentialsFile,
+  type DemoCredentials,
   type PrismaClient,
 } from '@switchboard/persistence';
 import { existsSync } from 'node:fs';
@@ -69,19 +74,19 @@ export class DemoTenantBootstrap implements OnApplicationBootstrap {
 
   private async seed(file: string | undefined): Promise<void> {
     const pinned = this.config.demoCredentials;
-    const result = await seedDemoTenant(this.prisma, {
-      ...(pinned.password ? { passwords: samePasswordForAll(pinned.password) } : {}),
-      ...(pinned.apiKey ? { apiKey: pinned.apiKey } : {}),
-    });
-    if (!result.passwords || !result.apiKey)
-      throw new Error('the demo seed of an empty database set no logins');
-    const credentials = {
-      tenant: 'demo',
-      agents: result.agents,
-      passwords: result.passwords,
-      apiKey: result.apiKey,
+    const credentials: DemoCredentials = {
+      tenant: DEMO_TENANT_SLUG,
+      agents: DEMO_AGENT_COUNT,
+      passwords: pinned.password ? samePasswordForAll(pinned.password) : randomDemoPasswords(),
+      apiKey: pinned.apiKey ?? generateApiKey().key,
     };
+    // The file first, so whatever part of the seed lands can be logged into; written after, a crash in
+    // between would leave credentials nobody can read.
     if (file) await writeDemoCredentialsFile(file, credentials);
+    const result = await seedDemoTenant(this.prisma, {
+      passwords: credentials.passwords,
+      apiKey: credentials.apiKey,
+    });
     // Counts and where to look only: the secrets stay out of anything a log pipeline collects.
     this.logger.info(
       {

@@ -61,5 +61,6 @@ export {
   writeDemoCredentialsFile,
 } from './seed/demo-credentials.file';
 export type { DemoCredentials } from './seed/demo-credentials.file';
-export { DEMO_EMAIL_DOMAIN } from './seed/demo-tenant.data';
+export { DEMO_EMAIL_DOMAIN, DEMO_TENANT_SLUG } from './seed/demo-tenant.data';
+export { DEMO_AGENT_COUNT } from './seed/demo-agents.data';
 export { BusJournalModule, SqlBusJournal } from './bus-journal';
