@@ -17,10 +17,10 @@ import { HTTPS_ONLY, type UrlPolicy, webUrlSchema } from './web-url.schema';
 export const INBOUND_CONTACT_V1 = 'switchboard.inbound-contact.v1';
 
 /**
- * threadKey is indexed with tenant_id, customer_id and channel, and 998 characters can be 2994 bytes: over a
+ * threadKey is indexed with tenant_id, customer_id and channel, and 998 characters can be 3992 bytes: over a
  * btree entry's 2704. 2000 bytes leave room for the other columns and still take any 998-character ASCII
- * Message-ID. channelMessageId (256 units, at most 768 bytes) and from.address (320, at most 960) are indexed
- * too but cannot outgrow an entry, so their character limits suffice.
+ * Message-ID. channelMessageId (256 characters, at most 1024 bytes) and from.address (320, at most 1280) are
+ * indexed too but cannot outgrow an entry, so their character limits suffice.
  */
 export const THREAD_KEY_MAX_BYTES = 2000;
 

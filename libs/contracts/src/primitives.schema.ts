@@ -85,8 +85,9 @@ function isLowSurrogate(unit: number): boolean {
 }
 
 /**
- * Caps a string schema by its UTF-8 size, for text PostgreSQL indexes: `.max()` counts UTF-16 units, each up
- * to 3 bytes, while a btree entry (every column of the index together) may hold at most 2704 bytes.
+ * Caps a string schema by its UTF-8 size, for text PostgreSQL indexes: zod's `.max()` counts characters (code
+ * points, once a string is over the limit in UTF-16 units), each up to 4 bytes, while a btree entry (every
+ * column of the index together) may hold at most 2704 bytes.
  */
 export function maxUtf8Bytes<T extends z.ZodType<string>>(schema: T, maxBytes: number): T {
   return schema.superRefine((value, ctx) => {
