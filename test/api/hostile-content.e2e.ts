@@ -38,11 +38,12 @@ describe('hostile but valid content round-trips; the unstorable is refused by fi
     await harness?.close();
   });
 
+  /** `body` as a value, or as JSON text already (for shapes JSON.stringify cannot write). */
   async function ingest(body: unknown): Promise<ApiResponse<Problem>> {
     const response = await fetch(`${harness.url}/v1/contacts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': tenant.apiKey },
-      body: JSON.stringify(body),
+      body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
     return {
@@ -208,11 +209,23 @@ describe('hostile but valid content round-trips; the unstorable is refused by fi
     }
   });
 
-  it('refuses text over its limit with a 400 naming it, and a body over the request limit with a 413', async () => {
+  it('refuses text over its limit and deep nesting with a 400 naming the field, a body over the request limit with a 413', async () => {
     const base = { channel: 'email', from: { address: 'x@example.com' }, sentAt: new Date().toISOString() };
     expectRefused(await ingest({ ...base, channelMessageId: 'big-1', body: 'x'.repeat(100_001) }), 'body');
     // Limits count characters (code points), so 101 astral characters are over a 100-character name.
     expectRefused(await admin.post('/v1/teams', { name: '𝕊'.repeat(101) }), 'name');
+    // 200,000 levels of nesting (400 kB) parse, then fail the type check at the top, without recursion.
+    // Written as text: JSON.stringify itself recurses and would overflow here.
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const deepContact = JSON.stringify({ ...base, channelMessageId: 'deep-1' }).replace(
+      /}$/,
+      `,"body":${deep}}`,
+    );
+    expectRefused(await ingest(deepContact), 'body');
+    expectRefused(
+      await admin.request('POST', '/v1/agents', `{"displayName":"A","email":"a@b.co","capacity":${deep}}`),
+      'capacity',
+    );
     const tooLarge = await ingest({ ...base, channelMessageId: 'big-2', body: 'x'.repeat(2_000_000) });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.type).toContain('application/problem+json');
