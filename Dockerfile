@@ -46,6 +46,11 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends tini \
   && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production
+# A container is reached through its published port, so it listens on every interface; the host decides
+# what is exposed (`-p 127.0.0.1:3000:3000` keeps it local). No demo tenant unless asked (SEED_DEMO=true):
+# an image is what ends up deployed, and a demo tenant there is a door nobody meant to open.
+ENV HOST=0.0.0.0 \
+    SEED_DEMO=false
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/apps ./dist/apps
@@ -53,8 +58,8 @@ COPY --from=build /app/dist/apps ./dist/apps
 # which is the default without DATABASE_URL.
 COPY prisma/migrations ./prisma/migrations
 COPY package.json ./
-# The embedded default keeps PGlite data and the demo credentials in /app/.data: mount a volume
-# there to keep them across container restarts.
+# The embedded default keeps PGlite data (and, with SEED_DEMO=true, the demo credentials) in /app/.data:
+# mount a volume there to keep them across container restarts.
 RUN mkdir -p .data && chown node:node .data
 USER node
 EXPOSE 3000

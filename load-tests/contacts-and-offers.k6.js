@@ -39,7 +39,7 @@ const NAMESPACE = '/agents';
 const API_KEY = __ENV.API_KEY || '';
 const TENANT = __ENV.TENANT || 'demo';
 const AGENT_EMAIL_TEMPLATE = __ENV.AGENT_EMAIL_TEMPLATE || 'agent{n}@demo.test';
-const AGENT_PASSWORD = __ENV.AGENT_PASSWORD || 'switchboard';
+const AGENT_PASSWORD = __ENV.AGENT_PASSWORD || '';
 const AGENTS = positiveInt(__ENV.LOAD_AGENTS, 20);
 const RATE = positiveInt(__ENV.LOAD_RATE, 50);
 const DURATION = __ENV.LOAD_DURATION || '45s';
@@ -120,6 +120,7 @@ export const options = {
 
 export function setup() {
   if (!API_KEY) fail('API_KEY is not set; run through `npm run load`');
+  if (!AGENT_PASSWORD) fail('AGENT_PASSWORD is not set; run through `npm run load`');
   const res = http.get(`${BASE_URL}/health`, { tags: { name: 'health' } });
   if (res.status !== 200) fail(`${BASE_URL}/health answered ${res.status}`);
   // Contacts of an earlier run (a Postgres target keeps them) carry another run id and are not timed.

@@ -5,12 +5,13 @@
 // Load logins use a cheap argon2id hash (1 MiB, one pass: about 1 ms to verify instead of about 190 ms with
 // the library defaults here), so thousands of agents can log in during the warm-up. The login path itself is
 // the real one. Prints one JSON line: { tenantId, agents, demoAgents }.
-// Environment: DATABASE_URL or PGLITE_DATA_DIR (the target), LOAD_AGENTS, SEED_PASSWORD, SEED_API_KEY.
+// Environment: DATABASE_URL or PGLITE_DATA_DIR (the target), LOAD_AGENTS, SEED_DEMO_PASSWORD, SEED_DEMO_API_KEY.
 import { argon2id, hash } from 'argon2';
 import {
   DEMO_EMAIL_DOMAIN,
   openDatabase,
   resolveDatabaseTarget,
+  samePasswordForAll,
   seedDemoTenant,
 } from '@switchboard/persistence';
 
@@ -35,13 +36,19 @@ const ADD_LOGINS = `
 
 async function main(): Promise<void> {
   const wanted = Number(process.env.LOAD_AGENTS ?? 20);
-  const password = process.env.SEED_PASSWORD || 'switchboard';
-  const apiKey = process.env.SEED_API_KEY;
-  if (!apiKey) throw new Error('SEED_API_KEY is required: the harness pins the integrator key');
+  // The harness makes both up for the run: there is no well-known default to fall back on.
+  const password = process.env.SEED_DEMO_PASSWORD;
+  const apiKey = process.env.SEED_DEMO_API_KEY;
+  if (!password || !apiKey) {
+    throw new Error('SEED_DEMO_PASSWORD and SEED_DEMO_API_KEY are required: the harness pins both');
+  }
   const database = openDatabase(resolveDatabaseTarget(process.env));
   try {
     await database.migrate();
-    const demo = await seedDemoTenant(database.prisma, { password, apiKey });
+    const demo = await seedDemoTenant(database.prisma, {
+      passwords: samePasswordForAll(password),
+      apiKey,
+    });
     const passwordHash = await hash(password, {
       type: argon2id,
       memoryCost: 1024,

@@ -200,6 +200,8 @@ mkdir -p "$RESULTS"
 RESULTS="$(cd "$RESULTS" && pwd)"
 RUN="$(random_hex 4)"
 API_KEY="$(generate_api_key)"
+# Made up for this run, like the key: the engine has no well-known password.
+AGENT_PASSWORD="load-$(random_hex 12)"
 common_env=(
   LOG_LEVEL="$ENGINE_LOG_LEVEL"
   # The harness logs every agent in within the warm-up and posts far above the default ingest limit, all
@@ -233,7 +235,8 @@ else
 fi
 
 log "seeding the demo tenant and $LOAD_AGENTS agents on the $TARGET; results in $RESULTS"
-env "${env_unset[@]}" "${db_env[@]}" LOAD_AGENTS="$LOAD_AGENTS" SEED_API_KEY="$API_KEY" \
+env "${env_unset[@]}" "${db_env[@]}" LOAD_AGENTS="$LOAD_AGENTS" SEED_DEMO_API_KEY="$API_KEY" \
+  SEED_DEMO_PASSWORD="$AGENT_PASSWORD" \
   "$TSX" load-tests/seed-load.ts >"$RESULTS/seed.json"
 SEEDED_AGENTS="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).agents)' "$RESULTS/seed.json")"
 ((LOAD_AGENTS <= SEEDED_AGENTS)) || die "only $SEEDED_AGENTS agents could be seeded"
@@ -290,7 +293,7 @@ K6_NO_USAGE_REPORT=true "$K6" run \
   -e API_KEY="$API_KEY" \
   -e TENANT=demo \
   -e AGENT_EMAIL_TEMPLATE='agent{n}@demo.test' \
-  -e AGENT_PASSWORD="${SEED_PASSWORD:-switchboard}" \
+  -e AGENT_PASSWORD="$AGENT_PASSWORD" \
   -e LOAD_AGENTS="$LOAD_AGENTS" \
   -e LOAD_RATE="$LOAD_RATE" \
   -e LOAD_DURATION="$LOAD_DURATION" \

@@ -1,7 +1,7 @@
 // On the embedded default a 202 means stored: the built engine is killed with SIGKILL in the middle of a burst
 // of contacts, and the restarted engine (same PGlite directory) still stores and routes every one it accepted.
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Topics } from '@switchboard/contracts';
@@ -9,6 +9,7 @@ import { openDatabase } from '@switchboard/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../support/agent-client';
 import { ApiClient } from '../support/api-client';
+import { readDemoCredentials } from '../support/demo-credentials';
 import { freePort, root, startRole, stop, waitForHealth } from '../support/processes';
 
 const entry = join(root, 'dist/apps/switchboard/main.js');
@@ -67,16 +68,14 @@ describe('embedded default: accepted contacts survive kill -9', () => {
 
   it('stores every contact it answered 202 for before the process is killed', async () => {
     engine = await startEngine(dataDir);
-    const credentials = readFileSync(join(workDir, 'demo-credentials.txt'), 'utf8');
-    const apiKey = /Integrator API key: (sb_\S+)/.exec(credentials)?.[1];
-    expect(apiKey).toBeDefined();
+    const { apiKey } = readDemoCredentials(workDir);
 
     const { url, child } = engine;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const post = async (i: number): Promise<void> => {
       const response = await fetch(`${url}/v1/contacts`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': apiKey! },
+        headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
         body: JSON.stringify(contact(i)),
       }).catch(() => undefined); // in flight at the kill: never answered, so never promised
       if (response?.status !== 202) return;
@@ -115,9 +114,11 @@ describe('embedded default: accepted contacts survive kill -9', () => {
   it('after a restart on the same directory, stores every accepted contact and offers them to an agent', async () => {
     engine = await startEngine(dataDir);
     const { url } = engine;
+    // The restart seeded nothing: the first start's random credentials still work.
+    const { passwords } = readDemoCredentials(workDir);
     const supervisor = new ApiClient(
       url,
-      await AgentClient.login(url, 'demo', 'supervisor@demo.test', 'switchboard'),
+      await AgentClient.login(url, 'demo', 'supervisor@demo.test', passwords.supervisor),
     );
     const listed = async (): Promise<Array<{ id: string }>> => {
       const response = await supervisor.get<{ items: Array<{ id: string }> }>('/v1/conversations?limit=200');
@@ -131,7 +132,7 @@ describe('embedded default: accepted contacts survive kill -9', () => {
 
     agent = await AgentClient.connect(
       url,
-      await AgentClient.login(url, 'demo', 'agent1@demo.test', 'switchboard'),
+      await AgentClient.login(url, 'demo', 'agent1@demo.test', passwords.agent),
     );
     expect((await agent.command({ type: 'status.set', status: 'available' })).ok).toBe(true);
     const offer = await agent.next('offer.created', () => true, 60_000);

@@ -1,11 +1,12 @@
 // The README's first command, as a process: the built engine on the embedded default (no Kafka, no Postgres)
 // serves /health, seeds a demo tenant, and accepts an agent socket; bad config exits non-zero with reasons.
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../support/agent-client';
+import { readDemoCredentials } from '../support/demo-credentials';
 import { freePort, root, startRole, waitForHealth } from '../support/processes';
 
 const entry = join(root, 'dist/apps/switchboard/main.js');
@@ -41,17 +42,15 @@ describe('embedded default as a process', () => {
   });
 
   it('seeds a demo tenant whose agent can log in and open a socket', async () => {
-    const credentials = readFileSync(join(dataDir, 'demo-credentials.txt'), 'utf8');
-    const apiKey = /Integrator API key: (sb_\S+)/.exec(credentials)?.[1];
-    expect(apiKey).toBeDefined();
-    const token = await AgentClient.login(url, 'demo', 'agent1@demo.test', 'switchboard');
+    const { apiKey, passwords } = readDemoCredentials(dataDir);
+    const token = await AgentClient.login(url, 'demo', 'agent1@demo.test', passwords.agent);
     const agent = await AgentClient.connect(url, token);
     expect(agent.events[0]).toMatchObject({ name: 'ready', payload: { role: 'agent' } });
     agent.close();
 
     const response = await fetch(`${url}/v1/contacts`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': apiKey! },
+      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
       body: JSON.stringify({
         channel: 'email',
         channelMessageId: '<first@example.com>',

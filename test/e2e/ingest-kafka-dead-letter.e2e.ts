@@ -86,4 +86,29 @@ describe('Kafka ingest of unstorable text (real broker)', () => {
     const stored = await harness.prisma.message.findMany({ where: { tenantId: tenant.id } });
     expect(stored.map((m) => m.channelMessageId)).toEqual(['wa-ok']);
   });
+
+  it('dead-letters a javascript: attachment URL naming the field, as REST refuses it', async () => {
+    const attachment = { name: 'x.html', contentType: 'text/html', sizeBytes: 1 };
+    await producer.send({
+      topic: harness.config.topics.inbound,
+      messages: [
+        {
+          key: tenant.id,
+          value: JSON.stringify({
+            ...record('wa-js', 'see link'),
+            attachments: [{ ...attachment, url: 'javascript:alert(1)' }],
+          }),
+        },
+      ],
+    });
+    await expect.poll(() => dead.length, { timeout: 20_000 }).toBe(2);
+    expect(dead[1]).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'attachments.0.url', message: 'must be an https: URL' }],
+    });
+    const stored = await harness.prisma.message.count({
+      where: { tenantId: tenant.id, channelMessageId: 'wa-js' },
+    });
+    expect(stored).toBe(0);
+  });
 });

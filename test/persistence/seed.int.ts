@@ -15,7 +15,7 @@ import {
   WeeklyHoursSchema,
 } from '@switchboard/contracts';
 import { generateApiKey, type PrismaClient, verifyApiKey } from '@switchboard/persistence';
-import { seedDemoTenant } from '../../libs/persistence/src/seed/demo-seed.service';
+import { samePasswordForAll, seedDemoTenant } from '../../libs/persistence/src/seed/demo-seed.service';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 describe('demo seed', () => {
@@ -28,11 +28,17 @@ describe('demo seed', () => {
   it('is idempotent and keeps a pinned API key verifiable', async () => {
     db = await createTestDatabase();
     const pinned = generateApiKey().key;
-    const first = await seedDemoTenant(db.prisma, { password: 'pw-one', apiKey: pinned });
+    const first = await seedDemoTenant(db.prisma, {
+      passwords: samePasswordForAll('pw-one'),
+      apiKey: pinned,
+    });
     const before = await countRows(db.prisma);
-    const second = await seedDemoTenant(db.prisma, { password: 'pw-two', apiKey: pinned });
+    const second = await seedDemoTenant(db.prisma, {
+      passwords: samePasswordForAll('pw-two'),
+      apiKey: pinned,
+    });
 
-    expect(second).toEqual({ ...first, apiKey: pinned });
+    expect(second).toEqual({ ...first, apiKey: pinned, passwords: samePasswordForAll('pw-two') });
     expect(await countRows(db.prisma)).toEqual(before);
     expect(before).toMatchObject({
       tenants: 1,
@@ -64,18 +70,35 @@ describe('demo seed', () => {
 
   it('creates a key once and keeps it on later runs', async () => {
     db = await createTestDatabase();
-    const first = await seedDemoTenant(db.prisma, { password: 'pw' });
+    const first = await seedDemoTenant(db.prisma, {});
     expect(first.apiKeySource).toBe('created');
     expect(first.apiKey).toMatch(/^sb_/);
-    const second = await seedDemoTenant(db.prisma, { password: 'pw' });
+    const second = await seedDemoTenant(db.prisma, {});
     expect(second.apiKeySource).toBe('existing');
     expect(second.apiKeyPrefix).toBe(first.apiKeyPrefix);
     expect(second.apiKey).toBeNull();
   });
 
+  it('gives each role a random password on first run, and keeps them on later unpinned runs', async () => {
+    db = await createTestDatabase();
+    const first = await seedDemoTenant(db.prisma, {});
+    const passwords = first.passwords!;
+    expect(new Set([passwords.admin, passwords.supervisor, passwords.agent]).size).toBe(3);
+    for (const password of Object.values(passwords)) expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+
+    const second = await seedDemoTenant(db.prisma, {});
+    expect(second.passwords).toBeNull();
+    const hashOf = async (email: string): Promise<string> =>
+      (await db!.prisma.user.findFirstOrThrow({ where: { email } })).passwordHash;
+    expect(await verify(await hashOf('admin@demo.test'), passwords.admin)).toBe(true);
+    expect(await verify(await hashOf('supervisor@demo.test'), passwords.supervisor)).toBe(true);
+    expect(await verify(await hashOf('agent7@demo.test'), passwords.agent)).toBe(true);
+    expect(await verify(await hashOf('admin@demo.test'), passwords.agent)).toBe(false);
+  });
+
   it('builds a realistic contact center', async () => {
     db = await createTestDatabase();
-    const result = await seedDemoTenant(db.prisma, { password: 'pw' });
+    const result = await seedDemoTenant(db.prisma, {});
     const { prisma } = db;
     expect(result).toMatchObject({ queues: 3, agents: 20, users: 22 });
 

@@ -7,6 +7,7 @@ import { PRISMA_CLIENT, type PrismaClient } from '@switchboard/persistence';
 import { randomBytes } from 'node:crypto';
 import { SwitchboardModule } from '../../apps/switchboard/src/switchboard.module';
 import { createTestDatabase, type TestDatabase } from '../persistence/test-database';
+import { PINNED_DEMO_ENV } from './demo-credentials';
 
 export type Mode = 'kafka+postgres' | 'embedded';
 
@@ -27,6 +28,8 @@ export async function startHarness(mode: Mode, env: Record<string, string> = {})
     KAFKA_TOPIC_PREFIX: `test-${randomBytes(4).toString('hex')}.`,
     ROUTER_GROUP_ID: `router-${randomBytes(4).toString('hex')}`,
     KAFKA_PARTITIONS: '3',
+    // The embedded demo seed would otherwise print random credentials for every test app.
+    ...PINNED_DEMO_ENV,
   };
   if (mode === 'kafka+postgres') {
     database = await createTestDatabase({ kind: 'postgres' });

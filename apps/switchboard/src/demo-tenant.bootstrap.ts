@@ -1,14 +1,54 @@
 // First run of the embedded default: seed a demo tenant so a newcomer can log in and send a contact at once.
-// Deployments on Postgres seed explicitly (`npm run db:seed`), so this never touches a real database.
+// Its passwords and key are random per installation: shown once on the terminal and kept in an owner-only
+// file, never in the JSON logs. Deployments on Postgres seed explicitly (`npm run db:seed`).
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { ROOT_LOGGER } from '@switchboard/observability';
-import { DEMO_EMAIL_DOMAIN, InjectPrisma, seedDemoTenant, type PrismaClient } from '@switchboard/persistence';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import {
+  DEMO_AGENT_COUNT,
+  DEMO_TENANT_SLUG,
+  demoCredentialsPath,
+  formatDemoCredentials,
+  generateApiKey,
+  InjectPrisma,
+  randomDemoPasswords,
+  samePasswordForAll,
+  seedDemoTenant,
+  writeDemoCredentialsFile,
+  type DemoCredentials,
+  type PrismaClient,
+} from '@switchboard/persistence';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 
-export const DEMO_PASSWORD = 'switchboard';
+export interface SeededNoticeInput {
+  readonly credentialsText: string;
+  /** The credentials file; undefined on a memory:// database. */
+  readonly file: string | undefined;
+  /** stderr is a terminal. */
+  readonly interactive: boolean;
+  /** SEED_DEMO_PASSWORD and SEED_DEMO_API_KEY set them: whoever started the engine knows them already. */
+  readonly pinned: boolean;
+}
+
+/**
+ * What the person who started the engine is told after seeding. The secrets are shown only on a terminal, or
+ * when there is no file to read them from: a non-interactive stderr usually ends up in a log collector too.
+ */
+export function seededNotice({ credentialsText, file, interactive, pinned }: SeededNoticeInput): string {
+  const where = file ? ` (${file}, readable by you only)` : '';
+  if (pinned) return `Demo tenant seeded with SEED_DEMO_PASSWORD and SEED_DEMO_API_KEY${where}.`;
+  if (!file)
+    return `\nDemo tenant seeded. Not saved (PGLITE_DATA_DIR is memory://): copy it now.\n${credentialsText}`;
+  if (!interactive) return `Demo tenant seeded. Its credentials are in ${file} (readable by you only).`;
+  return `\nDemo tenant seeded. Saved to ${file} (readable by you only); not shown again.\n${credentialsText}`;
+}
+
+/** Human-facing text for the person at the terminal: stderr, so it never mixes with the JSON logs on stdout. */
+function tellTerminal(text: string): void {
+  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}
 
 @Injectable()
 export class DemoTenantBootstrap implements OnApplicationBootstrap {
@@ -21,20 +61,49 @@ export class DemoTenantBootstrap implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const { database } = this.config;
     if (database.kind !== 'pglite' || !this.config.seedDemo) return;
-    if ((await this.prisma.tenant.count()) > 0) return;
-    const result = await seedDemoTenant(this.prisma, { password: DEMO_PASSWORD });
-    const lines = [
-      `Demo tenant "demo" seeded: ${result.agents} agents, ${result.queues} queues.`,
-      `Console logins (tenant "demo"): agent1@${DEMO_EMAIL_DOMAIN} .. agent${result.agents}@${DEMO_EMAIL_DOMAIN}, password "${DEMO_PASSWORD}"`,
-      `Integrator API key: ${result.apiKey ?? '(existing)'}`,
-    ];
-    if (!database.dataDir.startsWith('memory://')) {
-      // Kept next to the data so the key is not lost with the terminal scrollback.
-      const file = join(dirname(database.dataDir), 'demo-credentials.txt');
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, `${lines.join('\n')}\n`, { mode: 0o600 });
-      lines.push(`(saved to ${file})`);
+    const file = database.dataDir.startsWith('memory://')
+      ? undefined
+      : resolve(demoCredentialsPath(database.dataDir));
+    if ((await this.prisma.tenant.count()) > 0) {
+      // Already seeded: the database holds the credentials, so they are never regenerated.
+      if (file && existsSync(file)) tellTerminal(`Demo credentials: ${file}`);
+      return;
     }
-    this.logger.info({ tenantId: result.tenantId }, lines.join('\n'));
+    await this.seed(file);
+  }
+
+  private async seed(file: string | undefined): Promise<void> {
+    const pinned = this.config.demoCredentials;
+    const credentials: DemoCredentials = {
+      tenant: DEMO_TENANT_SLUG,
+      agents: DEMO_AGENT_COUNT,
+      passwords: pinned.password ? samePasswordForAll(pinned.password) : randomDemoPasswords(),
+      apiKey: pinned.apiKey ?? generateApiKey().key,
+    };
+    // The file first, so whatever part of the seed lands can be logged into; written after, a crash in
+    // between would leave credentials nobody can read.
+    if (file) await writeDemoCredentialsFile(file, credentials);
+    const result = await seedDemoTenant(this.prisma, {
+      passwords: credentials.passwords,
+      apiKey: credentials.apiKey,
+    });
+    // Counts and where to look only: the secrets stay out of anything a log pipeline collects.
+    this.logger.info(
+      {
+        tenantId: result.tenantId,
+        agents: result.agents,
+        queues: result.queues,
+        credentialsFile: file ?? null,
+      },
+      'Demo tenant "demo" seeded',
+    );
+    tellTerminal(
+      seededNotice({
+        credentialsText: formatDemoCredentials(credentials),
+        file,
+        interactive: process.stderr.isTTY === true,
+        pinned: pinned.password !== undefined && pinned.apiKey !== undefined,
+      }),
+    );
   }
 }

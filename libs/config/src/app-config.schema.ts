@@ -30,7 +30,8 @@ const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true
 
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Loopback unless told otherwise: a laptop's engine is not for the network. The image sets 0.0.0.0. */
+  HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KAFKA_BROKERS: commaList.optional(),
   KAFKA_CLIENT_ID: z.string().min(1).default('switchboard'),
@@ -47,6 +48,17 @@ export const EnvSchema = z.object({
   MIGRATE_ON_BOOT: boolean.optional(),
   /** Embedded default only: seed a demo tenant into an empty database on first start. */
   SEED_DEMO: boolean.default(true),
+  /**
+   * Tests and load tools only: every demo login gets this password instead of a random one per installation.
+   */
+  SEED_DEMO_PASSWORD: z.string().min(8).max(256).optional(),
+  /** Tests and load tools only: the demo integrator key, instead of a random one per installation. */
+  SEED_DEMO_API_KEY: z
+    .string()
+    .regex(/^sb_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/, 'must look like sb_<12 lowercase hex>_<43 base64url>')
+    .optional(),
+  /** URL fields (attachment links) accept http: as well as https:. */
+  ALLOW_HTTP_URLS: boolean.default(false),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Lifetime of a console access token; the console renews it with its refresh token before it ends. */
   JWT_TTL_SECONDS: z.coerce

@@ -11,6 +11,21 @@ describe('loadConfig', () => {
     expect(config.jwt.secret).toHaveLength(64);
   });
 
+  it('is safe by default: loopback only, random demo credentials, https-only URLs', () => {
+    const config = loadConfig({});
+    expect(config.http.host).toBe('127.0.0.1');
+    expect(config.demoCredentials).toEqual({});
+    expect(config.urls).toEqual({ allowHttp: false });
+  });
+
+  it('takes pinned demo credentials and refuses a malformed key', () => {
+    const apiKey = `sb_0123456789ab_${'A'.repeat(43)}`;
+    const config = loadConfig({ SEED_DEMO_PASSWORD: 'load-test-pw', SEED_DEMO_API_KEY: apiKey });
+    expect(config.demoCredentials).toEqual({ password: 'load-test-pw', apiKey });
+    expect(() => loadConfig({ SEED_DEMO_API_KEY: 'sb_nope' })).toThrow(/SEED_DEMO_API_KEY/);
+    expect(() => loadConfig({ SEED_DEMO_PASSWORD: 'short' })).toThrow(/SEED_DEMO_PASSWORD/);
+  });
+
   it('switches to Kafka and Postgres when both are set', () => {
     const config = loadConfig({
       KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9094',

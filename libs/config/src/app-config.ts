@@ -1,6 +1,6 @@
 // Turns validated variables into the config the app uses; the embedded default needs no servers.
 import { randomBytes } from 'node:crypto';
-import { topicNames, type TopicNames } from '@switchboard/contracts';
+import { topicNames, type TopicNames, type UrlPolicy } from '@switchboard/contracts';
 import { EnvSchema } from './app-config.schema';
 
 export type BusConfig =
@@ -15,6 +15,10 @@ export interface AppConfig {
   database: DatabaseConfig;
   migrateOnBoot: boolean;
   seedDemo: boolean;
+  /** Pinned demo credentials (tests and load tools); unset parts are random per installation. */
+  demoCredentials: { password?: string; apiKey?: string };
+  /** Which URL schemes contract URL fields accept. */
+  urls: UrlPolicy;
   routerGroupId: string;
   jwt: { secret: string; ttlSeconds: number; ephemeral: boolean };
   /** Console sessions: refresh-token idle lifetime, and how stale a "still live" answer may be. */
@@ -86,6 +90,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR },
     migrateOnBoot: e.MIGRATE_ON_BOOT ?? embedded,
     seedDemo: e.SEED_DEMO,
+    demoCredentials: {
+      ...(e.SEED_DEMO_PASSWORD ? { password: e.SEED_DEMO_PASSWORD } : {}),
+      ...(e.SEED_DEMO_API_KEY ? { apiKey: e.SEED_DEMO_API_KEY } : {}),
+    },
+    urls: { allowHttp: e.ALLOW_HTTP_URLS },
     routerGroupId: e.ROUTER_GROUP_ID,
     jwt: {
       secret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),

@@ -10,55 +10,69 @@ import {
   maxUtf8Bytes,
   SkillRequirementSchema,
   StorableTextSchema,
-  storable,
   TimestampSchema,
 } from './primitives.schema';
+import { HTTPS_ONLY, type UrlPolicy, webUrlSchema } from './web-url.schema';
 
 export const INBOUND_CONTACT_V1 = 'switchboard.inbound-contact.v1';
 
 /**
- * threadKey is indexed with tenant_id, customer_id and channel, and 998 characters can be 2994 bytes: over a
+ * threadKey is indexed with tenant_id, customer_id and channel, and 998 characters can be 3992 bytes: over a
  * btree entry's 2704. 2000 bytes leave room for the other columns and still take any 998-character ASCII
- * Message-ID. channelMessageId (256 units, at most 768 bytes) and from.address (320, at most 960) are indexed
- * too but cannot outgrow an entry, so their character limits suffice.
+ * Message-ID. channelMessageId (256 characters, at most 1024 bytes) and from.address (320, at most 1280) are
+ * indexed too but cannot outgrow an entry, so their character limits suffice.
  */
 export const THREAD_KEY_MAX_BYTES = 2000;
 
-export const AttachmentSchema = z.strictObject({
-  name: StorableTextSchema.min(1).max(255),
-  contentType: StorableTextSchema.min(3).max(127),
-  sizeBytes: z.number().int().nonnegative().max(1_000_000_000),
-  url: storable(z.url().max(2048)).optional(),
-});
+/**
+ * The inbound schemas for a URL policy. One contract for every transport: the gateway (REST) and the router
+ * (Kafka, in-process bus) build theirs from the same `ALLOW_HTTP_URLS` setting.
+ */
+export function inboundContactSchemas(urls: UrlPolicy) {
+  const attachment = z.strictObject({
+    name: StorableTextSchema.min(1).max(255),
+    contentType: StorableTextSchema.min(3).max(127),
+    sizeBytes: z.number().int().nonnegative().max(1_000_000_000),
+    url: webUrlSchema(urls).optional(),
+  });
 
-/** Fields an integrator sends; the tenant comes from the API key (REST) or the record (Kafka). */
-export const InboundContactBodySchema = z.strictObject({
-  channel: ChannelSchema,
-  channelMessageId: StorableTextSchema.min(1).max(256),
-  from: z.strictObject({
-    address: StorableTextSchema.min(1).max(320),
-    displayName: StorableTextSchema.max(200).optional(),
-  }),
-  body: StorableTextSchema.max(100_000),
-  subject: StorableTextSchema.max(998).optional(),
-  sentAt: TimestampSchema,
-  /** The channel's own thread id (an email's root Message-ID, a chat session id); without it, threading is per customer and channel. */
-  threadKey: maxUtf8Bytes(StorableTextSchema.min(1).max(998), THREAD_KEY_MAX_BYTES)
-    .describe(`At most 998 characters and at most ${THREAD_KEY_MAX_BYTES} bytes in UTF-8.`)
-    .optional(),
-  language: LanguageSchema.optional(),
-  queue: IdSchema.optional(),
-  priority: z.number().int().min(0).max(100).optional(),
-  tier: CustomerTierSchema.optional(),
-  requiredSkills: z.array(SkillRequirementSchema).max(20).optional(),
-  attachments: z.array(AttachmentSchema).max(50).optional(),
-});
+  /** Fields an integrator sends; the tenant comes from the API key (REST) or the record (Kafka). */
+  const body = z.strictObject({
+    channel: ChannelSchema,
+    channelMessageId: StorableTextSchema.min(1).max(256),
+    from: z.strictObject({
+      address: StorableTextSchema.min(1).max(320),
+      displayName: StorableTextSchema.max(200).optional(),
+    }),
+    body: StorableTextSchema.max(100_000),
+    subject: StorableTextSchema.max(998).optional(),
+    sentAt: TimestampSchema,
+    /** The channel's own thread id (an email's root Message-ID, a chat session id); without it, threading is per customer and channel. */
+    threadKey: maxUtf8Bytes(StorableTextSchema.min(1).max(998), THREAD_KEY_MAX_BYTES)
+      .describe(`At most 998 characters and at most ${THREAD_KEY_MAX_BYTES} bytes in UTF-8.`)
+      .optional(),
+    language: LanguageSchema.optional(),
+    queue: IdSchema.optional(),
+    priority: z.number().int().min(0).max(100).optional(),
+    tier: CustomerTierSchema.optional(),
+    requiredSkills: z.array(SkillRequirementSchema).max(20).optional(),
+    attachments: z.array(attachment).max(50).optional(),
+  });
+
+  const record = body.extend({
+    schema: z.literal(INBOUND_CONTACT_V1),
+    tenantId: IdSchema,
+    /** When the edge accepted it; the SLA clock starts here. */
+    receivedAt: TimestampSchema,
+  });
+  return { attachment, body, record };
+}
+
+const httpsOnly = inboundContactSchemas(HTTPS_ONLY);
+
+/** Attachment metadata under the default URL policy (https only). */
+export const AttachmentSchema = httpsOnly.attachment;
+export const InboundContactBodySchema = httpsOnly.body;
 export type InboundContactBody = z.infer<typeof InboundContactBodySchema>;
-
-export const InboundContactV1Schema = InboundContactBodySchema.extend({
-  schema: z.literal(INBOUND_CONTACT_V1),
-  tenantId: IdSchema,
-  /** When the edge accepted it; the SLA clock starts here. */
-  receivedAt: TimestampSchema,
-});
+export const InboundContactV1Schema = httpsOnly.record;
 export type InboundContactV1 = z.infer<typeof InboundContactV1Schema>;

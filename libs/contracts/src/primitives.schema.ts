@@ -40,12 +40,22 @@ export function unstorableTextReason(value: string): string | undefined {
   return undefined;
 }
 
+/** One shared check, so a schema can be asked whether it has it (isStorableText). */
+const STORABLE_TEXT_CHECK = z.superRefine<string>((value, ctx) => {
+  const reason = unstorableTextReason(value);
+  // The only problem worth naming: format rules after it would only add noise about the same character.
+  if (reason) ctx.addIssue({ code: 'custom', message: reason, continue: false });
+});
+
 /** Adds the storable-text rule to a string schema (plain, url, email...); bounds chain before or after it. */
 export function storable<T extends z.ZodType<string>>(schema: T): T {
-  return schema.superRefine((value, ctx) => {
-    const reason = unstorableTextReason(value);
-    if (reason) ctx.addIssue({ code: 'custom', message: reason });
-  });
+  return schema.check(STORABLE_TEXT_CHECK);
+}
+
+/** Whether a string schema carries the storable-text rule (contract audits use it). */
+export function isStorableText(schema: z.ZodType): boolean {
+  const checks = (schema as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks ?? [];
+  return checks.includes(STORABLE_TEXT_CHECK);
 }
 
 /** Free text that will be stored: every string of a record that reaches the database starts here. */
@@ -75,8 +85,9 @@ function isLowSurrogate(unit: number): boolean {
 }
 
 /**
- * Caps a string schema by its UTF-8 size, for text PostgreSQL indexes: `.max()` counts UTF-16 units, each up
- * to 3 bytes, while a btree entry (every column of the index together) may hold at most 2704 bytes.
+ * Caps a string schema by its UTF-8 size, for text PostgreSQL indexes: zod's `.max()` counts characters (code
+ * points, once a string is over the limit in UTF-16 units), each up to 4 bytes, while a btree entry (every
+ * column of the index together) may hold at most 2704 bytes.
  */
 export function maxUtf8Bytes<T extends z.ZodType<string>>(schema: T, maxBytes: number): T {
   return schema.superRefine((value, ctx) => {
@@ -87,13 +98,13 @@ export function maxUtf8Bytes<T extends z.ZodType<string>>(schema: T, maxBytes: n
   });
 }
 
-export const IdSchema = z
-  .string()
+export const IdSchema = storable(z.string())
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9._:@-]+$/, 'must contain only letters, digits and . _ : @ -');
 
-export const TimestampSchema = z.iso.datetime({ offset: true });
+/** ISO 8601 with an offset; 64 characters leave room for any fraction of a second the format allows. */
+export const TimestampSchema = storable(z.iso.datetime({ offset: true })).max(64);
 
 export const CustomerTierSchema = z.enum(['standard', 'silver', 'gold', 'platinum']);
 export type CustomerTier = z.infer<typeof CustomerTierSchema>;
@@ -107,8 +118,7 @@ export type SkillRequirement = z.infer<typeof SkillRequirementSchema>;
 export const AgentStatusSchema = z.enum(['offline', 'available', 'away', 'busy', 'wrap_up']);
 export type AgentStatus = z.infer<typeof AgentStatusSchema>;
 
-export const LanguageSchema = z
-  .string()
+export const LanguageSchema = storable(z.string())
   .min(2)
   .max(35)
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or pt-BR');

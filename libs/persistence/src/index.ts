@@ -52,7 +52,16 @@ export {
   SlaEventKind,
   UserRole,
 } from './generated/prisma/enums';
-export { seedDemoTenant } from './seed/demo-seed.service';
-export type { SeedOptions, SeedResult } from './seed/demo-seed.service';
-export { DEMO_EMAIL_DOMAIN } from './seed/demo-tenant.data';
+export { randomDemoPasswords, samePasswordForAll, seedDemoTenant } from './seed/demo-seed.service';
+export type { DemoPasswords, SeedOptions, SeedResult } from './seed/demo-seed.service';
+export {
+  DEMO_CREDENTIALS_FILE_NAME,
+  demoCredentialsPath,
+  formatDemoCredentials,
+  parseDemoCredentials,
+  writeDemoCredentialsFile,
+} from './seed/demo-credentials.file';
+export type { DemoCredentials } from './seed/demo-credentials.file';
+export { DEMO_EMAIL_DOMAIN, DEMO_TENANT_SLUG } from './seed/demo-tenant.data';
+export { DEMO_AGENT_COUNT } from './seed/demo-agents.data';
 export { BusJournalModule, SqlBusJournal } from './bus-journal';

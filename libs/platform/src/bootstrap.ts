@@ -10,6 +10,12 @@ import { ProblemFilter } from './http/problem.filter';
 import { SwitchboardIoAdapter } from './realtime/socket-io.adapter';
 import { Logger } from 'nestjs-pino';
 
+/**
+ * Largest JSON request body. The biggest record the contracts allow (a 100,000-character body, 50
+ * attachments) is about 600 kB as escaped JSON; express's default of 100 kB would refuse valid contacts.
+ */
+export const MAX_JSON_BODY = '1mb';
+
 export interface StartOptions {
   /** Listen on this port instead of the configured one (0 picks a free port; tests use it). */
   port?: number;
@@ -25,6 +31,8 @@ export async function startApp(
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // Registered before init, it replaces Nest's default JSON parser (a larger body gets a 413 problem).
+  app.useBodyParser('json', { limit: MAX_JSON_BODY });
   app.useGlobalFilters(new ProblemFilter());
   applyBrowserSurface(app, config);
   app.useWebSocketAdapter(new SwitchboardIoAdapter(app, config));

@@ -2,6 +2,7 @@
 // and rebuilds tenant state from Postgres whenever Kafka hands this process a new set of partitions.
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
+import { inboundContactSchemas } from '@switchboard/contracts';
 import { BUS, BUS_METRICS, type Bus, type BusMetrics, type TopicPartitions } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import {
@@ -80,6 +81,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       logger: this.logger,
       metrics,
       onRebalance: (owned) => this.onRebalance(owned),
+      inboundSchema: inboundContactSchemas(config.urls).record,
     });
   }
 

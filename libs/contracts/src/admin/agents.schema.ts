@@ -1,6 +1,6 @@
 // Admin API bodies and filters for agents: who takes work, with which skills, languages and capacity.
 import { z } from 'zod';
-import { AgentStatusSchema, LanguageSchema, StorableTextSchema } from '../primitives.schema';
+import { AgentStatusSchema, LanguageSchema, StorableTextSchema, storable } from '../primitives.schema';
 import { SkillNameSchema } from './skills.schema';
 
 const MAX_SKILLS_PER_AGENT = 100;
@@ -31,7 +31,7 @@ export const AgentLanguagesSchema = z
   });
 
 const DisplayNameSchema = StorableTextSchema.trim().min(1).max(200);
-const AgentEmailSchema = z.email().max(254).toLowerCase();
+const AgentEmailSchema = storable(z.email()).max(254).toLowerCase();
 /** Cap across all channels; null means only the per-channel limits apply. */
 const MaxUnitsSchema = z.number().int().min(1).max(200).nullable();
 

@@ -1,7 +1,7 @@
 // Admin bodies for business-hours calendars and their holidays. SLA clocks run only while a calendar is open,
 // so the rules here (a real IANA zone, ordered non-overlapping intervals) are what keeps those clocks sane.
 import { z } from 'zod';
-import { StorableTextSchema } from '../primitives.schema';
+import { StorableTextSchema, storable } from '../primitives.schema';
 
 /** IANA names only: offsets like +01:00 would ignore daylight saving, which is the point of a zone. */
 const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
@@ -17,8 +17,7 @@ export function isIanaTimeZone(zone: string): boolean {
   }
 }
 
-export const TimeZoneSchema = z
-  .string()
+export const TimeZoneSchema = storable(z.string())
   .min(1)
   .max(64)
   .refine(isIanaTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' })
@@ -30,9 +29,11 @@ export function minutesOf(time: string): number {
   return hours * 60 + minutes;
 }
 
-const ClockTimeSchema = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (00:00-23:59)');
-const ClosingTimeSchema = z
-  .string()
+const ClockTimeSchema = storable(z.string())
+  .max(5)
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (00:00-23:59)');
+const ClosingTimeSchema = storable(z.string())
+  .max(5)
   .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be HH:MM (00:01-24:00)');
 
 export const WeeklyIntervalSchema = z
@@ -85,8 +86,8 @@ export const UpdateBusinessHoursBodySchema = z
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
 export type UpdateBusinessHoursBody = z.infer<typeof UpdateBusinessHoursBodySchema>;
 
-export const HolidayDateSchema = z.iso
-  .date()
+export const HolidayDateSchema = storable(z.iso.date())
+  .max(10)
   .describe('A whole local day, YYYY-MM-DD, in the calendar zone.');
 
 export const CreateHolidayBodySchema = z.strictObject({

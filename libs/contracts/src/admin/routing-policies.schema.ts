@@ -46,6 +46,13 @@ const RelaxationStepSchema = z
   ])
   .describe('One ring of the bullseye: after a wait, widen who may take the contact, or move it.');
 
+/**
+ * Bounds on the tier map, loose enough for any document a write ever accepted (writes allow the 4 known
+ * tiers only), so they only stop a document from being arbitrarily large.
+ */
+const MAX_TIER_NAME_LENGTH = 64;
+const MAX_STARVATION_BOUNDS = 16;
+
 /** The document as stored. Reads stay lenient about cross-field rules; writes use the stricter schema below. */
 export const QueuePolicyDocumentSchema = z.strictObject({
   strategy: z
@@ -75,7 +82,10 @@ export const QueuePolicyDocumentSchema = z.strictObject({
     .optional()
     .describe('Points per minute once inside the urgency window; keeps growing after a breach (default 10).'),
   starvationBoundMs: z
-    .record(z.string(), positiveMs('Bound for this tier, in ms.'))
+    .record(StorableTextSchema.max(MAX_TIER_NAME_LENGTH), positiveMs('Bound for this tier, in ms.'))
+    .refine((bounds) => Object.keys(bounds).length <= MAX_STARVATION_BOUNDS, {
+      message: `at most ${MAX_STARVATION_BOUNDS} tiers`,
+    })
     .optional()
     .describe(
       'Hard bound on waiting per customer tier (standard, silver, gold, platinum), in ms: a contact waiting this long outranks all others.',

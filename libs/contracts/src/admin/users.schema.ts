@@ -1,15 +1,15 @@
 // Admin API bodies for console users: who may log in, with which role, and which agent profile they work as.
 import { z } from 'zod';
-import { IdSchema } from '../primitives.schema';
+import { IdSchema, storable } from '../primitives.schema';
 
 export const UserRoleSchema = z.enum(['agent', 'supervisor', 'admin']);
 export type UserRoleName = z.infer<typeof UserRoleSchema>;
 
 /** Long passphrases beat complexity rules; the upper bound only keeps hashing cheap to refuse. */
-const PasswordSchema = z.string().min(12).max(256);
+const PasswordSchema = storable(z.string()).min(12).max(256);
 
 export const CreateUserBodySchema = z.strictObject({
-  email: z.email().max(254).toLowerCase(),
+  email: storable(z.email()).max(254).toLowerCase(),
   password: PasswordSchema,
   role: UserRoleSchema,
   agentId: IdSchema.optional(),

@@ -13,8 +13,8 @@ import { toSessionResponse } from './session.response';
 export const LoginBodySchema = z.strictObject({
   // The tenant slug is looked up in PostgreSQL, which refuses NUL: refuse it here as a 400, not a 500.
   tenant: storable(z.string().min(1).max(64)),
-  email: z.email().max(320),
-  password: z.string().min(1).max(1024),
+  email: storable(z.email()).max(320),
+  password: storable(z.string()).min(1).max(1024),
 });
 type LoginBody = z.infer<typeof LoginBodySchema>;
 

@@ -15,9 +15,10 @@ import {
   DomainError,
   ErrorCode,
 } from '@switchboard/contracts';
-import { ZodBodyPipe, ApiZodBody } from '@switchboard/platform';
+import { ApiZodBody } from '@switchboard/platform';
 import { RateLimitGuard } from '../limits/rate-limit.guard';
 import { AcceptInbound, type AcceptedInbound } from './accept-inbound.usecase';
+import { InboundContactBodyPipe } from './inbound-contact-body.pipe';
 
 @ApiTags('ingest')
 @ApiKeyAuth()
@@ -31,14 +32,16 @@ export class ContactsController {
   @HttpCode(202)
   @ApiZodBody(InboundContactBodySchema)
   @ApiAcceptedResponse({ description: 'Durably queued for routing' })
-  @ApiBadRequestResponse({ description: 'Invalid body, including text PostgreSQL cannot store (NUL)' })
+  @ApiBadRequestResponse({
+    description: 'Invalid body, including text PostgreSQL cannot store (NUL) and non-https attachment URLs',
+  })
   @ApiNotFoundResponse({ description: 'The named queue does not exist for this tenant' })
   @ApiServiceUnavailableResponse({
     description: 'Too much work is waiting, or the bus is down: retry after the Retry-After header (seconds)',
   })
   accept(
     @CurrentPrincipal() principal: Principal,
-    @Body(new ZodBodyPipe(InboundContactBodySchema)) body: InboundContactBody,
+    @Body(InboundContactBodyPipe) body: InboundContactBody,
   ): Promise<AcceptedInbound> {
     if (principal.kind !== 'integrator')
       throw new DomainError(ErrorCode.Forbidden, 'Ingest needs an API key');

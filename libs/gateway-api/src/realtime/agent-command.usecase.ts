@@ -24,7 +24,10 @@ export class ForwardAgentCommand {
     if (!principal.agentId)
       throw new DomainError(ErrorCode.Forbidden, 'Only users with an agent profile take work');
     const parsed = parseWith(AgentCommandInputSchema, input);
-    if (!parsed.ok) throw new DomainError(ErrorCode.ValidationFailed, 'Invalid command', parsed.issues);
+    if (!parsed.ok) {
+      const fields = [...new Set(parsed.issues.map((issue) => issue.path || '(command)'))].join(', ');
+      throw new DomainError(ErrorCode.ValidationFailed, `Invalid command: check ${fields}`, parsed.issues);
+    }
     const command = {
       ...parsed.value,
       schema: AGENT_COMMAND_V1,

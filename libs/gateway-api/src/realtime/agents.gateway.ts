@@ -11,7 +11,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { SessionValidator, TokenService, type UserPrincipal } from '@switchboard/auth';
-import { DomainError, type RoutingEventV1 } from '@switchboard/contracts';
+import { DomainError, type FieldIssue, type RoutingEventV1 } from '@switchboard/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
 import { SocketLimits } from './socket-limits';
@@ -21,7 +21,8 @@ import { SocketSessionWatch } from './socket-session.watch';
 
 type SocketData = HandshakeIdentity;
 
-type CommandAck = { ok: true; commandId: string } | { ok: false; code: string; message: string };
+type CommandAck =
+  { ok: true; commandId: string } | { ok: false; code: string; message: string; errors?: FieldIssue[] };
 
 // CORS, the allowed origins and the message size cap are set for the whole server by the socket.io adapter.
 @WebSocketGateway({ namespace: '/agents' })
@@ -68,7 +69,10 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
       const { commandId } = await this.forwardCommand.execute(principalOf(socket), body);
       return { ok: true, commandId };
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message };
+      if (error instanceof DomainError) {
+        const errors = error.issues.length > 0 ? { errors: error.issues } : {};
+        return { ok: false, code: error.code, message: error.message, ...errors };
+      }
       this.logger.error(error);
       return { ok: false, code: 'UNAVAILABLE', message: 'The command could not be queued; retry' };
     }

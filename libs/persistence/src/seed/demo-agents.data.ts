@@ -185,3 +185,5 @@ export const DEMO_AGENTS: readonly DemoAgent[] = [
     teams: ['technical-support'],
   },
 ];
+
+export const DEMO_AGENT_COUNT = DEMO_AGENTS.length;

@@ -4,6 +4,18 @@ import { DEMO_AGENTS } from './demo-agents.data';
 import { DEMO_TEAMS } from './demo-routing.data';
 import { DEMO_EMAIL_DOMAIN, DEMO_STAFF, demoAgentEmail } from './demo-tenant.data';
 
+/** argon2id hashes of each role's password. */
+export interface PasswordHashes {
+  readonly agent: string;
+  readonly supervisor: string;
+  readonly admin: string;
+}
+
+export interface PasswordWrite {
+  /** Also replace the password of logins that already exist (a pinned password); else only new logins get one. */
+  readonly overwrite: boolean;
+}
+
 export interface PeopleSeedCounts {
   readonly agents: number;
   readonly teams: number;
@@ -13,22 +25,29 @@ export interface PeopleSeedCounts {
 export async function seedPeople(
   prisma: PrismaClient,
   tenantId: string,
-  passwordHash: string,
+  hashes: PasswordHashes,
+  write: PasswordWrite,
 ): Promise<PeopleSeedCounts> {
-  const agentIds = await seedAgents(prisma, tenantId, passwordHash);
+  const agentIds = await seedAgents(prisma, tenantId, hashes.agent, write);
   await seedTeams(prisma, tenantId, agentIds);
   for (const staff of DEMO_STAFF) {
     const email = `${staff.local}@${DEMO_EMAIL_DOMAIN}`;
+    const passwordHash = hashes[staff.role];
     await prisma.user.upsert({
       where: { tenantId_email: { tenantId, email } },
       create: { tenantId, email, passwordHash, role: staff.role },
-      update: { passwordHash, role: staff.role },
+      update: { ...(write.overwrite ? { passwordHash } : {}), role: staff.role },
     });
   }
   return { agents: agentIds.length, teams: DEMO_TEAMS.length, users: agentIds.length + DEMO_STAFF.length };
 }
 
-async function seedAgents(prisma: PrismaClient, tenantId: string, passwordHash: string): Promise<string[]> {
+async function seedAgents(
+  prisma: PrismaClient,
+  tenantId: string,
+  passwordHash: string,
+  write: PasswordWrite,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const [index, agent] of DEMO_AGENTS.entries()) {
     const email = demoAgentEmail(index);
@@ -48,7 +67,7 @@ async function seedAgents(prisma: PrismaClient, tenantId: string, passwordHash: 
     await prisma.user.upsert({
       where: { tenantId_email: { tenantId, email } },
       create: { tenantId, email, passwordHash, role: 'agent', agentId: row.id },
-      update: { passwordHash, role: 'agent', agentId: row.id },
+      update: { ...(write.overwrite ? { passwordHash } : {}), role: 'agent', agentId: row.id },
     });
     ids.push(row.id);
   }

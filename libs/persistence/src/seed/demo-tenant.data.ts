@@ -1,5 +1,6 @@
 // The demo tenant's identity and logins; its agents and routing configuration live beside this file.
 export const DEMO_TENANT = { slug: 'demo', name: 'Demo Contact Center' } as const;
+export const DEMO_TENANT_SLUG = DEMO_TENANT.slug;
 export const DEMO_API_KEY_NAME = 'demo-integrator';
 export const DEMO_EMAIL_DOMAIN = 'demo.test';
 

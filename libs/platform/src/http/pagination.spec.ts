@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { auditInputContract } from '@switchboard/contracts';
 import { decodeCursor, encodeCursor, PageQuerySchema, toPage } from './pagination';
 
 describe('pagination', () => {
@@ -26,5 +27,11 @@ describe('pagination', () => {
     expect(PageQuerySchema.parse({})).toEqual({ limit: 50 });
     expect(PageQuerySchema.safeParse({ limit: '1000' }).success).toBe(false);
     expect(PageQuerySchema.safeParse({ cursor: "x' OR 1=1 --" }).success).toBe(false);
+  });
+
+  it('passes the contract audit, and refuses a forged cursor that decodes to unstorable text', () => {
+    expect(auditInputContract(PageQuerySchema)).toEqual([]);
+    expect(PageQuerySchema.safeParse({ cursor: encodeCursor('a\u0000b') }).success).toBe(false);
+    expect(PageQuerySchema.safeParse({ cursor: encodeCursor('agent-42') }).success).toBe(true);
   });
 });

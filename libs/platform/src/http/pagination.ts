@@ -1,13 +1,17 @@
 // The one pagination convention of the REST API: `?limit=&cursor=` in, `{ items, nextCursor }` out.
 // Cursors are opaque (base64url of the last row's sort key), so clients cannot depend on their shape.
+import { storable, unstorableTextReason } from '@switchboard/contracts';
 import { z } from 'zod';
 
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z
-    .string()
+  cursor: storable(z.string())
     .max(512)
     .regex(/^[A-Za-z0-9_-]+$/, 'must be a cursor returned by a previous page')
+    // A forged cursor can decode to text PostgreSQL refuses (NUL): a 400 here, not a 500 from the query.
+    .refine((cursor) => unstorableTextReason(decodeCursor(cursor) ?? '') === undefined, {
+      message: 'must be a cursor returned by a previous page',
+    })
     .optional(),
 });
 export type PageQuery = z.infer<typeof PageQuerySchema>;

@@ -22,6 +22,7 @@ import {
   type TopicPartitions,
 } from '@switchboard/messaging';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import type { TenantDirectory } from './tenant.directory';
 import { decodeRecord, type Decoded } from './record-decoder';
 import type { TenantLanes } from './tenant-lane';
@@ -39,6 +40,8 @@ export interface RouterConsumerDeps {
   logger: Logger;
   metrics?: BusMetrics;
   onRebalance: (owned: TopicPartitions[]) => void;
+  /** The inbound contract under the deployment's URL policy; https-only by default. */
+  inboundSchema?: z.ZodType<InboundContactV1>;
 }
 
 type Valid = TenantItem;
@@ -124,10 +127,13 @@ export class RouterConsumer {
 
   private decode(message: ConsumedMessage): Decoded<Valid> {
     if (message.topic !== this.deps.topics.agentCommands) {
-      return mapDecoded(decodeRecord(InboundContactV1Schema, message.value), (record) => ({
-        kind: 'inbound',
-        record,
-      }));
+      return mapDecoded(
+        decodeRecord(this.deps.inboundSchema ?? InboundContactV1Schema, message.value),
+        (record) => ({
+          kind: 'inbound',
+          record,
+        }),
+      );
     }
     // The command topic carries agents' commands and admins' configuration changes; the schema field tells which.
     if (message.value.includes(CONFIG_CHANGED_V1)) {
