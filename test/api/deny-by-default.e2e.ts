@@ -86,7 +86,12 @@ describe('deny by default (embedded)', () => {
   let forgedToken: string;
 
   beforeAll(async () => {
-    harness = await startHarness('embedded', { RATE_LIMIT_LOGIN_PER_MINUTE: '1000' });
+    // One forged token is presented to every route: lift the per-credential failure limit (its own test is
+    // pre-auth-throttle.e2e.ts) so each route's answer is its guard's, not the throttle's 429.
+    harness = await startHarness('embedded', {
+      RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+      RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000',
+    });
     routes = mappedRoutes(harness);
     const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
     const claims = { sub: UNKNOWN_ID, tid: UNKNOWN_ID, aid: null, role: 'admin', sid: UNKNOWN_ID };
