@@ -17,6 +17,7 @@ export default defineConfig({
       '@switchboard/gateway-api': lib('gateway-api'),
       '@switchboard/platform': lib('platform'),
       '@switchboard/sla': lib('sla'),
+      '@switchboard/channels-email': lib('channels/email'),
     },
   },
   test: {

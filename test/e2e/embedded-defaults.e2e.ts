@@ -47,7 +47,8 @@ function newcomerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
  */
 async function startEngine(dataDir: string, terminal: boolean): Promise<Engine> {
   const port = await freePort();
-  const env = newcomerEnv({ PORT: String(port), PGLITE_DATA_DIR: dataDir });
+  // SMTP on a free port: parallel tests must not contend for 2525.
+  const env = newcomerEnv({ PORT: String(port), PGLITE_DATA_DIR: dataDir, SMTP_PORT: '0' });
   const child = terminal
     ? spawn('script', ['-q', '-e', '-c', `'${process.execPath}' '${entry}'`, '/dev/null'], {
         cwd: root,

@@ -5,6 +5,9 @@ import { loadConfig, type AppConfig } from '@switchboard/config';
 import { startApp } from '@switchboard/platform';
 import { PRISMA_CLIENT, type PrismaClient } from '@switchboard/persistence';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SwitchboardModule } from '../../apps/switchboard/src/switchboard.module';
 import { createTestDatabase, type TestDatabase } from '../persistence/test-database';
 import { PINNED_DEMO_ENV } from './demo-credentials';
@@ -28,6 +31,9 @@ export async function startHarness(mode: Mode, env: Record<string, string> = {})
     KAFKA_TOPIC_PREFIX: `test-${randomBytes(4).toString('hex')}.`,
     ROUTER_GROUP_ID: `router-${randomBytes(4).toString('hex')}`,
     KAFKA_PARTITIONS: '3',
+    // The SMTP server on a free port, and attachments in a directory of the test's own.
+    SMTP_PORT: '0',
+    BLOB_DIR: join(tmpdir(), `switchboard-blobs-${randomBytes(4).toString('hex')}`),
     // The embedded demo seed would otherwise print random credentials for every test app.
     ...PINNED_DEMO_ENV,
   };
@@ -50,6 +56,7 @@ export async function startHarness(mode: Mode, env: Record<string, string> = {})
     async close() {
       await app.close();
       await database?.drop();
+      await rm(config.blobs.dir, { recursive: true, force: true });
     },
   };
 }

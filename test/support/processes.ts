@@ -17,7 +17,8 @@ export function freePort(): Promise<number> {
 export function startRole(role: 'switchboard' | 'router' | 'gateway', env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [join(root, `dist/apps/${role}/main.js`)], {
     cwd: root,
-    env,
+    // SMTP on a free port unless the test says otherwise, so parallel tests never contend for 2525.
+    env: { SMTP_PORT: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

@@ -1,5 +1,6 @@
 // Every role in one process. With no KAFKA_BROKERS or DATABASE_URL this is the embedded default.
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EmailChannelModule } from '@switchboard/channels-email';
 import type { AppConfig } from '@switchboard/config';
 import { GatewayApiModule } from '@switchboard/gateway-api';
 import { BusJournalModule } from '@switchboard/persistence';
@@ -18,6 +19,7 @@ export class SwitchboardModule {
         BusJournalModule,
         RoutingServiceModule,
         GatewayApiModule,
+        EmailChannelModule,
       ],
       providers: [DemoTenantBootstrap],
     };

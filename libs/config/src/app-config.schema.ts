@@ -129,6 +129,28 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[a-z.-]+$/)
     .optional(),
+  /** Email in: run the SMTP server in the gateway role. */
+  SMTP_ENABLED: boolean.default(true),
+  /** SMTP listening port, bound to HOST; 0 picks a free port (tests). */
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  /** Largest message the SMTP server takes (advertised with SIZE; a bigger one gets 552). */
+  SMTP_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
+  /** Email out: where replies are handed over, e.g. smtp://relay.example.com:587 or smtps://user:pass@host. */
+  SMTP_RELAY_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Attachment blobs: a local directory (created on first use). */
+  BLOB_DIR: z.string().min(1).default('.data/blobs'),
+  /** Largest attachment kept as a blob; a bigger one keeps only its metadata. */
+  BLOB_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

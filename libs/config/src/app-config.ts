@@ -49,6 +49,13 @@ export interface AppConfig {
     batchMaxRecords: number;
     txTimeoutMs: number;
   };
+  /** Email in (the SMTP server in the gateway role) and out (the relay replies are handed to). */
+  email: {
+    smtp: { enabled: boolean; host: string; port: number; maxMessageBytes: number };
+    relayUrl?: string;
+  };
+  /** Where attachment content is kept, and the largest one kept. */
+  blobs: { dir: string; maxBytes: number };
   /** Fault tests only: crash right after committing a batch holding this event type. */
   faultCrashAfterCommit?: string;
 }
@@ -126,6 +133,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       batchMaxRecords: e.ROUTER_BATCH_MAX_RECORDS,
       txTimeoutMs: e.ROUTER_TX_TIMEOUT_MS,
     },
+    email: {
+      smtp: {
+        enabled: e.SMTP_ENABLED,
+        host: e.HOST,
+        port: e.SMTP_PORT,
+        maxMessageBytes: e.SMTP_MAX_MESSAGE_BYTES,
+      },
+      ...(e.SMTP_RELAY_URL ? { relayUrl: e.SMTP_RELAY_URL } : {}),
+    },
+    blobs: { dir: e.BLOB_DIR, maxBytes: e.BLOB_MAX_BYTES },
     ...(e.FAULT_CRASH_AFTER_COMMIT ? { faultCrashAfterCommit: e.FAULT_CRASH_AFTER_COMMIT } : {}),
   };
 }

@@ -34,17 +34,23 @@ export function inboundContactSchemas(urls: UrlPolicy) {
     contentType: StorableTextSchema.min(3).max(127),
     sizeBytes: z.number().int().nonnegative().max(1_000_000_000),
     url: webUrlSchema(urls).optional(),
+    /** The stored content (GET /v1/attachments/:id), for attachments the edge kept, such as email parts. */
+    blobId: IdSchema.optional(),
   });
 
   /** Fields an integrator sends; the tenant comes from the API key (REST) or the record (Kafka). */
   const body = z.strictObject({
     channel: ChannelSchema,
+    /** The inbox the message arrived at, when a connector received it. */
+    inboxId: IdSchema.optional(),
     channelMessageId: StorableTextSchema.min(1).max(256),
     from: z.strictObject({
       address: StorableTextSchema.min(1).max(320),
       displayName: StorableTextSchema.max(200).optional(),
     }),
     body: StorableTextSchema.max(100_000),
+    /** The HTML version of the body, when the channel has one (email). */
+    html: StorableTextSchema.max(500_000).optional(),
     subject: StorableTextSchema.max(998).optional(),
     sentAt: TimestampSchema,
     /** The channel's own thread id (an email's root Message-ID, a chat session id); without it, threading is per customer and channel. */

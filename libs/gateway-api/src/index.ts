@@ -1,2 +1,3 @@
 export * from './gateway-api.module';
 export * from './realtime/socket-rooms';
+export { IngestAdmissionGate } from './ingest/ingest-admission.gate';

@@ -30,7 +30,8 @@ export async function launchRole(
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, [join(root, `dist/apps/${role}/main.js`)], {
     cwd: root,
-    env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
+    // SMTP on a free port too, so roles and parallel tests never contend for 2525.
+    env: { SMTP_PORT: '0', ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log, { end: false });
