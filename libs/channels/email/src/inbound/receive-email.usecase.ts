@@ -69,7 +69,8 @@ export class ReceiveEmail {
 
   private async parse(raw: Buffer, now: Date): Promise<EmailContent> {
     try {
-      return readEmailContent(await simpleParser(raw), raw, now);
+      // Inline images stay `cid:` references (not data: URIs), so the HTML stays small and points at blobs.
+      return readEmailContent(await simpleParser(raw, { skipImageLinks: true }), raw, now);
     } catch (error) {
       const reason =
         error instanceof MalformedEmailError ? error.message : 'the MIME structure cannot be read';
