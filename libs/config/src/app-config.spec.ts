@@ -84,3 +84,21 @@ describe('loadConfig: limits and origins', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example.com/app' })).toThrow(/CORS_ORIGINS/);
   });
 });
+
+describe('loadConfig: email and blobs', () => {
+  it('runs SMTP on 2525 beside HTTP, with a 25 MiB limit, attachments under .data/blobs and no relay', () => {
+    const config = loadConfig({ HOST: '0.0.0.0' });
+    expect(config.email).toEqual({
+      smtp: { enabled: true, host: '0.0.0.0', port: 2525, maxMessageBytes: 25 * 1024 * 1024 },
+    });
+    expect(config.blobs).toEqual({ dir: '.data/blobs', maxBytes: 25 * 1024 * 1024 });
+  });
+
+  it('takes a relay URL and refuses one that is not SMTP', () => {
+    const config = loadConfig({ SMTP_RELAY_URL: 'smtp://127.0.0.1:2526', SMTP_ENABLED: 'false' });
+    expect(config.email.relayUrl).toBe('smtp://127.0.0.1:2526');
+    expect(config.email.smtp.enabled).toBe(false);
+    expect(() => loadConfig({ SMTP_RELAY_URL: 'http://relay' })).toThrow(/SMTP_RELAY_URL/);
+    expect(() => loadConfig({ SMTP_MAX_MESSAGE_BYTES: '10' })).toThrow(/SMTP_MAX_MESSAGE_BYTES/);
+  });
+});
