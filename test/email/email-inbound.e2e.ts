@@ -217,3 +217,40 @@ describe('email in (kafka+postgres)', () => {
     );
   });
 });
+
+describe('email in (embedded)', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness('embedded');
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('answers 250 once the record is in the PGlite bus journal, and routes it', async () => {
+    const tenant = await createTenantFixture(harness.prisma);
+    const inbox = await createEmailInbox(harness.prisma, tenant);
+    const client = smtpClientFor(harness);
+    try {
+      const sent = await client.sendMail({
+        from: 'dan@example.com',
+        to: inbox.address.toUpperCase(),
+        subject: 'Embedded',
+        text: 'Hello from the laptop',
+        messageId: '<embedded-1@example.com>',
+      });
+      expect(sent.response).toMatch(/^250 /);
+      const journal = await harness.prisma.busJournal.findMany({
+        where: { topic: harness.config.topics.inbound },
+      });
+      expect(
+        journal.some((row) => Buffer.from(row.value).toString('utf8').includes('<embedded-1@example.com>')),
+      ).toBe(true);
+      const message = await storedMessage(harness, tenant.id, '<embedded-1@example.com>');
+      expect(message.conversation.threadKey).toBe('<embedded-1@example.com>');
+    } finally {
+      client.close();
+    }
+  });
+});
