@@ -163,6 +163,9 @@ describe('email in (kafka+postgres)', () => {
       messageId: '<too-big@example.com>',
     });
     expect(oversized.responseCode).toBe(552);
+    const metrics = await (await fetch(`${harness.url}/metrics`)).text();
+    expect(metrics).toMatch(/^switchboard_email_inbound_total\{[^}]*code="550"[^}]*\} [1-9]/m);
+    expect(metrics).toMatch(/^switchboard_email_inbound_total\{[^}]*code="552"[^}]*\} [1-9]/m);
     await new Promise((r) => setTimeout(r, 500));
     expect(await harness.prisma.message.count({ where: { channelMessageId: '<too-big@example.com>' } })).toBe(
       0,

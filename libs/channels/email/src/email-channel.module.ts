@@ -4,11 +4,13 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { IngestAdmissionGate } from '@switchboard/gateway-api';
 import { BUS, type Bus } from '@switchboard/messaging';
-import { ROOT_LOGGER } from '@switchboard/observability';
+import { METRICS_REGISTRY, ROOT_LOGGER } from '@switchboard/observability';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { AttachmentsController } from './blobs/attachments.controller';
 import { BLOB_STORE } from './blobs/blob-store.port';
 import { LocalDirectoryBlobStore } from './blobs/local-directory.blob-store';
+import { createEmailMetrics, EMAIL_METRICS } from './email.metrics';
 import { EmailAttachmentKeeper } from './inbound/email-attachment.keeper';
 import { EmailInboxDirectory } from './inbound/email-inbox.directory';
 import { ReceiveEmail } from './inbound/receive-email.usecase';
@@ -36,6 +38,11 @@ import { EmailThreadRefs } from './threading/email-thread-refs.repository';
           maxBacklog: config.limits.ingestMaxBacklog,
           logger: logger.child({ component: 'email-admission' }),
         }),
+    },
+    {
+      provide: EMAIL_METRICS,
+      inject: [METRICS_REGISTRY],
+      useFactory: (registry: Registry) => createEmailMetrics(registry),
     },
     EmailThreadRefs,
     EmailInboxDirectory,

@@ -11,6 +11,7 @@ import {
   type SMTPServerDataStream,
   type SMTPServerSession,
 } from 'smtp-server';
+import { EMAIL_METRICS, type EmailMetrics } from '../email.metrics';
 import { EmailInboxDirectory, type ResolvedRecipient } from './email-inbox.directory';
 import { ReceiveEmail } from './receive-email.usecase';
 import { SmtpRefusal, SmtpReplyError } from './smtp-reply.error';
@@ -27,6 +28,7 @@ export class SmtpInboundServer implements OnApplicationBootstrap, OnApplicationS
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly inboxes: EmailInboxDirectory,
     private readonly receive: ReceiveEmail,
+    @Inject(EMAIL_METRICS) private readonly metrics: EmailMetrics,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'smtp' });
@@ -59,7 +61,10 @@ export class SmtpInboundServer implements OnApplicationBootstrap, OnApplicationS
       },
       onData: (stream, session, callback) => {
         this.acceptData(stream, session).then(
-          (reply) => callback(null, reply),
+          (reply) => {
+            this.metrics.inbound.inc({ code: '250' });
+            callback(null, reply);
+          },
           (error: unknown) => callback(this.refusal(error)),
         );
       },
@@ -105,9 +110,14 @@ export class SmtpInboundServer implements OnApplicationBootstrap, OnApplicationS
   }
 
   private refusal(error: unknown): SmtpReplyError {
-    if (error instanceof SmtpReplyError) return error;
-    this.logger.warn({ err: error }, 'an SMTP command failed; answering 451');
-    return SmtpRefusal.unavailable();
+    let reply: SmtpReplyError;
+    if (error instanceof SmtpReplyError) reply = error;
+    else {
+      this.logger.warn({ err: error }, 'an SMTP command failed; answering 451');
+      reply = SmtpRefusal.unavailable();
+    }
+    this.metrics.inbound.inc({ code: String(reply.responseCode) });
+    return reply;
   }
 }
 

@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import { createTransport, type Transporter } from 'nodemailer';
+import { EMAIL_METRICS, type EmailMetrics } from '../email.metrics';
 import { EmailInboxDirectory, type EmailInbox } from '../inbound/email-inbox.directory';
 import { EmailThreadRefs } from '../threading/email-thread-refs.repository';
 import { bracketed, ourMessageId } from '../threading/message-id.util';
@@ -29,6 +30,7 @@ export class EmailSender implements ChannelSender {
     @InjectPrisma() private readonly prisma: PrismaClient,
     private readonly inboxes: EmailInboxDirectory,
     private readonly refs: EmailThreadRefs,
+    @Inject(EMAIL_METRICS) private readonly metrics: EmailMetrics,
   ) {}
 
   async send(reply: OutboundReply): Promise<SendResult> {
@@ -80,8 +82,9 @@ export class EmailSender implements ChannelSender {
     inbox: EmailInbox,
     headers: ReturnType<typeof replyHeaders>,
   ): Promise<void> {
+    const transport = this.transporter();
     try {
-      await this.transporter().sendMail({
+      await transport.sendMail({
         from: { name: inbox.name, address: inbox.address },
         to: reply.to.displayName
           ? { name: reply.to.displayName, address: reply.to.address }
@@ -95,9 +98,12 @@ export class EmailSender implements ChannelSender {
         text: reply.body,
         ...(reply.html ? { html: reply.html } : {}),
       });
+      this.metrics.outbound.inc({ outcome: 'sent' });
     } catch (error) {
       const code = (error as { responseCode?: unknown }).responseCode;
-      if (typeof code === 'number' && code >= 500 && code < 600) {
+      const permanent = typeof code === 'number' && code >= 500 && code < 600;
+      this.metrics.outbound.inc({ outcome: permanent ? 'permanent-failure' : 'retriable-failure' });
+      if (permanent) {
         throw new PermanentSendError(`the relay refused the reply: ${(error as Error).message}`, {
           cause: error,
         });
