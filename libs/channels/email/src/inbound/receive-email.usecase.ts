@@ -29,6 +29,12 @@ import { isThreadToken, subjectToken, threadToken } from '../threading/thread-to
 /** The contract caps channelMessageId; longer Message-IDs are still stored whole as thread references. */
 const MAX_CHANNEL_MESSAGE_ID = 256;
 
+/**
+ * Kafka's default `message.max.bytes` is 1 MiB: a bigger record would be refused on every retry, so the
+ * sender would retry for days. The HTML goes first (the text body stays), which keeps any email record under.
+ */
+export const MAX_RECORD_BYTES = 900 * 1024;
+
 export interface ReceivedEmail {
   tenantId: string;
   channelMessageId: string;
@@ -98,22 +104,24 @@ export class ReceiveEmail {
     const thread = resolveThreadKey(evidence, await this.refs.lookup(tenantId, threadRefQueries(evidence)));
     const channelMessageId = channelMessageIdOf(email.messageId);
     const kept = await this.attachments.keep(tenantId, channelMessageId, email);
-    const record = this.validated({
-      schema: INBOUND_CONTACT_V1,
-      tenantId,
-      channel: 'email',
-      inboxId: inbox.id,
-      channelMessageId,
-      from: email.from,
-      body: email.text,
-      ...(kept.html !== undefined ? { html: kept.html } : {}),
-      ...(email.subject ? { subject: email.subject } : {}),
-      sentAt: email.sentAt,
-      threadKey: thread.threadKey,
-      ...(inbox.queueName ? { queue: inbox.queueName } : {}),
-      ...(kept.attachments.length > 0 ? { attachments: kept.attachments } : {}),
-      receivedAt: now.toISOString(),
-    });
+    const record = withinRecordSize(
+      this.validated({
+        schema: INBOUND_CONTACT_V1,
+        tenantId,
+        channel: 'email',
+        inboxId: inbox.id,
+        channelMessageId,
+        from: email.from,
+        body: email.text,
+        ...(kept.html !== undefined ? { html: kept.html } : {}),
+        ...(email.subject ? { subject: email.subject } : {}),
+        sentAt: email.sentAt,
+        threadKey: thread.threadKey,
+        ...(inbox.queueName ? { queue: inbox.queueName } : {}),
+        ...(kept.attachments.length > 0 ? { attachments: kept.attachments } : {}),
+        receivedAt: now.toISOString(),
+      }),
+    );
     // References first: a reply that arrives the moment the 250 goes out must already find this thread.
     await this.refs.record(tenantId, this.refRows(tenantId, email, thread.threadKey));
     await this.publish(record);
@@ -179,4 +187,12 @@ function channelMessageIdOf(messageId: string): string {
   const id = bracketed(messageId);
   if (id.length <= MAX_CHANNEL_MESSAGE_ID) return id;
   return `<sha256.${createHash('sha256').update(messageId).digest('hex')}@long-id.switchboard>`;
+}
+
+/** The record, without its HTML if that is what takes it over MAX_RECORD_BYTES once serialized. */
+export function withinRecordSize(record: InboundContactV1): InboundContactV1 {
+  if (record.html === undefined || Buffer.byteLength(JSON.stringify(record)) <= MAX_RECORD_BYTES)
+    return record;
+  const { html: _dropped, ...withoutHtml } = record;
+  return withoutHtml;
 }
