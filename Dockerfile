@@ -62,7 +62,8 @@ COPY package.json ./
 # mount a volume there to keep them across container restarts.
 RUN mkdir -p .data && chown node:node .data
 USER node
-EXPOSE 3000
+# 3000: HTTP and socket.io; 2525: SMTP for the email inboxes (SMTP_PORT).
+EXPOSE 3000 2525
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
