@@ -23,7 +23,12 @@ import type { ResolvedRecipient } from './email-inbox.directory';
 import { SmtpRefusal, SmtpReplyError } from './smtp-reply.error';
 import { bracketed } from '../threading/message-id.util';
 import { EmailThreadRefs, type ThreadRefRow } from '../threading/email-thread-refs.repository';
-import { resolveThreadKey, threadRefQueries, type ThreadResolution } from '../threading/thread-key.resolver';
+import {
+  resolveThreadKey,
+  threadRefQueries,
+  type ThreadEvidence,
+  type ThreadResolution,
+} from '../threading/thread-key.resolver';
 import { isThreadToken, subjectToken, threadToken } from '../threading/thread-token.util';
 
 /** The contract caps channelMessageId; longer Message-IDs are still stored whole as thread references. */
@@ -92,15 +97,8 @@ export class ReceiveEmail {
   ): Promise<ReceivedEmail> {
     const { inbox } = recipients[0];
     const tenantId = inbox.tenantId;
-    const evidence = {
-      messageId: email.messageId,
-      inReplyTo: email.inReplyTo,
-      references: email.references,
-      ...(email.threadIndexRoot ? { threadIndexRoot: email.threadIndexRoot } : {}),
-      addressTokens: recipients.flatMap((r) => (r.tag && isThreadToken(r.tag) ? [r.tag] : [])),
-      ...(subjectToken(email.subject) ? { subjectToken: subjectToken(email.subject) } : {}),
-    };
     await this.admit();
+    const evidence = threadEvidence(email, recipients);
     const thread = resolveThreadKey(evidence, await this.refs.lookup(tenantId, threadRefQueries(evidence)));
     const channelMessageId = channelMessageIdOf(email.messageId);
     const kept = await this.attachments.keep(tenantId, channelMessageId, email);
@@ -170,6 +168,19 @@ export class ReceiveEmail {
       throw SmtpRefusal.unavailable();
     }
   }
+}
+
+/** What the mail says about its thread: headers, the `+token` of its recipients, the subject's token. */
+function threadEvidence(email: EmailContent, recipients: readonly ResolvedRecipient[]): ThreadEvidence {
+  const inSubject = subjectToken(email.subject);
+  return {
+    messageId: email.messageId,
+    inReplyTo: email.inReplyTo,
+    references: email.references,
+    ...(email.threadIndexRoot ? { threadIndexRoot: email.threadIndexRoot } : {}),
+    addressTokens: recipients.flatMap((r) => (r.tag && isThreadToken(r.tag) ? [r.tag] : [])),
+    ...(inSubject ? { subjectToken: inSubject } : {}),
+  };
 }
 
 /** One record per tenant: two inboxes of one tenant on one message are one contact. */
