@@ -17,6 +17,8 @@ export default defineConfig({
       '@switchboard/gateway-api': lib('gateway-api'),
       '@switchboard/platform': lib('platform'),
       '@switchboard/sla': lib('sla'),
+      '@switchboard/channels-core': lib('channels/core'),
+      '@switchboard/channels-social': lib('channels/social'),
     },
   },
   test: {

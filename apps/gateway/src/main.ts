@@ -1,7 +1,8 @@
-// The gateway role alone: REST ingest and login, and the agents' socket.io namespace.
+// The gateway role alone: REST ingest and login, the agents' socket.io namespace, and outbound replies.
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@switchboard/config';
+import { SocialChannelsModule } from '@switchboard/channels-social';
 import { GatewayApiModule } from '@switchboard/gateway-api';
 import { PlatformModule, runProcess } from '@switchboard/platform';
 
@@ -10,7 +11,12 @@ class GatewayAppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: GatewayAppModule,
-      imports: [PlatformModule.forRoot({ service: 'gateway', config }), GatewayApiModule],
+      imports: [
+        PlatformModule.forRoot({ service: 'gateway', config }),
+        GatewayApiModule,
+        // Replies go out from the gateway: the outbound dispatcher and the social senders.
+        SocialChannelsModule,
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 // Every role in one process. With no KAFKA_BROKERS or DATABASE_URL this is the embedded default.
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@switchboard/config';
+import { SocialChannelsModule } from '@switchboard/channels-social';
 import { GatewayApiModule } from '@switchboard/gateway-api';
 import { BusJournalModule } from '@switchboard/persistence';
 import { PlatformModule } from '@switchboard/platform';
@@ -18,6 +19,7 @@ export class SwitchboardModule {
         BusJournalModule,
         RoutingServiceModule,
         GatewayApiModule,
+        SocialChannelsModule,
       ],
       providers: [DemoTenantBootstrap],
     };
