@@ -4,10 +4,9 @@ import { WriteSet } from '../write/write-set';
 import { planDeliveryStatus, providerKey, type DeliveryFacts } from './delivery-status.planner';
 
 const at = '2026-12-04T10:00:00.000Z';
-const byMessage = (
-  status: DeliveryStatusV1['status'],
-  extra: Record<string, string> = {},
-): DeliveryStatusV1 => ({
+type ByMessage = Extract<DeliveryStatusV1, { by: 'message' }>;
+
+const byMessage = (status: DeliveryStatusV1['status'], extra: Partial<ByMessage> = {}): ByMessage => ({
   schema: DELIVERY_STATUS_V1,
   by: 'message',
   tenantId: 't1',
