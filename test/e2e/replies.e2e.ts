@@ -1,4 +1,4 @@
-// Agent replies end to end on real Kafka and PostgreSQL: a WhatsApp contact is offered and accepted, the agent
+// Agent replies end to end, on real Kafka and PostgreSQL and on the embedded default: a WhatsApp contact is offered and accepted, the agent
 // replies over socket.io, the router stores the reply and the event outbox feeds the outbound topic, the
 // dispatcher sends it with the real WhatsApp sender to a local stand-in for the Cloud API, and the agent's
 // socket is pushed the delivery status. Retriable failures are retried; a refused send fails and is
@@ -9,14 +9,14 @@ import { BUS, type Bus, type Subscription } from '@switchboard/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryInboxSecretsReader } from '../../libs/channels/core/src/testing/memory-inbox-secrets.reader';
 import { AgentClient } from '../support/agent-client';
-import { startHarness, type Harness } from '../support/app-harness';
+import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { whatsAppStandIn, type PlatformStandIn } from '../support/channels/platform-stand-in';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
 
 const PHONE_NUMBER_ID = '109876543210';
 const ACCESS_TOKEN = 'test-whatsapp-token';
 
-describe('agent replies through WhatsApp (kafka+postgres)', () => {
+describe.each<Mode>(['kafka+postgres', 'embedded'])('agent replies through WhatsApp (%s)', (mode) => {
   let harness: Harness;
   let platform: PlatformStandIn;
   let tenant: TenantFixture;
@@ -27,7 +27,7 @@ describe('agent replies through WhatsApp (kafka+postgres)', () => {
 
   beforeAll(async () => {
     platform = await whatsAppStandIn();
-    harness = await startHarness('kafka+postgres', {
+    harness = await startHarness(mode, {
       OFFER_TIMEOUT_SECONDS: '60',
       OUTBOUND_RETRY_INITIAL_DELAY_MS: '50',
       OUTBOUND_RETRY_MAX_DELAY_MS: '200',
