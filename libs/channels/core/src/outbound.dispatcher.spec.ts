@@ -15,6 +15,8 @@ import {
 } from './channel-sender.port';
 import { ChannelSenderRegistry } from './channel-sender.registry';
 import { OutboundDispatcher } from './outbound.dispatcher';
+import { createOutboundMetrics } from './outbound.metrics';
+import { Registry } from 'prom-client';
 
 const topics = topicNames('t.');
 
@@ -92,7 +94,10 @@ function dispatcher(
   const registry = new ChannelSenderRegistry();
   if (sender) registry.register(sender);
   const waits: number[] = [];
+  const metricsRegistry = new Registry();
+  const metrics = createOutboundMetrics(metricsRegistry);
   const d = new OutboundDispatcher({
+    metrics,
     bus,
     topics,
     groupId: 'g',
@@ -107,7 +112,7 @@ function dispatcher(
       return wait(ms);
     },
   });
-  return { d, waits };
+  return { d, waits, metrics: metricsRegistry };
 }
 
 describe('outbound dispatcher', () => {
@@ -136,10 +141,13 @@ describe('outbound dispatcher', () => {
     const sender = new ScriptedSender({
       m1: [new Error('socket hang up'), new RetriableSendError('429', 3_000)],
     });
-    const { d, waits } = dispatcher(bus, sender);
+    const { d, waits, metrics } = dispatcher(bus, sender);
     await d.handleBatch(batch([record('m1')]));
     expect(sender.calls).toEqual(['m1', 'm1', 'm1']);
     expect(waits).toEqual([50, 3_000]);
+    const text = await metrics.metrics();
+    expect(text).toContain('switchboard_outbound_retries_total{channel="whatsapp"} 2');
+    expect(text).toContain('switchboard_outbound_sends_total{channel="whatsapp",outcome="sent"} 1');
     expect(on(topics.agentCommands)).toEqual([expect.objectContaining({ status: 'sent' })]);
   });
 

@@ -25,6 +25,7 @@ import {
 import type { Logger } from 'pino';
 import { PermanentSendError } from './channel-sender.port';
 import type { ChannelSenderRegistry } from './channel-sender.registry';
+import type { OutboundMetrics } from './outbound.metrics';
 import { nextRetryDelay, type SendRetryPolicy } from './send-retry.policy';
 
 export const OutboundErrorCode = {
@@ -45,6 +46,7 @@ export interface OutboundDispatcherDeps {
   /** Conversations sent at the same time, per dispatcher. */
   concurrency: number;
   logger: Logger;
+  metrics?: OutboundMetrics;
   now?: () => number;
   random?: () => number;
   wait?: (ms: number) => Promise<void>;
@@ -130,6 +132,10 @@ export class OutboundDispatcher {
     if (!outcome) {
       outcome = await this.send(record);
       this.remember(record.messageId, outcome);
+      this.deps.metrics?.sends.inc({
+        channel: record.channel,
+        outcome: outcome.ok ? outcome.status : outcome.rejection.code,
+      });
     }
     const report = this.report(record, outcome);
     await this.deps.bus.publish(this.deps.topics.agentCommands, [
@@ -182,6 +188,7 @@ export class OutboundDispatcher {
             },
           };
         }
+        this.deps.metrics?.retries.inc({ channel: record.channel });
         this.deps.logger.warn(
           { messageId: record.messageId, channel: record.channel, attempt: attempt + 1, delay, reason },
           'send failed; retrying',

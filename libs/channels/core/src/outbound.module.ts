@@ -3,11 +3,13 @@
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { BUS, type Bus } from '@switchboard/messaging';
-import { ROOT_LOGGER } from '@switchboard/observability';
+import { METRICS_REGISTRY, ROOT_LOGGER } from '@switchboard/observability';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { ChannelSenderRegistry } from './channel-sender.registry';
 import { INBOX_SECRETS_READER, NoInboxSecretsReader } from './inbox-secrets.port';
 import { OutboundDispatcher } from './outbound.dispatcher';
+import { createOutboundMetrics } from './outbound.metrics';
 
 @Module({
   providers: [
@@ -15,8 +17,14 @@ import { OutboundDispatcher } from './outbound.dispatcher';
     { provide: INBOX_SECRETS_READER, useClass: NoInboxSecretsReader },
     {
       provide: OutboundDispatcher,
-      inject: [BUS, APP_CONFIG, ChannelSenderRegistry, ROOT_LOGGER],
-      useFactory: (bus: Bus, config: AppConfig, registry: ChannelSenderRegistry, logger: Logger) =>
+      inject: [BUS, APP_CONFIG, ChannelSenderRegistry, ROOT_LOGGER, METRICS_REGISTRY],
+      useFactory: (
+        bus: Bus,
+        config: AppConfig,
+        registry: ChannelSenderRegistry,
+        logger: Logger,
+        metrics: Registry,
+      ) =>
         new OutboundDispatcher({
           bus,
           topics: config.topics,
@@ -25,6 +33,7 @@ import { OutboundDispatcher } from './outbound.dispatcher';
           retry: config.outbound.retry,
           concurrency: config.outbound.concurrency,
           logger: logger.child({ component: 'outbound-dispatcher' }),
+          metrics: createOutboundMetrics(metrics),
         }),
     },
   ],
