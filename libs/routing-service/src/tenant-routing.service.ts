@@ -19,7 +19,7 @@ import type { EventOutbox } from './events/event-outbox';
 import { routeArrivals } from './intake/arrivals';
 import { customerRelationships, prepareIntake } from './intake/intake-lookups';
 import { planIntake } from './intake/intake.planner';
-import { planDeliveryStatus } from './replies/delivery-status.planner';
+import { planDeliveryStatus, type DeliveryOutcome } from './replies/delivery-status.planner';
 import { loadDeliveryFacts, loadReplyFacts } from './replies/reply-lookups';
 import type { ReplyCommand } from './replies/reply.planner';
 import type { BatchWriter } from './write/batch.writer';
@@ -139,7 +139,7 @@ export class TenantRoutingService {
     addDecisionWrites(set, decisions, dc);
   }
 
-  private delivered(tenantId: string, record: DeliveryStatusV1, outcome: string): void {
+  private delivered(tenantId: string, record: DeliveryStatusV1, outcome: DeliveryOutcome): void {
     if (outcome !== 'applied') {
       this.deps.logger.debug({ tenantId, report: record, outcome }, 'delivery report changed nothing');
     }
