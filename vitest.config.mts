@@ -18,6 +18,8 @@ export default defineConfig({
       '@switchboard/platform': lib('platform'),
       '@switchboard/sla': lib('sla'),
       '@switchboard/channels-email': lib('channels/email'),
+      '@switchboard/channels-core': lib('channels/core'),
+      '@switchboard/channels-social': lib('channels/social'),
     },
   },
   test: {

@@ -26,6 +26,9 @@ export async function startHarness(mode: Mode, env: Record<string, string> = {})
   let database: TestDatabase | undefined;
   const base: Record<string, string> = {
     HOST: '127.0.0.1',
+    // The app listens on an ephemeral port; PORT 0 also gives its gateway relay a consumer group of its own,
+    // instead of one shared (and rebalanced) with every other test app on this host.
+    PORT: '0',
     LOG_LEVEL: 'warn',
     JWT_SECRET: randomBytes(32).toString('hex'),
     KAFKA_TOPIC_PREFIX: `test-${randomBytes(4).toString('hex')}.`,

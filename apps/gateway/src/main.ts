@@ -1,8 +1,10 @@
-// The gateway role alone: REST ingest and login, the agents' socket.io namespace, and the email channel (SMTP in).
+// The gateway role alone: REST ingest and login, the agents' socket.io namespace, the email channel (SMTP in)
+// and outbound replies.
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EmailChannelModule } from '@switchboard/channels-email';
 import type { AppConfig } from '@switchboard/config';
+import { SocialChannelsModule } from '@switchboard/channels-social';
 import { GatewayApiModule } from '@switchboard/gateway-api';
 import { PlatformModule, runProcess } from '@switchboard/platform';
 
@@ -11,7 +13,13 @@ class GatewayAppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: GatewayAppModule,
-      imports: [PlatformModule.forRoot({ service: 'gateway', config }), GatewayApiModule, EmailChannelModule],
+      imports: [
+        PlatformModule.forRoot({ service: 'gateway', config }),
+        GatewayApiModule,
+        EmailChannelModule,
+        // Replies go out from the gateway: the outbound dispatcher and the social senders.
+        SocialChannelsModule,
+      ],
     };
   }
 }

@@ -2,6 +2,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EmailChannelModule } from '@switchboard/channels-email';
 import type { AppConfig } from '@switchboard/config';
+import { SocialChannelsModule } from '@switchboard/channels-social';
 import { GatewayApiModule } from '@switchboard/gateway-api';
 import { BusJournalModule } from '@switchboard/persistence';
 import { PlatformModule } from '@switchboard/platform';
@@ -20,6 +21,7 @@ export class SwitchboardModule {
         RoutingServiceModule,
         GatewayApiModule,
         EmailChannelModule,
+        SocialChannelsModule,
       ],
       providers: [DemoTenantBootstrap],
     };

@@ -151,6 +151,25 @@ export const EnvSchema = z.object({
     .min(1)
     .max(1024 * 1024 * 1024)
     .default(25 * 1024 * 1024),
+  /** Consumer group of the outbound dispatchers; unset, `switchboard-outbound` under KAFKA_TOPIC_PREFIX. */
+  OUTBOUND_GROUP_ID: z.string().min(1).optional(),
+  /** Attempts per reply send, the first included, before it is failed and dead-lettered. */
+  OUTBOUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
+  /** First retry delay ceiling; each retry doubles it (full jitter) up to OUTBOUND_RETRY_MAX_DELAY_MS. */
+  OUTBOUND_RETRY_INITIAL_DELAY_MS: z.coerce.number().int().min(1).max(600_000).default(500),
+  OUTBOUND_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  /** No retry of a send starts later than this after its first attempt. */
+  OUTBOUND_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Conversations each dispatcher sends for at the same time. */
+  OUTBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  /** Timeout of one HTTP call to a platform's send API. */
+  OUTBOUND_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /** WhatsApp Cloud API base, version included: replies go to {base}/{phone-number-id}/messages. */
+  WHATSAPP_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v21.0'),
+  /** Meta Graph API base for Messenger and Instagram: replies go to {base}/{page-id}/messages. */
+  META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v21.0'),
+  /** X API base: DMs go to {base}/2/dm_conversations/with/{participant-id}/messages. */
+  X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

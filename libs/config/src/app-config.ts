@@ -58,6 +58,15 @@ export interface AppConfig {
   blobs: { dir: string; maxBytes: number };
   /** Fault tests only: crash right after committing a batch holding this event type. */
   faultCrashAfterCommit?: string;
+  /** The outbound dispatcher: its consumer group, retry policy, concurrency and HTTP timeout. */
+  outbound: {
+    groupId: string;
+    retry: { maxAttempts: number; initialDelayMs: number; maxDelayMs: number; budgetMs: number };
+    concurrency: number;
+    sendTimeoutMs: number;
+  };
+  /** Base URLs of the platforms' send APIs (tests point them at a local stand-in). */
+  channels: { whatsappBaseUrl: string; metaGraphBaseUrl: string; xBaseUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -144,5 +153,21 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     blobs: { dir: e.BLOB_DIR, maxBytes: e.BLOB_MAX_BYTES },
     ...(e.FAULT_CRASH_AFTER_COMMIT ? { faultCrashAfterCommit: e.FAULT_CRASH_AFTER_COMMIT } : {}),
+    outbound: {
+      groupId: e.OUTBOUND_GROUP_ID ?? `${e.KAFKA_TOPIC_PREFIX}switchboard-outbound`,
+      retry: {
+        maxAttempts: e.OUTBOUND_MAX_ATTEMPTS,
+        initialDelayMs: e.OUTBOUND_RETRY_INITIAL_DELAY_MS,
+        maxDelayMs: e.OUTBOUND_RETRY_MAX_DELAY_MS,
+        budgetMs: e.OUTBOUND_RETRY_BUDGET_MS,
+      },
+      concurrency: e.OUTBOUND_CONCURRENCY,
+      sendTimeoutMs: e.OUTBOUND_SEND_TIMEOUT_MS,
+    },
+    channels: {
+      whatsappBaseUrl: e.WHATSAPP_API_BASE_URL.replace(/\/+$/, ''),
+      metaGraphBaseUrl: e.META_GRAPH_BASE_URL.replace(/\/+$/, ''),
+      xBaseUrl: e.X_API_BASE_URL.replace(/\/+$/, ''),
+    },
   };
 }

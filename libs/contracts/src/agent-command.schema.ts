@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { AgentStatusSchema, IdSchema, storable, TimestampSchema } from './primitives.schema';
 
+/** A reply's text, as inbound bodies are bounded; html is the same reply for channels that render it. */
+export const REPLY_BODY_MAX = 100_000;
+export const REPLY_HTML_MAX = 200_000;
+
 export const AGENT_COMMAND_V1 = 'switchboard.agent-command.v1';
 
 const OfferAccept = z.strictObject({ type: z.literal('offer.accept'), offerId: IdSchema });
@@ -16,12 +20,22 @@ const ConversationResolve = z.strictObject({
   conversationId: IdSchema,
 });
 
+const ConversationReply = z.strictObject({
+  type: z.literal('conversation.reply'),
+  conversationId: IdSchema,
+  body: storable(z.string()).min(1).max(REPLY_BODY_MAX),
+  html: storable(z.string()).max(REPLY_HTML_MAX).optional(),
+  /** The console's own id for this reply: a resend with the same id is stored (and sent) once. */
+  clientMessageId: IdSchema.optional(),
+});
+
 /** What a console may send over its socket. */
 export const AgentCommandInputSchema = z.discriminatedUnion('type', [
   OfferAccept,
   OfferDecline,
   StatusSet,
   ConversationResolve,
+  ConversationReply,
 ]);
 export type AgentCommandInput = z.infer<typeof AgentCommandInputSchema>;
 
@@ -38,5 +52,6 @@ export const AgentCommandV1Schema = z.discriminatedUnion('type', [
   Envelope.extend(OfferDecline.shape),
   Envelope.extend(StatusSet.shape),
   Envelope.extend(ConversationResolve.shape),
+  Envelope.extend(ConversationReply.shape),
 ]);
 export type AgentCommandV1 = z.infer<typeof AgentCommandV1Schema>;

@@ -10,6 +10,8 @@ export * from './contract-audit.util';
 export * from './json-schema';
 export * from './domain-error';
 export * from './config-changed.schema';
+export * from './outbound-message.schema';
+export * from './delivery-status.schema';
 export * from './admin/conversations.schema';
 export * from './admin/customers.schema';
 export * from './admin/routing-policies.schema';

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { AgentCommandV1Schema } from './agent-command.schema';
 import { ConfigChangedV1Schema } from './config-changed.schema';
 import { DeadLetterV1Schema } from './dead-letter.schema';
+import { DeliveryStatusV1Schema } from './delivery-status.schema';
 import { InboundContactBodySchema, InboundContactV1Schema } from './inbound-contact.schema';
+import { OutboundMessageV1Schema } from './outbound-message.schema';
 import { RoutingEventV1Schema } from './routing-event.schema';
 
 export const PUBLISHED_SCHEMAS = {
@@ -13,6 +15,8 @@ export const PUBLISHED_SCHEMAS = {
   'config-changed.v1': ConfigChangedV1Schema,
   'routing-event.v1': RoutingEventV1Schema,
   'dead-letter.v1': DeadLetterV1Schema,
+  'outbound-message.v1': OutboundMessageV1Schema,
+  'delivery-status.v1': DeliveryStatusV1Schema,
 } as const;
 
 export function toJsonSchemas(): Record<string, unknown> {

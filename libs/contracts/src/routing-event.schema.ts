@@ -80,6 +80,43 @@ const AgentStatusChanged = Envelope.extend({
   cause: z.enum(['agent', 'missed-offers', 'system']),
 });
 
+/** Where a reply goes: everything a connector needs to send it, so the outbound record is built from this alone. */
+const ReplyCreated = Envelope.extend({
+  type: z.literal('reply.created'),
+  conversationId: IdSchema,
+  messageId: IdSchema,
+  agentId: IdSchema,
+  clientMessageId: IdSchema.nullable(),
+  channel: ChannelSchema,
+  /** The inbox the conversation came through, when it records one. */
+  inboxId: IdSchema.nullable(),
+  /** The customer's address on the channel (email address, phone number, page-scoped id, X user id). */
+  to: z.strictObject({ address: z.string() }),
+  threadKey: z.string().nullable(),
+  /** The channel message id of the customer's latest message, for channels that thread replies to it. */
+  inReplyTo: z.string().nullable(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  html: z.string().nullable(),
+  status: z.literal('queued'),
+});
+
+/** A reply's delivery progressed: sent by the connector, delivered (when the platform says so) or failed. */
+export const DeliveryStateSchema = z.enum(['sent', 'delivered', 'failed']);
+export type DeliveryState = z.infer<typeof DeliveryStateSchema>;
+
+const DeliveryStatus = Envelope.extend({
+  type: z.literal('delivery.status'),
+  conversationId: IdSchema,
+  messageId: IdSchema,
+  /** The reply's author, who is pushed the update. */
+  agentId: IdSchema.nullable(),
+  status: DeliveryStateSchema,
+  providerMessageId: z.string().nullable(),
+  /** Why a send failed. */
+  reason: z.string().nullable(),
+});
+
 const CommandRejected = Envelope.extend({
   type: z.literal('command.rejected'),
   commandId: IdSchema,
@@ -97,6 +134,8 @@ export const RoutingEventV1Schema = z.discriminatedUnion('type', [
   ConversationResolved,
   AgentStatusChanged,
   CommandRejected,
+  ReplyCreated,
+  DeliveryStatus,
 ]);
 export type RoutingEventV1 = z.infer<typeof RoutingEventV1Schema>;
 export type RoutingEventType = RoutingEventV1['type'];

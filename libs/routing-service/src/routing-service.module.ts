@@ -58,7 +58,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       commands: new AgentCommandHandler(prisma, now),
       config: new ConfigChangeHandler(prisma),
       writer: new BatchWriter(sql, config.limits.txTimeoutMs),
-      outbox: new EventOutbox(bus, config.topics.routingEvents, this.logger),
+      outbox: new EventOutbox(bus, config.topics.routingEvents, this.logger, config.topics.outbound),
       logger: this.logger,
       now,
       inLane: (tenantId, work) => this.lanes.run(tenantId, work),

@@ -5,6 +5,7 @@
 import type {
   AgentCommandV1,
   ConfigChangedV1,
+  DeliveryStatusV1,
   InboundContactV1,
   RoutingEventV1,
 } from '@switchboard/contracts';
@@ -18,6 +19,9 @@ import type { EventOutbox } from './events/event-outbox';
 import { routeArrivals } from './intake/arrivals';
 import { customerRelationships, prepareIntake } from './intake/intake-lookups';
 import { planIntake } from './intake/intake.planner';
+import { planDeliveryStatus, type DeliveryOutcome } from './replies/delivery-status.planner';
+import { loadDeliveryFacts, loadReplyFacts } from './replies/reply-lookups';
+import type { ReplyCommand } from './replies/reply.planner';
 import type { BatchWriter } from './write/batch.writer';
 import { addDecisionWrites, type DecisionContext } from './write/decision-writes';
 import { WriteSet } from './write/write-set';
@@ -25,7 +29,8 @@ import { WriteSet } from './write/write-set';
 export type TenantItem =
   | { kind: 'inbound'; record: InboundContactV1 }
   | { kind: 'command'; record: AgentCommandV1 }
-  | { kind: 'config'; record: ConfigChangedV1 };
+  | { kind: 'config'; record: ConfigChangedV1 }
+  | { kind: 'delivery'; record: DeliveryStatusV1 };
 
 export interface TenantRoutingDeps {
   registry: TenantRouterRegistry;
@@ -42,6 +47,10 @@ export interface TenantRoutingDeps {
   inLane: (tenantId: string, work: () => Promise<void>) => Promise<void>;
 }
 
+function replyCommand(item: TenantItem): ReplyCommand[] {
+  return item.kind === 'command' && item.record.type === 'conversation.reply' ? [item.record] : [];
+}
+
 /** Committed events a tenant may hold unpublished before its next transaction waits for the broker. */
 const MAX_UNPUBLISHED = 20_000;
 
@@ -55,6 +64,15 @@ export class TenantRoutingService {
     queueIds: ReadonlyMap<string, string>,
   ): Promise<void> {
     await this.guarded(tenantId, async (ctx, set, dc) => {
+      // Replies and delivery reports need stored facts beyond the tenant's memory: one read of each kind.
+      const [replies, deliveries] = await Promise.all([
+        loadReplyFacts(this.deps.sql, tenantId, items.flatMap(replyCommand)),
+        loadDeliveryFacts(
+          this.deps.sql,
+          tenantId,
+          items.flatMap((i) => (i.kind === 'delivery' ? [i.record] : [])),
+        ),
+      ]);
       let inbound: InboundContactV1[] = [];
       const flushInbound = async (): Promise<void> => {
         if (inbound.length > 0) await this.intake(ctx, inbound, queueIds, set, dc);
@@ -66,7 +84,9 @@ export class TenantRoutingService {
           continue;
         }
         await flushInbound();
-        if (item.kind === 'command') await this.deps.commands.handle(ctx, item.record, set, dc);
+        if (item.kind === 'command') await this.deps.commands.handle(ctx, item.record, set, dc, replies);
+        else if (item.kind === 'delivery')
+          this.delivered(tenantId, item.record, planDeliveryStatus(item.record, deliveries, set));
         else await this.configChanged(ctx, item.record, set, dc);
       }
       await flushInbound();
@@ -117,6 +137,12 @@ export class TenantRoutingService {
     const relationships = await customerRelationships(sql, ctx.tenantId, [...new Set(returning)]);
     const decisions = routeArrivals(ctx, plan.stored, relationships, set, logger);
     addDecisionWrites(set, decisions, dc);
+  }
+
+  private delivered(tenantId: string, record: DeliveryStatusV1, outcome: DeliveryOutcome): void {
+    if (outcome !== 'applied') {
+      this.deps.logger.debug({ tenantId, report: record, outcome }, 'delivery report changed nothing');
+    }
   }
 
   private async configChanged(

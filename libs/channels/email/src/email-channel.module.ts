@@ -1,6 +1,8 @@
-// The email channel: the SMTP server (email in), attachment downloads, and the EmailSender (email out).
+// The email channel: the SMTP server (email in), attachment downloads, and the EmailSender (email out),
+// registered with the connector runtime so agents' replies on email conversations go out through it.
 // Composed into the gateway role; it needs the platform (config, database, bus, logger) around it.
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ChannelSenderRegistry, OutboundModule } from '@switchboard/channels-core';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { IngestAdmissionGate } from '@switchboard/gateway-api';
 import { BUS, type Bus } from '@switchboard/messaging';
@@ -15,10 +17,12 @@ import { EmailAttachmentKeeper } from './inbound/email-attachment.keeper';
 import { EmailInboxDirectory } from './inbound/email-inbox.directory';
 import { ReceiveEmail } from './inbound/receive-email.usecase';
 import { SmtpInboundServer } from './inbound/smtp-inbound.server';
+import { EmailChannelSender } from './outbound/email-channel.sender';
 import { EmailSender } from './outbound/email.sender';
 import { EmailThreadRefs } from './threading/email-thread-refs.repository';
 
 @Module({
+  imports: [OutboundModule],
   controllers: [AttachmentsController],
   providers: [
     {
@@ -53,4 +57,13 @@ import { EmailThreadRefs } from './threading/email-thread-refs.repository';
   ],
   exports: [BLOB_STORE, EmailSender, SmtpInboundServer],
 })
-export class EmailChannelModule {}
+export class EmailChannelModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ChannelSenderRegistry,
+    private readonly sender: EmailSender,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(new EmailChannelSender(this.sender));
+  }
+}

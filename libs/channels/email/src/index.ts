@@ -6,3 +6,4 @@ export * from './outbound/channel-sender.port';
 export * from './outbound/email.sender';
 export * from './threading/thread-key.resolver';
 export * from './threading/thread-token.util';
+export * from './outbound/email-channel.sender';

@@ -6,6 +6,7 @@ import { ErrorCode, type AgentCommandV1 } from '@switchboard/contracts';
 import type { PrismaClient } from '@switchboard/persistence';
 import { toCoreStatus } from '../engine/routing-input.mapper';
 import type { TenantContext } from '../engine/tenant-router.registry';
+import { planReply, type ReplyFacts } from '../replies/reply.planner';
 import { addDecisionWrites, type DecisionContext } from '../write/decision-writes';
 import type { WriteSet } from '../write/write-set';
 
@@ -22,6 +23,7 @@ export class AgentCommandHandler {
     command: AgentCommandV1,
     set: WriteSet,
     dc: DecisionContext,
+    replies: ReplyFacts = { targets: new Map(), storedKeys: new Set() },
   ): Promise<void> {
     switch (command.type) {
       case 'offer.accept':
@@ -31,6 +33,21 @@ export class AgentCommandHandler {
         return this.setStatus(ctx, command, set, dc);
       case 'conversation.resolve':
         return this.resolve(ctx, command, set, dc);
+      case 'conversation.reply': {
+        // The assignment is checked in the routing core's memory; stored facts were read once for the chunk.
+        const owner = ctx.router.ownerOf(command.conversationId);
+        planReply(
+          command,
+          replies,
+          {
+            assignedAgentId: owner?.state === 'assigned' ? owner.agentId : undefined,
+            newId: () => dc.newId(),
+            now: this.now(),
+          },
+          set,
+        );
+        return;
+      }
     }
   }
 

@@ -4,6 +4,8 @@ import {
   AgentCommandV1Schema,
   CONFIG_CHANGED_V1,
   ConfigChangedV1Schema,
+  DELIVERY_STATUS_V1,
+  DeliveryStatusV1Schema,
   ErrorCode,
   InboundContactV1Schema,
   routerInputTopics,
@@ -135,10 +137,17 @@ export class RouterConsumer {
         }),
       );
     }
-    // The command topic carries agents' commands and admins' configuration changes; the schema field tells which.
+    // The command topic carries agents' commands, admins' configuration changes and connectors' delivery
+    // reports; the schema field tells which.
     if (message.value.includes(CONFIG_CHANGED_V1)) {
       const config = decodeRecord(ConfigChangedV1Schema, message.value);
       if (config.ok) return { ok: true, record: { kind: 'config', record: config.record } };
+    }
+    if (message.value.includes(DELIVERY_STATUS_V1)) {
+      const delivery = decodeRecord(DeliveryStatusV1Schema, message.value);
+      if (delivery.ok) return { ok: true, record: { kind: 'delivery', record: delivery.record } };
+      // A reply's body may quote the schema name; only a record that claims it is reported as one.
+      if (parsesAsDeliveryReport(message.value)) return delivery;
     }
     return mapDecoded(decodeRecord(AgentCommandV1Schema, message.value), (record) => ({
       kind: 'command',
@@ -184,6 +193,14 @@ export class RouterConsumer {
   /** Dead-letters one record the database refused, so it cannot stall its partition. */
   async deadLetter(message: ConsumedMessage, rejection: Rejection): Promise<void> {
     await this.deps.bus.publish(this.deps.topics.deadLetter, [this.reject(message, rejection)]);
+  }
+}
+
+function parsesAsDeliveryReport(value: Buffer): boolean {
+  try {
+    return (JSON.parse(value.toString('utf8')) as { schema?: unknown }).schema === DELIVERY_STATUS_V1;
+  } catch {
+    return false;
   }
 }
 

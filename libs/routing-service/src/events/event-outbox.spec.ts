@@ -1,4 +1,4 @@
-import type { RoutingEventBody } from '@switchboard/contracts';
+import { OutboundMessageV1Schema, type RoutingEventBody } from '@switchboard/contracts';
 import type { Bus, OutgoingMessage } from '@switchboard/messaging';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -99,5 +99,77 @@ describe('event outbox', () => {
     await releaseOne();
     await drained;
     expect(seqs(published)).toEqual([1]);
+  });
+});
+
+describe('event outbox: replies', () => {
+  const reply: RoutingEventBody = {
+    type: 'reply.created',
+    conversationId: 'conv-1',
+    messageId: 'm1',
+    agentId: 'alice',
+    clientMessageId: 'client-1',
+    channel: 'whatsapp',
+    inboxId: null,
+    to: { address: '+15550001' },
+    threadKey: null,
+    inReplyTo: 'wamid.in',
+    subject: null,
+    body: 'Hello',
+    html: null,
+    status: 'queued',
+  };
+
+  it('publishes each committed reply as an outbound record keyed by conversation, after the events', async () => {
+    const sent: Array<{ topic: string; messages: OutgoingMessage[] }> = [];
+    const bus = {
+      publish: (topic: string, messages: OutgoingMessage[]) => {
+        sent.push({ topic, messages });
+        return Promise.resolve();
+      },
+    } as unknown as Bus;
+    const outbox = new EventOutbox(bus, 'events', pino({ level: 'silent' }), 'outbound');
+    const log: TenantEventLog = { lastSeq: 0, publishedSeq: 0, pending: [], attempts: 0 };
+    const events = outbox.stamp('t1', log, [body(1), reply], Date.parse('2026-12-04T10:00:00.000Z'));
+    log.lastSeq = 2;
+    log.pending.push(...events);
+    await outbox.drain('t1', log, () => undefined);
+    expect(sent.map((s) => [s.topic, s.messages.length])).toEqual([
+      ['events', 2],
+      ['outbound', 1],
+    ]);
+    const [record] = sent[1].messages;
+    expect(record.key).toBe('conv-1');
+    expect(OutboundMessageV1Schema.parse(JSON.parse(String(record.value)))).toMatchObject({
+      tenantId: 't1',
+      conversationId: 'conv-1',
+      messageId: 'm1',
+      channel: 'whatsapp',
+      to: { address: '+15550001' },
+      inReplyTo: 'wamid.in',
+      body: 'Hello',
+      createdAt: '2026-12-04T10:00:00.000Z',
+    });
+    expect(log.publishedSeq).toBe(2);
+  });
+
+  it('keeps the round pending when the outbound publish fails, so the reply is not lost', async () => {
+    let failOutbound = true;
+    const bus = {
+      publish: (topic: string) =>
+        topic === 'outbound' && failOutbound ? Promise.reject(new Error('broker down')) : Promise.resolve(),
+    } as unknown as Bus;
+    const outbox = new EventOutbox(bus, 'events', pino({ level: 'silent' }), 'outbound');
+    const log: TenantEventLog = { lastSeq: 0, publishedSeq: 0, pending: [], attempts: 0 };
+    log.pending.push(...outbox.stamp('t1', log, [reply], 0));
+    log.lastSeq = 1;
+    await outbox.drain('t1', log, () => undefined);
+    clearTimeout(log.retry);
+    expect(log.pending).toHaveLength(1);
+    expect(log.publishedSeq).toBe(0);
+    failOutbound = false;
+    await outbox.drain('t1', log, () => undefined);
+    expect(log.pending).toHaveLength(0);
+    expect(log.publishedSeq).toBe(1);
   });
 });

@@ -1,10 +1,13 @@
 // Publishes a tenant's stored events in sequence order. Events reach this only after the transaction that
 // stored them committed; a publish that fails leaves them queued and retried with backoff, and a crash
 // leaves them in the event log, where the next owner finds them (seq > published_seq) and publishes them.
+// Replies ride the same path: each `reply.created` event also goes out as an outbound record for the
+// connectors, and a round counts as published only once both topics have it.
 import { ROUTING_EVENT_V1, type RoutingEventBody, type RoutingEventV1 } from '@switchboard/contracts';
 import { backoffDelay, type Bus } from '@switchboard/messaging';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
+import { outboundMessagesOf } from './outbound-record.mapper';
 
 /** An event with its JSON, serialized once for both the event log and the bus. */
 export interface StampedEvent {
@@ -33,6 +36,8 @@ export class EventOutbox {
     private readonly bus: Bus,
     private readonly topic: string,
     private readonly logger: Logger,
+    /** Where replies go out to the connectors. */
+    private readonly outboundTopic?: string,
   ) {}
 
   /** Numbers events after the tenant's last sequence; the caller stores them with the state they describe. */
@@ -94,6 +99,8 @@ export class EventOutbox {
           headers: { 'x-event-type': event.type, 'x-event-seq': String(event.seq) },
         })),
       );
+      const outbound = outboundMessagesOf(batch.map(({ event }) => event));
+      if (this.outboundTopic && outbound.length > 0) await this.bus.publish(this.outboundTopic, outbound);
       log.pending = log.pending.slice(batch.length);
       log.publishedSeq = Math.max(log.publishedSeq, batch[batch.length - 1].event.seq);
       log.attempts = 0;

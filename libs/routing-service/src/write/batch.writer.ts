@@ -1,6 +1,6 @@
 // Writes one tenant's write set in one transaction of two set-based statements, whatever the batch size:
 // first the fence and every change to rows stored before (conversations, offers, assignments, agents), then
-// every insert (customers, identities, conversations, messages, SLA events, offers, assignments, decision logs
+// every insert (customers, identities, conversations, messages, replies, SLA events, offers, assignments, decision logs
 // and the events). Each statement is a chain of `WITH … AS (INSERT/UPDATE … FROM unnest(…))` parts, one per
 // table, so a batch costs two round trips. Changes come first: a conversation's previous offer must be closed
 // before its next one is inserted (one pending offer per conversation is a unique index).
@@ -84,11 +84,12 @@ async function insertAll(tx: SqlExecutor, c: BatchCommit): Promise<void> {
   const p = new SqlParams();
   const tenant = p.add(c.tenantId);
   const parts = insertParts(p, tenant, c.set, c.events);
-  const [row] = await tx.query<{ messages: string | number }>(
-    `WITH ${parts.join(',\n')} SELECT (SELECT count(*) FROM m) AS messages`,
+  const [row] = await tx.query<{ messages: string | number; replies: string | number }>(
+    `WITH ${parts.join(',\n')} SELECT (SELECT count(*) FROM m) AS messages, (SELECT count(*) FROM r) AS replies`,
     p.values,
   );
   // Dedupe ran before planning; a conflict here means the plan is stale, so nothing of it may commit.
-  const conflicts = c.set.messages.length - Number(row.messages);
+  const conflicts =
+    c.set.messages.length - Number(row.messages) + (c.set.replies.length - Number(row.replies));
   if (conflicts !== 0) throw new StalePlanError(c.tenantId, conflicts);
 }

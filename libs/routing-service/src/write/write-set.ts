@@ -1,7 +1,7 @@
 // Everything one router transaction writes for one tenant, as rows per table. The planners fill it in memory;
 // the batch writer turns each array into one set-based statement, so a batch costs the same handful of
 // statements whatever its size.
-import type { RoutingEventBody } from '@switchboard/contracts';
+import type { DeliveryState, RoutingEventBody } from '@switchboard/contracts';
 
 export type ConversationStatus = 'queued' | 'offered' | 'assigned' | 'resolved';
 export type OfferOutcome = 'accepted' | 'declined' | 'expired' | 'cancelled';
@@ -50,6 +50,31 @@ export interface MessageRow {
   /** JSON array. */
   attachments: string;
   sentAt: number;
+}
+
+/** An agent's reply, stored as an outbound message. */
+export interface ReplyRow {
+  id: string;
+  conversationId: string;
+  agentId: string;
+  channel: string;
+  /** Our idempotency key for the reply (see replyKey), unique per tenant and channel like any message id. */
+  channelMessageId: string;
+  body: string;
+  html: string | null;
+  sentAt: number;
+  deliveryStatus: 'queued' | DeliveryState;
+  deliveryStatusAt: number;
+  providerMessageId: string | null;
+  deliveryError: string | null;
+}
+
+/** A reply's new delivery status; absent provider id and reason leave the stored ones. */
+export interface DeliveryUpdate {
+  status: DeliveryState;
+  at: number;
+  providerMessageId: string | null;
+  reason: string | null;
 }
 
 /** Changes to an existing (or just inserted) conversation; absent fields stay as they are. */
@@ -114,6 +139,9 @@ export class WriteSet {
   readonly identities: IdentityRow[] = [];
   readonly conversations: ConversationRow[] = [];
   readonly messages: MessageRow[] = [];
+  readonly replies: ReplyRow[] = [];
+  /** Delivery status of replies stored before this batch, by message id. */
+  readonly deliveryUpdates = new Map<string, DeliveryUpdate>();
   /** Changes to conversations stored before this batch. */
   readonly conversationChanges = new Map<string, ConversationChange>();
   readonly slaEvents: SlaEventRow[] = [];
@@ -130,6 +158,30 @@ export class WriteSet {
   private readonly newConversations = new Map<string, ConversationRow>();
   private readonly newOffers = new Map<string, OfferRow>();
   private readonly openNewAssignments = new Map<string, AssignmentRow>();
+  private readonly newReplies = new Map<string, ReplyRow>();
+
+  addReply(row: ReplyRow): void {
+    this.replies.push(row);
+    this.newReplies.set(row.id, row);
+  }
+
+  /** Records a reply's delivery status, folding it into the row when the reply is in this batch. */
+  setDelivery(messageId: string, update: DeliveryUpdate): void {
+    const row = this.newReplies.get(messageId);
+    if (!row) {
+      const previous = this.deliveryUpdates.get(messageId);
+      this.deliveryUpdates.set(messageId, {
+        ...update,
+        providerMessageId: update.providerMessageId ?? previous?.providerMessageId ?? null,
+        reason: update.reason ?? previous?.reason ?? null,
+      });
+      return;
+    }
+    row.deliveryStatus = update.status;
+    row.deliveryStatusAt = update.at;
+    row.providerMessageId = update.providerMessageId ?? row.providerMessageId;
+    row.deliveryError = update.reason ?? row.deliveryError;
+  }
 
   addConversation(row: ConversationRow): void {
     this.conversations.push(row);
@@ -190,7 +242,8 @@ export class WriteSet {
       this.conversationChanges.size > 0 ||
       this.offerOutcomes.size > 0 ||
       this.assignmentEnds.size > 0 ||
-      this.agentStatuses.size > 0
+      this.agentStatuses.size > 0 ||
+      this.deliveryUpdates.size > 0
     );
   }
 
@@ -200,6 +253,7 @@ export class WriteSet {
       this.identities.length > 0 ||
       this.conversations.length > 0 ||
       this.messages.length > 0 ||
+      this.replies.length > 0 ||
       this.slaEvents.length > 0 ||
       this.offers.length > 0 ||
       this.assignments.length > 0 ||

@@ -43,13 +43,24 @@ export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[]
       FROM unnest(${p.add(r.map(([id]) => id))}::text[], ${p.add(r.map(([, x]) => x))}::text[]) AS v(id, status)
       WHERE a.id = v.id AND a.tenant_id = ${tenant} RETURNING 1)`);
   }
+  if (s.deliveryUpdates.size > 0) {
+    const r = [...s.deliveryUpdates];
+    parts.push(`dlv AS (UPDATE messages m SET delivery_status = v.status::delivery_status,
+        delivery_status_at = ${ts('v.at')},
+        provider_message_id = COALESCE(v.provider, m.provider_message_id),
+        delivery_error = COALESCE(v.reason, m.delivery_error)
+      FROM unnest(${p.add(r.map(([id]) => id))}::text[], ${p.add(r.map(([, x]) => x.status))}::text[],
+                  ${p.add(r.map(([, x]) => x.at))}::float8[], ${p.add(r.map(([, x]) => x.providerMessageId))}::text[],
+                  ${p.add(r.map(([, x]) => x.reason))}::text[]) AS v(id, status, at, provider, reason)
+      WHERE m.id = v.id AND m.tenant_id = ${tenant} AND m.direction = 'outbound' RETURNING 1)`);
+  }
   return parts;
 }
 
 /**
  * INSERTs, children after parents. Foreign keys are checked at the end of the statement, so a message may
- * reference a conversation inserted by an earlier part of the same statement. `m` is always present: the
- * caller counts the messages it stored.
+ * reference a conversation inserted by an earlier part of the same statement. `m` and `r` are always
+ * present: the caller counts the messages and replies it stored.
  */
 export function insertParts(
   p: SqlParams,
@@ -104,6 +115,20 @@ export function insertParts(
                   ${cols(m, (x) => x.body, 'text')}, ${cols(m, (x) => x.attachments, 'text')},
                   ${cols(m, (x) => x.sentAt, 'float8')})
         AS v(id, conversation, channel, cmid, body, attachments, sent)
+    ON CONFLICT (tenant_id, channel, channel_message_id) DO NOTHING RETURNING 1)`);
+  // Replies are outbound messages under our own idempotency key: a conflict means the plan missed a stored one.
+  const r = s.replies;
+  parts.push(`r AS (INSERT INTO messages (id, tenant_id, conversation_id, direction, channel, channel_message_id,
+      body, html, agent_id, sent_at, delivery_status, delivery_status_at, provider_message_id, delivery_error)
+    SELECT v.id, ${tenant}, v.conversation, 'outbound', v.channel, v.cmid, v.body, v.html, v.agent, ${ts('v.sent')},
+           v.status::delivery_status, ${ts('v.status_at')}, v.provider, v.error
+      FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.conversationId, 'text')},
+                  ${cols(r, (x) => x.channel, 'text')}, ${cols(r, (x) => x.channelMessageId, 'text')},
+                  ${cols(r, (x) => x.body, 'text')}, ${cols(r, (x) => x.html, 'text')},
+                  ${cols(r, (x) => x.agentId, 'text')}, ${cols(r, (x) => x.sentAt, 'float8')},
+                  ${cols(r, (x) => x.deliveryStatus, 'text')}, ${cols(r, (x) => x.deliveryStatusAt, 'float8')},
+                  ${cols(r, (x) => x.providerMessageId, 'text')}, ${cols(r, (x) => x.deliveryError, 'text')})
+        AS v(id, conversation, channel, cmid, body, html, agent, sent, status, status_at, provider, error)
     ON CONFLICT (tenant_id, channel, channel_message_id) DO NOTHING RETURNING 1)`);
   if (s.slaEvents.length > 0) {
     const r = s.slaEvents;

@@ -1,6 +1,6 @@
-// The shape every outbound channel sender has: a channel name and a send that either resolves with the
-// provider's id or throws. A PermanentSendError will never succeed (dead-letter it); any other error may
-// succeed on a retry.
+// What the EmailSender takes: one reply to a conversation. A PermanentSendError will never succeed
+// (dead-letter it); any other error may succeed on a retry. EmailChannelSender adapts the connector
+// runtime's outbound record to it.
 
 export interface OutboundReply {
   tenantId: string;
@@ -20,16 +20,5 @@ export interface SendResult {
   status: 'sent';
 }
 
-export interface ChannelSender {
-  readonly channel: string;
-  send(message: OutboundReply): Promise<SendResult>;
-}
-
-export class PermanentSendError extends Error {
-  readonly retriable = false;
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PermanentSendError';
-  }
-}
+// The connector runtime's own error, so the outbound dispatcher recognises a permanent email failure.
+export { PermanentSendError } from '@switchboard/channels-core';

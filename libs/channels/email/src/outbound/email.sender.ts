@@ -12,16 +12,11 @@ import { EmailThreadRefs } from '../threading/email-thread-refs.repository';
 import { bracketed, ourMessageId } from '../threading/message-id.util';
 import { newThreadIndexRoot } from '../threading/thread-index.util';
 import { domainOf, threadToken } from '../threading/thread-token.util';
-import {
-  PermanentSendError,
-  type ChannelSender,
-  type OutboundReply,
-  type SendResult,
-} from './channel-sender.port';
+import { PermanentSendError, type OutboundReply, type SendResult } from './channel-sender.port';
 import { replyHeaders } from './reply-headers.util';
 
 @Injectable()
-export class EmailSender implements ChannelSender {
+export class EmailSender {
   readonly channel = 'email';
   private transport?: Transporter;
 
@@ -104,9 +99,7 @@ export class EmailSender implements ChannelSender {
       const permanent = typeof code === 'number' && code >= 500 && code < 600;
       this.metrics.outbound.inc({ outcome: permanent ? 'permanent-failure' : 'retriable-failure' });
       if (permanent) {
-        throw new PermanentSendError(`the relay refused the reply: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw new PermanentSendError(`the relay refused the reply: ${(error as Error).message}`);
       }
       throw error;
     }
