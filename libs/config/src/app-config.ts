@@ -49,6 +49,10 @@ export interface AppConfig {
     batchMaxRecords: number;
     txTimeoutMs: number;
   };
+  /** SECRETS_KEY (base64), when set; see openSecretBox for the embedded default. */
+  secretsKey?: string;
+  /** How long an ingest Idempotency-Key and its answer are kept. */
+  idempotencyTtlMs: number;
   /** Fault tests only: crash right after committing a batch holding this event type. */
   faultCrashAfterCommit?: string;
 }
@@ -126,6 +130,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       batchMaxRecords: e.ROUTER_BATCH_MAX_RECORDS,
       txTimeoutMs: e.ROUTER_TX_TIMEOUT_MS,
     },
+    ...(e.SECRETS_KEY ? { secretsKey: e.SECRETS_KEY.trim() } : {}),
+    idempotencyTtlMs: e.IDEMPOTENCY_TTL_HOURS * 3600 * 1000,
     ...(e.FAULT_CRASH_AFTER_COMMIT ? { faultCrashAfterCommit: e.FAULT_CRASH_AFTER_COMMIT } : {}),
   };
 }
