@@ -13,6 +13,7 @@ import { LoginController } from './auth/login.controller';
 import { SessionController } from './auth/session.controller';
 import { ConversationsModule } from './conversations/conversations.module';
 import { CustomersModule } from './customers/customers.module';
+import { InboxesModule } from './inboxes/inboxes.module';
 import { PeopleModule } from './people/people.module';
 import { RoutingConfigModule } from './routing-config/routing-config.module';
 import { ApiRateLimitInterceptor } from './limits/api-rate-limit.interceptor';
@@ -34,6 +35,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     AuditModule,
     ConversationsModule,
     CustomersModule,
+    InboxesModule,
     PeopleModule,
     RoutingConfigModule,
     ThrottlerModule.forRootAsync({
