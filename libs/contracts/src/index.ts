@@ -23,3 +23,4 @@ export * from './admin/api-keys.schema';
 export * from './admin/teams.schema';
 export * from './admin/audit.schema';
 export * from './admin/inboxes.schema';
+export * from './inbox-reference';

@@ -21,6 +21,7 @@ import { PreAuthThrottleMiddleware } from './limits/pre-auth-throttle.middleware
 import { RateLimiter } from './limits/rate-limiter';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
 import { ContactsController } from './ingest/contacts.controller';
+import { InboxDefaultsDirectory } from './ingest/inbox-defaults.directory';
 import { IngestAdmissionGate } from './ingest/ingest-admission.gate';
 import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
@@ -60,6 +61,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
   providers: [
     AcceptInbound,
     QueueNamesDirectory,
+    InboxDefaultsDirectory,
     {
       provide: IngestAdmissionGate,
       inject: [BUS, APP_CONFIG, ROOT_LOGGER],
