@@ -21,6 +21,9 @@ import { PreAuthThrottleMiddleware } from './limits/pre-auth-throttle.middleware
 import { RateLimiter } from './limits/rate-limiter';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
 import { ContactsController } from './ingest/contacts.controller';
+import { IdempotencyKeyStore } from './ingest/idempotency/idempotency-key.store';
+import { IdempotencyKeySweeper } from './ingest/idempotency/idempotency-key.sweeper';
+import { IdempotentIngest } from './ingest/idempotency/idempotent-ingest';
 import { InboxDefaultsDirectory } from './ingest/inbox-defaults.directory';
 import { IngestAdmissionGate } from './ingest/ingest-admission.gate';
 import { QueueNamesDirectory } from './ingest/queue-names.directory';
@@ -60,6 +63,9 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
   controllers: [ContactsController, LoginController, SessionController],
   providers: [
     AcceptInbound,
+    IdempotencyKeyStore,
+    IdempotencyKeySweeper,
+    IdempotentIngest,
     QueueNamesDirectory,
     InboxDefaultsDirectory,
     {
