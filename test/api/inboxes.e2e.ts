@@ -221,4 +221,15 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('inboxes API (%s)', (mode) =
     }
     expect((await admin.get<InboxBody>(`/v1/inboxes/${id}`)).body.name).toBe('Mine');
   });
+
+  it('serves the contracts as JSON Schema to signed-in users only', async () => {
+    const agent = await ApiClient.as(harness.url, harness.prisma, tenant, 'agent');
+    const schemas = await agent.get<Record<string, { properties?: Record<string, unknown> }>>('/v1/schemas');
+    expect(schemas.status).toBe(200);
+    expect(Object.keys(schemas.body)).toEqual(
+      expect.arrayContaining(['inbound-contact.v1', 'agent-command.v1', 'routing-event.v1']),
+    );
+    expect(schemas.body['inbound-contact.v1'].properties).toHaveProperty('inboxId');
+    expect((await ApiClient.anonymous(harness.url).get('/v1/schemas')).status).toBe(401);
+  });
 });

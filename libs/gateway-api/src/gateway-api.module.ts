@@ -16,6 +16,7 @@ import { CustomersModule } from './customers/customers.module';
 import { InboxesModule } from './inboxes/inboxes.module';
 import { PeopleModule } from './people/people.module';
 import { RoutingConfigModule } from './routing-config/routing-config.module';
+import { SchemasController } from './schemas/schemas.controller';
 import { ApiRateLimitInterceptor } from './limits/api-rate-limit.interceptor';
 import { PreAuthThrottleMiddleware } from './limits/pre-auth-throttle.middleware';
 import { RateLimiter } from './limits/rate-limiter';
@@ -60,7 +61,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
       }),
     }),
   ],
-  controllers: [ContactsController, LoginController, SessionController],
+  controllers: [ContactsController, LoginController, SessionController, SchemasController],
   providers: [
     AcceptInbound,
     IdempotencyKeyStore,
