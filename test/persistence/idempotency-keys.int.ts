@@ -57,4 +57,15 @@ describe('IdempotencyKeyStore across processes', () => {
     });
     expect(await a.sweep()).toBe(1);
   });
+
+  it('takes over a claim its gateway abandoned mid-request, but not one still running', async () => {
+    const [a, b, tenantId] = await twoGateways();
+    expect(await a.claim(tenantId, 'k3', 'h', HOUR)).toEqual({ kind: 'claimed' });
+    expect(await b.claim(tenantId, 'k3', 'h', HOUR)).toEqual({ kind: 'in-flight' });
+    await db!.prisma.idempotencyKey.update({
+      where: { tenantId_key: { tenantId, key: 'k3' } },
+      data: { createdAt: new Date(Date.now() - 61_000) },
+    });
+    expect(await b.claim(tenantId, 'k3', 'h', HOUR)).toEqual({ kind: 'claimed' });
+  });
 });

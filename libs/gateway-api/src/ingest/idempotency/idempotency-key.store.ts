@@ -1,6 +1,7 @@
 // Idempotency-Key records in the database, so a retry finds the first answer whichever gateway it reaches and
 // after a restart. The first request claims the key with one atomic statement (the primary key decides a
-// race), answers, then stores the answer; an expired key is taken over by the same statement.
+// race), answers, then stores the answer; an expired key is taken over by the same statement, and so is a
+// claim left unanswered by a gateway that died mid-request (the channel message id makes that rerun safe).
 import { Injectable } from '@nestjs/common';
 import { InjectPrisma, type Prisma, type PrismaClient } from '@switchboard/persistence';
 
@@ -9,6 +10,9 @@ export type Claim =
   | { kind: 'replay'; status: number; body: Prisma.JsonValue }
   | { kind: 'different-body' }
   | { kind: 'in-flight' };
+
+/** A claim still unanswered after this long is taken to be abandoned; a request takes well under a second. */
+export const ABANDONED_CLAIM_SECONDS = 60;
 
 @Injectable()
 export class IdempotencyKeyStore {
@@ -22,7 +26,9 @@ export class IdempotencyKeyStore {
       ON CONFLICT (tenant_id, key) DO UPDATE
         SET body_hash = EXCLUDED.body_hash, status = NULL, response = NULL, created_at = now(),
             expires_at = EXCLUDED.expires_at
-        WHERE idempotency_keys.expires_at <= now()`;
+        WHERE idempotency_keys.expires_at <= now()
+           OR (idempotency_keys.status IS NULL
+               AND idempotency_keys.created_at < now() - make_interval(secs => ${ABANDONED_CLAIM_SECONDS}))`;
     if (claimed === 1) return { kind: 'claimed' };
     const row = await this.prisma.idempotencyKey.findUnique({ where: { tenantId_key: { tenantId, key } } });
     // Gone between the two statements (released after a failure, or swept): the caller may simply retry.
