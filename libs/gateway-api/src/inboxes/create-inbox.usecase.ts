@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AuditTrail, changeOf } from '../audit/audit-trail.service';
 import { assertOfTenant, refAt } from '../routing-config/shared/tenant-refs.util';
 import { toDomainError } from '../shared/prisma-error.util';
+import { auditRow } from './inbox-audit.util';
 import { InboxSecretsStore } from './inbox-secrets.store';
 import { toInboxView, type InboxView } from './inbox.view';
 
@@ -53,12 +54,4 @@ export class CreateInbox {
     });
     return toInboxView(inbox, secrets);
   }
-}
-
-/** The audited form of an inbox: its sealed column redacted, with the names (never values) of its secrets. */
-export function auditRow<T extends { id: string }>(
-  row: T,
-  secrets: InboxSecrets | null,
-): T & { credentialNames: string[] | null } {
-  return { ...row, credentialNames: secrets === null ? null : Object.keys(secrets).sort() };
 }

@@ -4,7 +4,8 @@ import type { UserPrincipal } from '@switchboard/auth';
 import { AuditTrail, changeOf } from '../audit/audit-trail.service';
 import { notFound } from '../routing-config/shared/tenant-refs.util';
 import { toDomainError } from '../shared/prisma-error.util';
-import { auditRow, INBOX_CONSTRAINT_FIELDS } from './create-inbox.usecase';
+import { INBOX_CONSTRAINT_FIELDS } from './create-inbox.usecase';
+import { auditRow } from './inbox-audit.util';
 
 @Injectable()
 export class DeleteInbox {

@@ -16,7 +16,8 @@ import {
 import { AuditTrail, changeOf } from '../audit/audit-trail.service';
 import { assertOfTenant, notFound, refAt } from '../routing-config/shared/tenant-refs.util';
 import { toDomainError } from '../shared/prisma-error.util';
-import { auditRow, INBOX_CONSTRAINT_FIELDS } from './create-inbox.usecase';
+import { INBOX_CONSTRAINT_FIELDS } from './create-inbox.usecase';
+import { auditRow } from './inbox-audit.util';
 import { InboxSecretsStore } from './inbox-secrets.store';
 import { toInboxView, type InboxView } from './inbox.view';
 
