@@ -1,6 +1,7 @@
 // Every admin write route records who did what, with the entity before and after, on PostgreSQL and on the
 // embedded PGlite. The routes are read from the OpenAPI document (non-GET operations whose x-roles is admin
 // only), so a new admin write route fails this test until it has a step here, and so an audit entry.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type ApiResponse } from '../support/api-client';
 import { startHarness, type Harness, type Mode } from '../support/app-harness';
@@ -34,6 +35,8 @@ type OpenApiPaths = Record<string, Record<string, { 'x-roles'?: string[] }>>;
 const WEEKDAYS = [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '17:00' }));
 const TARGETS = { firstResponseMs: { chat: 60_000 } };
 const PASSWORD = 'a long enough passphrase';
+const APP_SECRET = 'meta-app-secret-0123456789';
+const SECRETS_KEY = randomBytes(32).toString('base64');
 
 describe.each<Mode>(['embedded', 'kafka+postgres'])('audit of every admin write (%s)', (mode) => {
   let harness: Harness;
@@ -260,6 +263,43 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('audit of every admin write 
       run: () => ok(admin.delete(`/v1/sla-policies/${ids.sla}`), ids.sla),
     },
     {
+      route: 'POST /v1/inboxes',
+      entityType: 'inbox',
+      action: 'created',
+      run: async () =>
+        (ids.inbox = await ok(
+          admin.post('/v1/inboxes', {
+            channel: 'whatsapp',
+            name: 'WhatsApp',
+            address: String(Date.now()),
+            secrets: { appSecret: APP_SECRET, verifyToken: 'verify-token-1' },
+          }),
+        )),
+      check: (e) => {
+        expect(e.after?.secretsCiphertext).toBe('[redacted]');
+        expect(e.after?.credentialNames).toEqual(['appSecret', 'verifyToken']);
+      },
+    },
+    {
+      route: 'PATCH /v1/inboxes/{id}',
+      entityType: 'inbox',
+      action: 'updated',
+      run: () => ok(admin.patch(`/v1/inboxes/${ids.inbox}`, { secrets: { verifyToken: null } })),
+      check: (e) => {
+        expect([e.before?.secretsCiphertext, e.after?.secretsCiphertext]).toEqual([
+          '[redacted]',
+          '[redacted: changed]',
+        ]);
+        expect(e.after?.credentialNames).toEqual(['appSecret']);
+      },
+    },
+    {
+      route: 'DELETE /v1/inboxes/{id}',
+      entityType: 'inbox',
+      action: 'deleted',
+      run: () => ok(admin.delete(`/v1/inboxes/${ids.inbox}`), ids.inbox),
+    },
+    {
       route: 'DELETE /v1/business-hours/{id}',
       entityType: 'business-hours',
       action: 'deleted',
@@ -269,7 +309,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('audit of every admin write 
   ];
 
   beforeAll(async () => {
-    harness = await startHarness(mode, { RATE_LIMIT_LOGIN_PER_MINUTE: '1000' });
+    harness = await startHarness(mode, { RATE_LIMIT_LOGIN_PER_MINUTE: '1000', SECRETS_KEY });
     tenant = await createTenantFixture(harness.prisma);
     admin = await ApiClient.as(harness.url, harness.prisma, tenant, 'admin');
   });
@@ -315,6 +355,8 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('audit of every admin write 
       await harness.prisma.auditEntry.findMany({ where: { tenantId: tenant.id } }),
     );
     expect(stored).not.toMatch(/argon2/);
+    expect(stored).not.toContain(APP_SECRET);
+    expect(stored).not.toContain('verify-token-1');
     expect(stored).not.toContain(ids.keySecret);
     const keyHash = (await harness.prisma.apiKey.findUniqueOrThrow({ where: { id: ids.apiKey } })).secretHash;
     expect(stored).not.toContain(keyHash);

@@ -226,7 +226,7 @@ describe('hostile but valid content round-trips; the unstorable is refused by fi
       await admin.request('POST', '/v1/agents', `{"displayName":"A","email":"a@b.co","capacity":${deep}}`),
       'capacity',
     );
-    const tooLarge = await ingest({ ...base, channelMessageId: 'big-2', body: 'x'.repeat(2_000_000) });
+    const tooLarge = await ingest({ ...base, channelMessageId: 'big-2', body: 'x'.repeat(3_000_000) });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.type).toContain('application/problem+json');
   });

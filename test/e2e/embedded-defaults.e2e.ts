@@ -150,6 +150,15 @@ describe('embedded default: safe as it stands', () => {
       execFileSync('sed', ['-n', `s/^${label}: //p`, file], { encoding: 'utf8' }).trim();
     expect(sed('Agent password')).toBe(passwords.agent);
     expect(sed('Integrator API key')).toBe(apiKey);
+    // One inbox per channel, with its address, webhook URL and random secrets.
+    expect(sed('Inbox email')).toContain('support@demo.test');
+    expect(sed('Inbox whatsapp webhook')).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/v1\/channels\/whatsapp\/[\w-]+\/webhook$/,
+    );
+    expect(sed('Inbox whatsapp app secret')).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(sed('Inbox x consumer secret')).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // Their sealing key sits beside the data, owner-only.
+    expect(statSync(join(workDir, 'secrets.key')).mode & 0o777).toBe(0o600);
     // One role's password opens no other role's login.
     await expect(AgentClient.login(url, 'demo', 'admin@demo.test', passwords.agent)).rejects.toThrow(/401/);
     await expect(AgentClient.login(url, 'demo', 'agent1@demo.test', 'switchboard')).rejects.toThrow(/401/);
@@ -197,5 +206,15 @@ describe('embedded default: safe as it stands', () => {
       expect(stdout()).not.toContain(secret);
     }
     expect(await AgentClient.login(url, 'demo', 'agent1@demo.test', first.passwords.agent)).toMatch(/^ey/);
+    // The kept key still opens the inboxes' secrets: the admin API shows the file's secret by its hint.
+    const appSecret = execFileSync('sed', ['-n', 's/^Inbox whatsapp app secret: //p', file], {
+      encoding: 'utf8',
+    }).trim();
+    const token = await AgentClient.login(url, 'demo', 'admin@demo.test', first.passwords.admin);
+    const inboxes = (await (
+      await fetch(`${url}/v1/inboxes?limit=50`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { items: Array<{ channel: string; secrets: Record<string, { hint: string | null }> }> };
+    const whatsapp = inboxes.items.find((inbox) => inbox.channel === 'whatsapp');
+    expect(whatsapp?.secrets.appSecret.hint).toBe(`…${appSecret.slice(-4)}`);
   }, 120_000);
 });

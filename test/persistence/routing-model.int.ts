@@ -47,6 +47,11 @@ describe.each(kinds)('routing model on %s', (kind) => {
     await expect(prisma.inbox.create({ data: { ...inbox, name: 'Again' } })).rejects.toMatchObject({
       code: 'P2002',
     });
+    // An address names one inbox of one tenant: another tenant cannot claim it either.
+    const other = await prisma.tenant.create({ data: { slug: 'other', name: 'Other' } });
+    await expect(prisma.inbox.create({ data: { ...inbox, tenantId: other.id } })).rejects.toMatchObject({
+      code: 'P2002',
+    });
     // The same address on another channel is another inbox.
     await prisma.inbox.create({ data: { ...inbox, channel: 'chat' } });
 

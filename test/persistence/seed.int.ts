@@ -8,13 +8,22 @@ import {
   AgentSkillsSchema,
   ChannelSchema,
   effectivePolicy,
+  inboxAddressIssue,
   QueuePolicyDocumentSchema,
   QueuePolicyWriteSchema,
   SlaTargetsSchema,
   TimeZoneSchema,
   WeeklyHoursSchema,
 } from '@switchboard/contracts';
-import { generateApiKey, type PrismaClient, verifyApiKey } from '@switchboard/persistence';
+import {
+  generateApiKey,
+  generateSecretsKey,
+  inboxSecretsContext,
+  type PrismaClient,
+  randomDemoInboxCredentials,
+  SecretBox,
+  verifyApiKey,
+} from '@switchboard/persistence';
 import { samePasswordForAll, seedDemoTenant } from '../../libs/persistence/src/seed/demo-seed.service';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -38,7 +47,14 @@ describe('demo seed', () => {
       apiKey: pinned,
     });
 
-    expect(second).toEqual({ ...first, apiKey: pinned, passwords: samePasswordForAll('pw-two') });
+    // Inboxes are created once: a re-run lists none as created.
+    expect(first.createdInboxes).toHaveLength(first.inboxes);
+    expect(second).toEqual({
+      ...first,
+      apiKey: pinned,
+      passwords: samePasswordForAll('pw-two'),
+      createdInboxes: [],
+    });
     expect(await countRows(db.prisma)).toEqual(before);
     expect(before).toMatchObject({
       tenants: 1,
@@ -144,6 +160,30 @@ describe('demo seed', () => {
 
     const inboxChannels = new Set((await prisma.inbox.findMany()).map((inbox) => inbox.channel));
     expect([...inboxChannels].sort()).toEqual([...ChannelSchema.options].sort());
+    // Every address is one the admin API would accept for its channel.
+    for (const inbox of await prisma.inbox.findMany()) {
+      const channel = ChannelSchema.parse(inbox.channel);
+      expect(inboxAddressIssue(channel, inbox.address), inbox.address).toBeUndefined();
+    }
+  });
+
+  it("seals each inbox's channel secrets, opening only for that inbox", async () => {
+    db = await createTestDatabase();
+    const box = new SecretBox(generateSecretsKey());
+    const credentials = randomDemoInboxCredentials();
+    const result = await seedDemoTenant(db.prisma, { inboxes: { sealer: box, credentials } });
+    const whatsapp = credentials.find((c) => c.channel === 'whatsapp')!;
+    expect(Object.keys(whatsapp.secrets).sort()).toEqual(['accessToken', 'appSecret', 'verifyToken']);
+    expect(result.createdInboxes).toContainEqual(whatsapp);
+    const row = await db.prisma.inbox.findUniqueOrThrow({ where: { id: whatsapp.id } });
+    expect(row.secretsCiphertext).not.toContain(whatsapp.secrets.appSecret);
+    expect(JSON.parse(box.open(row.secretsCiphertext!, inboxSecretsContext(row.id)))).toEqual(
+      whatsapp.secrets,
+    );
+    const email = await db.prisma.inbox.findFirstOrThrow({
+      where: { channel: 'email', address: 'support@demo.test' },
+    });
+    expect(email.secretsCiphertext).toBeNull();
   });
 });
 

@@ -11,7 +11,9 @@ import {
   formatDemoCredentials,
   generateApiKey,
   InjectPrisma,
+  randomDemoInboxCredentials,
   randomDemoPasswords,
+  SecretVault,
   samePasswordForAll,
   seedDemoTenant,
   writeDemoCredentialsFile,
@@ -56,6 +58,7 @@ export class DemoTenantBootstrap implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectPrisma() private readonly prisma: PrismaClient,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    private readonly vault: SecretVault,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -72,6 +75,13 @@ export class DemoTenantBootstrap implements OnApplicationBootstrap {
     await this.seed(file);
   }
 
+  /** Where a newcomer on this machine reaches the engine; a wildcard bind is reached on loopback. */
+  private baseUrl(): string {
+    const { host, port } = this.config.http;
+    const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+  }
+
   private async seed(file: string | undefined): Promise<void> {
     const pinned = this.config.demoCredentials;
     const credentials: DemoCredentials = {
@@ -79,6 +89,8 @@ export class DemoTenantBootstrap implements OnApplicationBootstrap {
       agents: DEMO_AGENT_COUNT,
       passwords: pinned.password ? samePasswordForAll(pinned.password) : randomDemoPasswords(),
       apiKey: pinned.apiKey ?? generateApiKey().key,
+      inboxes: randomDemoInboxCredentials(),
+      baseUrl: this.baseUrl(),
     };
     // The file first, so whatever part of the seed lands can be logged into; written after, a crash in
     // between would leave credentials nobody can read.
@@ -86,6 +98,7 @@ export class DemoTenantBootstrap implements OnApplicationBootstrap {
     const result = await seedDemoTenant(this.prisma, {
       passwords: credentials.passwords,
       apiKey: credentials.apiKey,
+      inboxes: { sealer: this.vault, credentials: credentials.inboxes ?? [] },
     });
     // Counts and where to look only: the secrets stay out of anything a log pipeline collects.
     this.logger.info(
@@ -93,6 +106,7 @@ export class DemoTenantBootstrap implements OnApplicationBootstrap {
         tenantId: result.tenantId,
         agents: result.agents,
         queues: result.queues,
+        inboxes: result.inboxes,
         credentialsFile: file ?? null,
       },
       'Demo tenant "demo" seeded',

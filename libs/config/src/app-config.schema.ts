@@ -170,6 +170,23 @@ export const EnvSchema = z.object({
   META_GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v21.0'),
   /** X API base: DMs go to {base}/2/dm_conversations/with/{participant-id}/messages. */
   X_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.x.com'),
+  /**
+   * 32 bytes, base64: the AES-256-GCM key that seals inbox secrets. The embedded default generates one in the
+   * data directory; on PostgreSQL without it, inboxes cannot hold secrets.
+   */
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v.trim(), /[-_]/.test(v) ? 'base64url' : 'base64').length === 32, {
+      message: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+    })
+    .optional(),
+  /** How long POST /v1/contacts remembers an Idempotency-Key and its first answer. */
+  IDEMPOTENCY_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

@@ -26,6 +26,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SEED_DEMO_PASSWORD: 'short' })).toThrow(/SEED_DEMO_PASSWORD/);
   });
 
+  it('takes a 32-byte base64 SECRETS_KEY, refuses any other, and keeps idempotency keys 24 h by default', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ SECRETS_KEY: key }).secretsKey).toBe(key);
+    expect(loadConfig({}).secretsKey).toBeUndefined();
+    expect(() => loadConfig({ SECRETS_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/SECRETS_KEY/);
+    expect(loadConfig({}).idempotencyTtlMs).toBe(24 * 3600 * 1000);
+    expect(loadConfig({ IDEMPOTENCY_TTL_HOURS: '2' }).idempotencyTtlMs).toBe(2 * 3600 * 1000);
+    expect(() => loadConfig({ IDEMPOTENCY_TTL_HOURS: '0' })).toThrow(/IDEMPOTENCY_TTL_HOURS/);
+  });
+
   it('switches to Kafka and Postgres when both are set', () => {
     const config = loadConfig({
       KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9094',

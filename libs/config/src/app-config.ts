@@ -56,6 +56,10 @@ export interface AppConfig {
   };
   /** Where attachment content is kept, and the largest one kept. */
   blobs: { dir: string; maxBytes: number };
+  /** SECRETS_KEY (base64), when set; see openSecretBox for the embedded default. */
+  secretsKey?: string;
+  /** How long an ingest Idempotency-Key and its answer are kept. */
+  idempotencyTtlMs: number;
   /** Fault tests only: crash right after committing a batch holding this event type. */
   faultCrashAfterCommit?: string;
   /** The outbound dispatcher: its consumer group, retry policy, concurrency and HTTP timeout. */
@@ -152,6 +156,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ...(e.SMTP_RELAY_URL ? { relayUrl: e.SMTP_RELAY_URL } : {}),
     },
     blobs: { dir: e.BLOB_DIR, maxBytes: e.BLOB_MAX_BYTES },
+    ...(e.SECRETS_KEY ? { secretsKey: e.SECRETS_KEY.trim() } : {}),
+    idempotencyTtlMs: e.IDEMPOTENCY_TTL_HOURS * 3600 * 1000,
     ...(e.FAULT_CRASH_AFTER_COMMIT ? { faultCrashAfterCommit: e.FAULT_CRASH_AFTER_COMMIT } : {}),
     outbound: {
       groupId: e.OUTBOUND_GROUP_ID ?? `${e.KAFKA_TOPIC_PREFIX}switchboard-outbound`,

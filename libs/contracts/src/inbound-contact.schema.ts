@@ -25,6 +25,12 @@ export const INBOUND_CONTACT_V1 = 'switchboard.inbound-contact.v1';
 export const THREAD_KEY_MAX_BYTES = 2000;
 
 /**
+ * As much as the text body, so a whole record stays under a Kafka broker's default 1 MB message: a connector
+ * with bigger HTML keeps it whole as a stored blob (an attachment) and sends a truncated rendering here.
+ */
+export const INBOUND_HTML_MAX_CHARS = 100_000;
+
+/**
  * The inbound schemas for a URL policy. One contract for every transport: the gateway (REST) and the router
  * (Kafka, in-process bus) build theirs from the same `ALLOW_HTTP_URLS` setting.
  */
@@ -34,23 +40,23 @@ export function inboundContactSchemas(urls: UrlPolicy) {
     contentType: StorableTextSchema.min(3).max(127),
     sizeBytes: z.number().int().nonnegative().max(1_000_000_000),
     url: webUrlSchema(urls).optional(),
-    /** The stored content (GET /v1/attachments/:id), for attachments the edge kept, such as email parts. */
-    blobId: IdSchema.optional(),
+    /** A blob this engine stored (an email attachment, say), downloadable at GET /v1/attachments/:id. */
+    blobId: IdSchema.optional().describe('A stored blob of this engine; an alternative to url.'),
   });
 
   /** Fields an integrator sends; the tenant comes from the API key (REST) or the record (Kafka). */
   const body = z.strictObject({
     channel: ChannelSchema,
-    /** The inbox the message arrived at, when a connector received it. */
-    inboxId: IdSchema.optional(),
     channelMessageId: StorableTextSchema.min(1).max(256),
     from: z.strictObject({
       address: StorableTextSchema.min(1).max(320),
       displayName: StorableTextSchema.max(200).optional(),
     }),
     body: StorableTextSchema.max(100_000),
-    /** The HTML version of the body, when the channel has one (email). */
-    html: StorableTextSchema.max(500_000).optional(),
+    /** The message's HTML rendering, when the channel has one (email); `body` stays its plain text. */
+    html: StorableTextSchema.max(INBOUND_HTML_MAX_CHARS).optional(),
+    /** The inbox it came in through, of the record's tenant; a record naming no queue waits in the inbox's default queue. */
+    inboxId: IdSchema.optional(),
     subject: StorableTextSchema.max(998).optional(),
     sentAt: TimestampSchema,
     /** The channel's own thread id (an email's root Message-ID, a chat session id); without it, threading is per customer and channel. */

@@ -24,3 +24,5 @@ export * from './admin/users.schema';
 export * from './admin/api-keys.schema';
 export * from './admin/teams.schema';
 export * from './admin/audit.schema';
+export * from './admin/inboxes.schema';
+export * from './inbox-reference';

@@ -27,3 +27,16 @@ export function toJsonSchemas(): Record<string, unknown> {
     ]),
   );
 }
+
+/** Where `npm run schemas` writes the documents, relative to the repository root. */
+export const JSON_SCHEMA_DIR = 'docs/schemas';
+
+/** File name -> content of every committed JSON Schema document, exactly as `npm run schemas` writes it. */
+export function jsonSchemaFiles(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(toJsonSchemas()).map(([name, schema]) => [
+      `${name}.json`,
+      `${JSON.stringify(schema, null, 2)}\n`,
+    ]),
+  );
+}

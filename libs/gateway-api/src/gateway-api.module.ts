@@ -13,13 +13,19 @@ import { LoginController } from './auth/login.controller';
 import { SessionController } from './auth/session.controller';
 import { ConversationsModule } from './conversations/conversations.module';
 import { CustomersModule } from './customers/customers.module';
+import { InboxesModule } from './inboxes/inboxes.module';
 import { PeopleModule } from './people/people.module';
 import { RoutingConfigModule } from './routing-config/routing-config.module';
+import { SchemasController } from './schemas/schemas.controller';
 import { ApiRateLimitInterceptor } from './limits/api-rate-limit.interceptor';
 import { PreAuthThrottleMiddleware } from './limits/pre-auth-throttle.middleware';
 import { RateLimiter } from './limits/rate-limiter';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
 import { ContactsController } from './ingest/contacts.controller';
+import { IdempotencyKeyStore } from './ingest/idempotency/idempotency-key.store';
+import { IdempotencyKeySweeper } from './ingest/idempotency/idempotency-key.sweeper';
+import { IdempotentIngest } from './ingest/idempotency/idempotent-ingest';
+import { InboxDefaultsDirectory } from './ingest/inbox-defaults.directory';
 import { IngestAdmissionGate } from './ingest/ingest-admission.gate';
 import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
@@ -34,6 +40,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     AuditModule,
     ConversationsModule,
     CustomersModule,
+    InboxesModule,
     PeopleModule,
     RoutingConfigModule,
     ThrottlerModule.forRootAsync({
@@ -54,10 +61,14 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
       }),
     }),
   ],
-  controllers: [ContactsController, LoginController, SessionController],
+  controllers: [ContactsController, LoginController, SessionController, SchemasController],
   providers: [
     AcceptInbound,
+    IdempotencyKeyStore,
+    IdempotencyKeySweeper,
+    IdempotentIngest,
     QueueNamesDirectory,
+    InboxDefaultsDirectory,
     {
       provide: IngestAdmissionGate,
       inject: [BUS, APP_CONFIG, ROOT_LOGGER],

@@ -31,6 +31,7 @@ export type {
   CustomerIdentity,
   DecisionLog,
   Holiday,
+  IdempotencyKey,
   Inbox,
   Message,
   Offer,
@@ -52,6 +53,8 @@ export {
   SlaEventKind,
   UserRole,
 } from './generated/prisma/enums';
+export { inboxSecretsContext, randomDemoInboxCredentials } from './seed/demo-inboxes.seeder';
+export type { DemoInboxCredentials, InboxSecrets } from './seed/demo-inboxes.seeder';
 export { randomDemoPasswords, samePasswordForAll, seedDemoTenant } from './seed/demo-seed.service';
 export type { DemoPasswords, SeedOptions, SeedResult } from './seed/demo-seed.service';
 export {
@@ -65,3 +68,16 @@ export type { DemoCredentials } from './seed/demo-credentials.file';
 export { DEMO_EMAIL_DOMAIN, DEMO_TENANT_SLUG } from './seed/demo-tenant.data';
 export { DEMO_AGENT_COUNT } from './seed/demo-agents.data';
 export { BusJournalModule, SqlBusJournal } from './bus-journal';
+export {
+  generateSecretsKey,
+  openSecretBox,
+  parseSecretsKey,
+  SECRETS_KEY_BYTES,
+  SECRETS_KEY_FILE_NAME,
+  SecretBox,
+  SecretBoxError,
+  secretsKeyPath,
+  SecretsUnavailableError,
+  SecretVault,
+} from './secrets';
+export type { SecretSealer, SecretsKeyDatabase } from './secrets';

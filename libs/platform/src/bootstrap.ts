@@ -11,10 +11,10 @@ import { SwitchboardIoAdapter } from './realtime/socket-io.adapter';
 import { Logger } from 'nestjs-pino';
 
 /**
- * Largest JSON request body. The biggest record the contracts allow (a 100,000-character body, 50
- * attachments) is about 600 kB as escaped JSON; express's default of 100 kB would refuse valid contacts.
+ * Largest JSON request body. The biggest record the contracts allow (a 100,000-character body and as much
+ * HTML, 50 attachments) is about 1.2 MB as escaped JSON; express's default of 100 kB would refuse valid contacts.
  */
-export const MAX_JSON_BODY = '1mb';
+export const MAX_JSON_BODY = '2mb';
 
 export interface StartOptions {
   /** Listen on this port instead of the configured one (0 picks a free port; tests use it). */

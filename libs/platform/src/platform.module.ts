@@ -10,7 +10,7 @@ import {
   READINESS_PROBES,
   type ReadinessProbe,
 } from '@switchboard/observability';
-import { PersistenceModule, PRISMA_CLIENT, type PrismaClient } from '@switchboard/persistence';
+import { PersistenceModule, PRISMA_CLIENT, SecretVault, type PrismaClient } from '@switchboard/persistence';
 
 // The probes are public: load balancers and Prometheus scrapers carry no credentials, /health reveals only
 // which dependency is down, and the metrics hold no tenant data (their labels are topics, partitions, groups
@@ -37,8 +37,12 @@ export class PlatformModule {
         MessagingModule.forRoot(),
         AuthModule,
       ],
-      providers: [{ provide: READINESS_PROBES, inject: [PRISMA_CLIENT, BUS], useFactory: readinessProbes }],
-      exports: [READINESS_PROBES],
+      providers: [
+        { provide: READINESS_PROBES, inject: [PRISMA_CLIENT, BUS], useFactory: readinessProbes },
+        // One box per process: on a memory:// database its key lives only here.
+        { provide: SecretVault, useFactory: () => new SecretVault(config.secretsKey, config.database) },
+      ],
+      exports: [READINESS_PROBES, SecretVault],
     };
   }
 }

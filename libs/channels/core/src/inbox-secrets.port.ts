@@ -1,5 +1,5 @@
 // How a sender gets the credentials of the inbox a reply goes out through. The inbox store (with its
-// encrypted secrets) implements it; tests use MemoryInboxSecretsReader.
+// encrypted secrets) implements it (StoredInboxSecretsReader); tests use MemoryInboxSecretsReader.
 import type { Channel } from '@switchboard/contracts';
 
 export interface InboxRef {
@@ -23,10 +23,3 @@ export interface InboxSecretsReader {
 }
 
 export const INBOX_SECRETS_READER = Symbol('INBOX_SECRETS_READER');
-
-/** Until an inbox store provides secrets, no inbox has any: social replies fail with a clear reason. */
-export class NoInboxSecretsReader implements InboxSecretsReader {
-  read(): Promise<InboxCredentials | undefined> {
-    return Promise.resolve(undefined);
-  }
-}

@@ -6,3 +6,4 @@ export * from './outbound.dispatcher';
 export * from './outbound.metrics';
 export * from './outbound.module';
 export * from './http/send-http.client';
+export * from './stored-inbox-secrets.reader';

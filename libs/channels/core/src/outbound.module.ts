@@ -7,14 +7,15 @@ import { METRICS_REGISTRY, ROOT_LOGGER } from '@switchboard/observability';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { ChannelSenderRegistry } from './channel-sender.registry';
-import { INBOX_SECRETS_READER, NoInboxSecretsReader } from './inbox-secrets.port';
+import { INBOX_SECRETS_READER } from './inbox-secrets.port';
 import { OutboundDispatcher } from './outbound.dispatcher';
+import { StoredInboxSecretsReader } from './stored-inbox-secrets.reader';
 import { createOutboundMetrics } from './outbound.metrics';
 
 @Module({
   providers: [
     ChannelSenderRegistry,
-    { provide: INBOX_SECRETS_READER, useClass: NoInboxSecretsReader },
+    { provide: INBOX_SECRETS_READER, useClass: StoredInboxSecretsReader },
     {
       provide: OutboundDispatcher,
       inject: [BUS, APP_CONFIG, ChannelSenderRegistry, ROOT_LOGGER, METRICS_REGISTRY],

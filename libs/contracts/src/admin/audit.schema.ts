@@ -19,6 +19,7 @@ export const AuditEntityTypeSchema = z.enum([
   'sla-policy',
   'business-hours',
   'holiday',
+  'inbox',
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
 

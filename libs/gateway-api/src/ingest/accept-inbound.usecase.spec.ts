@@ -5,6 +5,7 @@ import { BusOverloadedError, type Bus, type OutgoingMessage } from '@switchboard
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { AcceptInbound, BUS_UNAVAILABLE_RETRY_AFTER_MS } from './accept-inbound.usecase';
+import type { InboxDefaults, InboxDefaultsDirectory } from './inbox-defaults.directory';
 import type { IngestAdmissionGate } from './ingest-admission.gate';
 import type { QueueNamesDirectory } from './queue-names.directory';
 
@@ -22,6 +23,7 @@ function setup(
     queues?: string[];
     publish?: (messages: OutgoingMessage[]) => Promise<void>;
     admit?: () => Promise<void>;
+    inboxes?: Record<string, InboxDefaults>;
   } = {},
 ) {
   const published: OutgoingMessage[] = [];
@@ -46,7 +48,11 @@ function setup(
     },
   } as unknown as IngestAdmissionGate;
   const config = loadConfig({ PGLITE_DATA_DIR: 'memory://' });
-  const usecase = new AcceptInbound(bus, config, admission, queues, pino({ level: 'silent' }));
+  const inboxes = {
+    find: (tenantId: string, id: string) =>
+      Promise.resolve(tenantId === 't1' ? options.inboxes?.[id] : undefined),
+  } as unknown as InboxDefaultsDirectory;
+  const usecase = new AcceptInbound(bus, config, admission, queues, inboxes, pino({ level: 'silent' }));
   return { usecase, published, steps };
 }
 
@@ -76,6 +82,41 @@ describe('AcceptInbound', () => {
     const error = await failure(usecase.execute(principal, { ...body, queue: 'nope' }));
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'queue', message: 'no such queue' }] });
+    expect(published).toEqual([]);
+  });
+
+  it("queues a record naming an inbox and no queue in the inbox's default queue", async () => {
+    const inboxes = { i1: { channel: 'chat', active: true, defaultQueue: 'billing' } };
+    const { usecase, published } = setup({ queues: ['billing', 'general'], inboxes });
+    await usecase.execute(principal, { ...body, inboxId: 'i1' });
+    await usecase.execute(principal, { ...body, inboxId: 'i1', queue: 'general' });
+    const records = published.map((m) => JSON.parse(String(m.value)) as { queue?: string; inboxId?: string });
+    expect(records.map((r) => [r.inboxId, r.queue])).toEqual([
+      ['i1', 'billing'],
+      ['i1', 'general'],
+    ]);
+  });
+
+  it('refuses an unknown, foreign, inactive or other-channel inbox naming inboxId, publishing nothing', async () => {
+    const inboxes = {
+      i1: { channel: 'email', active: true, defaultQueue: null },
+      i2: { channel: 'chat', active: false, defaultQueue: null },
+    };
+    const { usecase, published } = setup({ inboxes });
+    const other: IntegratorPrincipal = { ...principal, tenantId: 't2' };
+    const refusals = await Promise.all([
+      failure(usecase.execute(principal, { ...body, inboxId: 'nope' })),
+      failure(usecase.execute(other, { ...body, channel: 'email', inboxId: 'i1' })),
+      failure(usecase.execute(principal, { ...body, inboxId: 'i1' })),
+      failure(usecase.execute(principal, { ...body, inboxId: 'i2' })),
+    ]);
+    expect(refusals.map((e) => (e as DomainError).code)).toEqual([
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'VALIDATION_FAILED',
+      'CONFLICT',
+    ]);
+    for (const e of refusals) expect((e as DomainError).issues.map((i) => i.path)).toEqual(['inboxId']);
     expect(published).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import {
   DomainError,
   ErrorCode,
   INBOUND_CONTACT_V1,
+  inboxRefusal,
   type InboundContactBody,
   type InboundContactV1,
 } from '@switchboard/contracts';
@@ -14,6 +15,7 @@ import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { BUS, BusOverloadedError, type Bus } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import type { Logger } from 'pino';
+import { InboxDefaultsDirectory } from './inbox-defaults.directory';
 import { IngestAdmissionGate } from './ingest-admission.gate';
 import { QueueNamesDirectory } from './queue-names.directory';
 
@@ -37,6 +39,7 @@ export class AcceptInbound {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly admission: IngestAdmissionGate,
     private readonly queues: QueueNamesDirectory,
+    private readonly inboxes: InboxDefaultsDirectory,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'ingest' });
@@ -48,10 +51,12 @@ export class AcceptInbound {
     now = new Date(),
   ): Promise<AcceptedInbound> {
     this.assertChannelAllowed(principal, body);
-    await this.assertQueueExists(principal.tenantId, body.queue);
+    const queue = body.queue ?? (await this.inboxDefaultQueue(principal.tenantId, body));
+    await this.assertQueueExists(principal.tenantId, queue);
     await this.admission.admit();
     const record: InboundContactV1 = {
       ...body,
+      ...(queue !== undefined ? { queue } : {}),
       schema: INBOUND_CONTACT_V1,
       tenantId: principal.tenantId,
       receivedAt: now.toISOString(),
@@ -73,6 +78,18 @@ export class AcceptInbound {
       `This API key may not ingest on channel ${body.channel}`,
       [{ path: 'channel', message: `not allowed for this key; allowed: ${principal.channels.join(', ')}` }],
     );
+  }
+
+  /**
+   * Checks the named inbox (as the router does for records from Kafka) and returns its default queue, which a
+   * record naming no queue waits in.
+   */
+  private async inboxDefaultQueue(tenantId: string, body: InboundContactBody): Promise<string | undefined> {
+    if (body.inboxId === undefined) return undefined;
+    const inbox = await this.inboxes.find(tenantId, body.inboxId);
+    const refusal = inboxRefusal({ channel: body.channel, inboxId: body.inboxId }, inbox);
+    if (refusal) throw refusal;
+    return inbox?.defaultQueue ?? undefined;
   }
 
   /** Same code and issue as the router's dead letter for an unknown queue, so both transports agree. */

@@ -3,6 +3,8 @@
 // SEED_DEMO_PASSWORD pins every login's password and SEED_DEMO_API_KEY pins the key.
 import { describeDatabaseTarget, resolveDatabaseTarget } from '../database-target';
 import { openDatabase } from '../prisma-client.factory';
+import { SecretVault } from '../secrets/secret-vault';
+import { randomDemoInboxCredentials } from '../seed/demo-inboxes.seeder';
 import { DEMO_EMAIL_DOMAIN, DEMO_TENANT } from '../seed/demo-tenant.data';
 import { type SeedResult, samePasswordForAll, seedDemoTenant } from '../seed/demo-seed.service';
 import { cliLogger, printLine, runCommand } from './cli-output.util';
@@ -14,9 +16,12 @@ runCommand('seed', async () => {
     printLine(`Seeding ${describeDatabaseTarget(target)}`);
     await database.migrate({ logger: cliLogger });
     const pinnedPassword = process.env.SEED_DEMO_PASSWORD;
+    const vault = new SecretVault(process.env.SECRETS_KEY || undefined, target);
+    const sealing = await vault.available();
     const result = await seedDemoTenant(database.prisma, {
       ...(pinnedPassword ? { passwords: samePasswordForAll(pinnedPassword) } : {}),
       apiKey: process.env.SEED_DEMO_API_KEY || undefined,
+      ...(sealing ? { inboxes: { sealer: vault, credentials: randomDemoInboxCredentials() } } : {}),
     });
     printLine(
       `Tenant "${DEMO_TENANT.slug}" (${result.tenantId}): ${result.queues} queues, ${result.agents} agents, ` +
@@ -28,6 +33,12 @@ runCommand('seed', async () => {
     );
     printLine(describePasswords(result, pinnedPassword !== undefined && pinnedPassword !== ''));
     printLine(describeApiKey(result));
+    if (!sealing) printLine('Inboxes got no secrets: set SECRETS_KEY (32 bytes, base64) to seal them.');
+    for (const inbox of result.createdInboxes) {
+      const secrets = Object.entries(inbox.secrets).map(([name, value]) => `${name} ${value}`);
+      // Shown once, like the passwords: only the sealed form is stored.
+      if (secrets.length > 0) printLine(`Inbox ${inbox.channel} ${inbox.id}: ${secrets.join(', ')}`);
+    }
   } finally {
     await database.close();
   }

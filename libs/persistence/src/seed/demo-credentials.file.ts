@@ -2,6 +2,8 @@
 // random passwords and key after the terminal has scrolled away. Tools read it back with parseDemoCredentials.
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { inboxWebhookPath } from '@switchboard/contracts';
+import type { DemoInboxCredentials } from './demo-inboxes.seeder';
 import type { DemoPasswords } from './demo-seed.service';
 import { DEMO_EMAIL_DOMAIN } from './demo-tenant.data';
 
@@ -12,6 +14,32 @@ export interface DemoCredentials {
   readonly agents: number;
   readonly passwords: DemoPasswords;
   readonly apiKey: string;
+  /** The demo inboxes, with their secrets; listed after the logins. */
+  readonly inboxes?: readonly DemoInboxCredentials[];
+  /** Where the engine listens (e.g. http://127.0.0.1:3000), for the inboxes' webhook URLs. */
+  readonly baseUrl?: string;
+}
+
+const SECRET_LABELS = {
+  appSecret: 'app secret',
+  verifyToken: 'verify token',
+  accessToken: 'access token',
+  consumerSecret: 'consumer secret',
+} as const;
+
+/** `Inbox <channel>: <address>`, then its webhook URL and secrets, so `sed` can read any one of them. */
+function inboxLines(inboxes: readonly DemoInboxCredentials[], baseUrl: string): string[] {
+  return inboxes.flatMap((inbox) => {
+    const webhook = inboxWebhookPath(inbox.channel, inbox.id);
+    const label = `Inbox ${inbox.channel}`;
+    return [
+      `${label}: ${inbox.address}`,
+      ...(webhook ? [`${label} webhook: ${baseUrl}${webhook}`] : []),
+      ...Object.entries(inbox.secrets).map(
+        ([name, value]) => `${label} ${SECRET_LABELS[name as keyof typeof SECRET_LABELS]}: ${value}`,
+      ),
+    ];
+  });
 }
 
 /** `.data/pglite` keeps its credentials in `.data/demo-credentials.txt`. */
@@ -32,6 +60,7 @@ export function formatDemoCredentials(credentials: DemoCredentials): string {
     `Agent logins: agent1${at} .. agent${credentials.agents}${at}`,
     `Agent password: ${credentials.passwords.agent}`,
     `Integrator API key: ${credentials.apiKey}`,
+    ...inboxLines(credentials.inboxes ?? [], credentials.baseUrl ?? ''),
     '',
   ].join('\n');
 }

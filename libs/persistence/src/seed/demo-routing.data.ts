@@ -160,14 +160,15 @@ export interface DemoInbox {
   readonly defaultQueue: string;
 }
 
-// At least one inbox per channel; billing mail lands straight in the billing queue.
+// At least one inbox per channel; billing mail lands straight in the billing queue. Social addresses are the
+// platform's numeric ids (WhatsApp phone-number id, page id, Instagram and X account ids).
 export const DEMO_INBOXES: readonly DemoInbox[] = [
   { channel: 'email', name: 'Support mailbox', address: 'support@demo.test', defaultQueue: 'general' },
   { channel: 'email', name: 'Billing mailbox', address: 'billing@demo.test', defaultQueue: 'billing' },
   { channel: 'chat', name: 'Website chat', address: 'www.demo.test', defaultQueue: 'general' },
-  { channel: 'whatsapp', name: 'WhatsApp', address: '+351210000001', defaultQueue: 'general' },
-  { channel: 'messenger', name: 'Facebook page', address: '100000000000001', defaultQueue: 'general' },
-  { channel: 'instagram', name: 'Instagram', address: 'demo.contact', defaultQueue: 'general' },
-  { channel: 'x', name: 'X (Twitter)', address: 'demo_help', defaultQueue: 'general' },
+  { channel: 'whatsapp', name: 'WhatsApp', address: '100000000000001', defaultQueue: 'general' },
+  { channel: 'messenger', name: 'Facebook page', address: '100000000000002', defaultQueue: 'general' },
+  { channel: 'instagram', name: 'Instagram', address: '100000000000003', defaultQueue: 'general' },
+  { channel: 'x', name: 'X (Twitter)', address: '100000000000004', defaultQueue: 'general' },
   { channel: 'voice', name: 'Support line', address: '+351210000000', defaultQueue: 'technical' },
 ];

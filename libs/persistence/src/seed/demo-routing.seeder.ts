@@ -11,6 +11,7 @@ import {
   DEMO_SKILLS,
   DEMO_SLA_POLICIES,
 } from './demo-routing.data';
+import { seedInboxes, type DemoInboxCredentials, type DemoInboxSeedOptions } from './demo-inboxes.seeder';
 
 export interface RoutingSeedCounts {
   readonly skills: number;
@@ -18,6 +19,8 @@ export interface RoutingSeedCounts {
   readonly slaPolicies: number;
   readonly queues: number;
   readonly inboxes: number;
+  /** Inboxes this run created, with the secrets it gave them. */
+  readonly createdInboxes: readonly DemoInboxCredentials[];
 }
 
 type IdsByName = ReadonlyMap<string, string>;
@@ -25,6 +28,7 @@ type IdsByName = ReadonlyMap<string, string>;
 export async function seedRoutingConfiguration(
   prisma: PrismaClient,
   tenantId: string,
+  inboxSeed?: DemoInboxSeedOptions,
 ): Promise<RoutingSeedCounts> {
   for (const skill of DEMO_SKILLS) {
     await prisma.skill.upsert({
@@ -37,20 +41,14 @@ export async function seedRoutingConfiguration(
   const slaPolicyIds = await seedSlaPolicies(prisma, tenantId, calendarId);
   const routingPolicyIds = await seedRoutingPolicies(prisma, tenantId);
   const queueIds = await seedQueues(prisma, tenantId, routingPolicyIds, slaPolicyIds);
-  for (const inbox of DEMO_INBOXES) {
-    const profile = { name: inbox.name, defaultQueueId: idOf(queueIds, inbox.defaultQueue) };
-    await prisma.inbox.upsert({
-      where: { tenantId_channel_address: { tenantId, channel: inbox.channel, address: inbox.address } },
-      create: { tenantId, channel: inbox.channel, address: inbox.address, ...profile },
-      update: profile,
-    });
-  }
+  const createdInboxes = await seedInboxes(prisma, tenantId, queueIds, inboxSeed);
   return {
     skills: DEMO_SKILLS.length,
     routingPolicies: routingPolicyIds.size,
     slaPolicies: slaPolicyIds.size,
     queues: queueIds.size,
     inboxes: DEMO_INBOXES.length,
+    createdInboxes,
   };
 }
 

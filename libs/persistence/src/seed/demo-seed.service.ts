@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { type GeneratedApiKey, generateApiKey, hashApiKey, parseApiKey } from '../api-key.util';
 import type { PrismaClient } from '../generated/prisma/client';
 import { type PasswordHashes, seedPeople } from './demo-people.seeder';
+import type { DemoInboxCredentials, DemoInboxSeedOptions } from './demo-inboxes.seeder';
 import { seedRoutingConfiguration } from './demo-routing.seeder';
 import { DEMO_API_KEY_NAME, DEMO_TENANT } from './demo-tenant.data';
 import { hashSeedPassword } from './password-hash.util';
@@ -23,6 +24,8 @@ export interface SeedOptions {
   readonly passwords?: DemoPasswords;
   /** A fixed integrator key (`sb_<12 hex>_<43 base64url>`), so tests and local tools can know it. */
   readonly apiKey?: string;
+  /** Seals the demo inboxes' secrets; without it the inboxes are created without secrets. */
+  readonly inboxes?: DemoInboxSeedOptions;
 }
 
 export type ApiKeySource = 'created' | 'pinned' | 'existing';
@@ -37,6 +40,8 @@ export interface SeedResult {
   readonly routingPolicies: number;
   readonly slaPolicies: number;
   readonly inboxes: number;
+  /** Inboxes this run created, with the secrets it sealed for them. */
+  readonly createdInboxes: readonly DemoInboxCredentials[];
   /** The full key when this run created or pinned it; null when an existing key was kept. */
   readonly apiKey: string | null;
   readonly apiKeyPrefix: string;
@@ -62,7 +67,7 @@ export async function seedDemoTenant(prisma: PrismaClient, options: SeedOptions)
     create: { ...DEMO_TENANT },
     update: { name: DEMO_TENANT.name },
   });
-  const routing = await seedRoutingConfiguration(prisma, tenant.id);
+  const routing = await seedRoutingConfiguration(prisma, tenant.id, options.inboxes);
   const passwords = options.passwords ?? randomDemoPasswords();
   const hashes = await hashPasswords(passwords);
   const loginsBefore = await prisma.user.count({ where: { tenantId: tenant.id } });

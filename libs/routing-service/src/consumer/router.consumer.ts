@@ -8,6 +8,7 @@ import {
   DeliveryStatusV1Schema,
   ErrorCode,
   InboundContactV1Schema,
+  inboxRefusal,
   routerInputTopics,
   type InboundContactV1,
   type TopicNames,
@@ -174,13 +175,14 @@ export class RouterConsumer {
     if (items.some(({ item }) => item.kind === 'config' && item.record.entity === 'queue')) {
       this.deps.directory.forgetQueues(tenantId);
     }
-    const named = items.flatMap(({ item }) =>
+    const unknown: OutgoingMessage[] = [];
+    const withInboxes = await this.applyInboxes(tenantId, items, unknown);
+    const named = withInboxes.flatMap(({ item }) =>
       item.kind === 'inbound' && item.record.queue ? [item.record.queue] : [],
     );
     const queueIds = await this.deps.directory.queueIds(tenantId, named);
     const known: RunnerItem[] = [];
-    const unknown: OutgoingMessage[] = [];
-    for (const entry of items) {
+    for (const entry of withInboxes) {
       const { item } = entry;
       if (item.kind === 'inbound' && item.record.queue && !queueIds.has(item.record.queue)) {
         unknown.push(this.reject(entry.message, unknownQueue(item.record)));
@@ -188,6 +190,46 @@ export class RouterConsumer {
     }
     await this.deps.bus.publish(this.deps.topics.deadLetter, unknown);
     await this.deps.runner.run(tenantId, known, queueIds, heartbeat);
+  }
+
+  /**
+   * Checks every record's inbox (the tenant's, active, on its channel), dead-lettering the ones that fail as
+   * the gateway would refuse them, and gives a record naming no queue its inbox's default queue.
+   */
+  private async applyInboxes(
+    tenantId: string,
+    items: RunnerItem[],
+    rejects: OutgoingMessage[],
+  ): Promise<RunnerItem[]> {
+    const ids = items.flatMap(({ item }) =>
+      item.kind === 'inbound' && item.record.inboxId ? [item.record.inboxId] : [],
+    );
+    if (ids.length === 0) return items;
+    const inboxes = await this.deps.directory.inboxes(tenantId, ids);
+    const kept: RunnerItem[] = [];
+    for (const entry of items) {
+      const { item } = entry;
+      if (item.kind !== 'inbound' || item.record.inboxId === undefined) {
+        kept.push(entry);
+        continue;
+      }
+      const { record } = item;
+      const inbox = inboxes.get(item.record.inboxId);
+      const refusal = inboxRefusal({ channel: record.channel, inboxId: item.record.inboxId }, inbox);
+      if (refusal) {
+        rejects.push(
+          this.reject(entry.message, { code: refusal.code, reason: refusal.message, issues: refusal.issues }),
+        );
+        continue;
+      }
+      const queue = record.queue ?? inbox?.defaultQueue ?? undefined;
+      kept.push(
+        queue === record.queue
+          ? entry
+          : { ...entry, item: { kind: 'inbound', record: { ...record, queue } } },
+      );
+    }
+    return kept;
   }
 
   /** Dead-letters one record the database refused, so it cannot stall its partition. */

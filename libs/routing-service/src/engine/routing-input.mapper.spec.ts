@@ -8,6 +8,7 @@ const conversation = (overrides: Partial<Conversation> = {}): Conversation => ({
   customerId: 'cu1',
   channel: 'whatsapp',
   queueId: null,
+  inboxId: null,
   status: 'queued',
   priority: 40,
   tier: 'gold',

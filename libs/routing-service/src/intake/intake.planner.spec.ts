@@ -43,6 +43,17 @@ describe('intake planner', () => {
     expect(state.conversation(plan.stored[0].conversationId)?.preview).toBe('second');
   });
 
+  it("writes the opening record's inbox on the conversation", () => {
+    const set = new WriteSet();
+    planIntake(
+      new TenantIntakeState(),
+      [record({ inboxId: 'inbox-1', queue: 'billing' }), record()],
+      context(),
+      set,
+    );
+    expect(set.conversations.map((c) => [c.inboxId, c.queueId])).toEqual([['inbox-1', 'q-billing']]);
+  });
+
   it('skips a message already stored, whether the database or the batch itself holds it', () => {
     const state = new TenantIntakeState();
     const stored = record({ channelMessageId: 'dup-db' });

@@ -98,6 +98,7 @@ function planOne(
       customerId,
       channel: record.channel,
       queueId,
+      inboxId: record.inboxId ?? null,
       priority: record.priority ?? 0,
       tier: record.tier ?? 'standard',
       subject: record.subject ?? null,

@@ -15,16 +15,17 @@ export async function loadReplyFacts(
   const conversations = [...new Set(replies.map((r) => r.conversationId))];
   const [targets, stored] = await Promise.all([
     // The address is the customer's first identity on the conversation's channel; the inReplyTo is the
-    // customer's latest message. Conversations do not record their inbox yet, so inboxId stays null.
+    // customer's latest message; the inbox is the one the conversation came in through, when it has one.
     sql.query<{
       id: string;
       channel: string;
       thread_key: string | null;
       subject: string | null;
+      inbox_id: string | null;
       address: string | null;
       in_reply_to: string | null;
     }>(
-      `SELECT c.id, c.channel, c.thread_key, c.subject,
+      `SELECT c.id, c.channel, c.thread_key, c.subject, c.inbox_id,
               (SELECT ci.address FROM customer_identities ci
                 WHERE ci.customer_id = c.customer_id AND ci.channel = c.channel ORDER BY ci.id LIMIT 1) AS address,
               (SELECT m.channel_message_id FROM messages m
@@ -48,7 +49,7 @@ export async function loadReplyFacts(
     if (!channel.success || !row.address) continue;
     byId.set(row.id, {
       channel: channel.data,
-      inboxId: null,
+      inboxId: row.inbox_id,
       address: row.address,
       threadKey: row.thread_key,
       inReplyTo: row.in_reply_to,

@@ -99,6 +99,7 @@ describe('decision writes', () => {
       subject: null,
       language: null,
       threadKey: null,
+      inboxId: null,
       requiredSkills: '{}',
       lastMessageAt: 500,
       createdAt: 500,

@@ -26,6 +26,8 @@ export interface ConversationRow {
   customerId: string;
   channel: string;
   queueId: string | null;
+  /** The inbox the opening record named, if any. */
+  inboxId: string | null;
   priority: number;
   tier: string;
   subject: string | null;

@@ -89,22 +89,23 @@ export function insertParts(
   }
   if (s.conversations.length > 0) {
     const r = s.conversations;
-    parts.push(`cv AS (INSERT INTO conversations (id, tenant_id, customer_id, channel, queue_id, priority, tier,
-        subject, language, thread_key, required_skills, last_message_at, created_at, updated_at, sla_deadline,
-        status, resolved_at)
-      SELECT v.id, ${tenant}, v.customer, v.channel, v.queue, v.priority, v.tier, v.subject, v.language, v.thread,
-             v.skills::jsonb, ${ts('v.last')}, ${ts('v.created')}, now(), ${ts('v.deadline')},
+    parts.push(`cv AS (INSERT INTO conversations (id, tenant_id, customer_id, channel, queue_id, inbox_id, priority,
+        tier, subject, language, thread_key, required_skills, last_message_at, created_at, updated_at,
+        sla_deadline, status, resolved_at)
+      SELECT v.id, ${tenant}, v.customer, v.channel, v.queue, v.inbox, v.priority, v.tier, v.subject, v.language,
+             v.thread, v.skills::jsonb, ${ts('v.last')}, ${ts('v.created')}, now(), ${ts('v.deadline')},
              v.status::conversation_status, ${ts('v.resolved')}
         FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.customerId, 'text')},
                     ${cols(r, (x) => x.channel, 'text')}, ${cols(r, (x) => x.queueId, 'text')},
+                    ${cols(r, (x) => x.inboxId, 'text')},
                     ${cols(r, (x) => x.priority, 'int4')}, ${cols(r, (x) => x.tier, 'text')},
                     ${cols(r, (x) => x.subject, 'text')}, ${cols(r, (x) => x.language, 'text')},
                     ${cols(r, (x) => x.threadKey, 'text')}, ${cols(r, (x) => x.requiredSkills, 'text')},
                     ${cols(r, (x) => x.lastMessageAt, 'float8')}, ${cols(r, (x) => x.createdAt, 'float8')},
                     ${cols(r, (x) => x.slaDeadline, 'float8')}, ${cols(r, (x) => x.status, 'text')},
                     ${cols(r, (x) => x.resolvedAt, 'float8')})
-          AS v(id, customer, channel, queue, priority, tier, subject, language, thread, skills, last, created,
-               deadline, status, resolved))`);
+          AS v(id, customer, channel, queue, inbox, priority, tier, subject, language, thread, skills, last,
+               created, deadline, status, resolved))`);
   }
   const m = s.messages;
   parts.push(`m AS (INSERT INTO messages (id, tenant_id, conversation_id, direction, channel, channel_message_id,

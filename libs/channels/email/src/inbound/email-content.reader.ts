@@ -2,12 +2,14 @@
 // bounds: text that PostgreSQL can store, truncated where the contract caps it. A message without a sender,
 // or a multipart body without its boundary, is malformed and refused whole.
 import { createHash } from 'node:crypto';
+import { INBOUND_HTML_MAX_CHARS } from '@switchboard/contracts';
 import type { AddressObject, HeaderValue, ParsedMail, StructuredHeader } from 'mailparser';
 import { parseMessageIds } from '../threading/message-id.util';
 import { threadIndexRoot } from '../threading/thread-index.util';
 
 export const MAX_TEXT_CHARS = 100_000;
-export const MAX_HTML_CHARS = 500_000;
+/** The contract's bound: a longer HTML part is dropped and the plain text kept. */
+export const MAX_HTML_CHARS = INBOUND_HTML_MAX_CHARS;
 export const MAX_SUBJECT_CHARS = 998;
 export const MAX_ATTACHMENTS = 50;
 
