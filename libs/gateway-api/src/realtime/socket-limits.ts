@@ -134,6 +134,8 @@ function answer(socket: Socket, packet: unknown[], refusal: LimitExceeded): void
 }
 
 function userKey(socket: Socket): string {
-  const principal = (socket.data as { principal?: UserPrincipal }).principal;
-  return principal ? `${principal.tenantId}:${principal.userId}` : `socket:${socket.id}`;
+  const data = socket.data as { principal?: UserPrincipal; limitKey?: string };
+  // Visitors (web chat) have no principal; their namespace sets a key of their own.
+  if (data.limitKey) return data.limitKey;
+  return data.principal ? `${data.principal.tenantId}:${data.principal.userId}` : `socket:${socket.id}`;
 }
