@@ -204,13 +204,15 @@ describe('web chat (kafka+postgres)', () => {
     expect(script.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(await script.text()).toContain('/v1/chat/sessions');
 
-    const demo = await fetch(`${harness.url}/widget/demo`);
+    const demo = await fetch(`${harness.url}/widget/demo?inbox=${inboxId}`);
     expect(demo.status).toBe(200);
     expect(demo.headers.get('content-type')).toMatch(/^text\/html/);
     const csp = demo.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain('connect-src');
     expect(await demo.text()).toContain(`<script src="/widget.js" data-inbox="${inboxId}"`);
+    // Without ?inbox the page embeds the demo tenant's chat inbox; this test app has no demo tenant.
+    expect(await (await fetch(`${harness.url}/widget/demo`)).text()).toContain('?inbox=');
 
     const client = await fetch(`${harness.url}/socket.io/socket.io.min.js`);
     expect(client.status).toBe(200);

@@ -21,7 +21,7 @@ export class WidgetController {
     return WIDGET_SCRIPT;
   }
 
-  /** The demo tenant's chat inbox, or the one named by `?inbox=`. */
+  /** The demo tenant's chat inbox (the demo seed creates one), or the one named by `?inbox=`. */
   @Get('widget/demo')
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -33,7 +33,7 @@ export class WidgetController {
 
   private async firstChatInbox(): Promise<string | undefined> {
     const row = await this.prisma.inbox.findFirst({
-      where: { channel: 'chat' },
+      where: { channel: 'chat', tenant: { slug: 'demo' } },
       orderBy: { createdAt: 'asc' },
       select: { id: true },
     });
