@@ -1,4 +1,4 @@
-// Web chat end to end on real Kafka and PostgreSQL: a socket.io-client visitor (the widget's stand-in) and a
+// Web chat end to end, on real Kafka and PostgreSQL and on the embedded default: a socket.io-client visitor (the widget's stand-in) and a
 // socket.io-client agent chat both ways. The visitor sees their queue position and wait, then the agent who
 // accepted; messages are acknowledged only once durable; replies, typing and delivery receipts flow both ways;
 // a returning visitor resumes their conversation; wrong tokens and foreign origins are refused.
@@ -8,13 +8,13 @@ import { BUS, type Bus } from '@switchboard/messaging';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../support/agent-client';
-import { startHarness, type Harness } from '../support/app-harness';
+import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
 import { VisitorClient } from '../support/visitor-client';
 
 const SHOP = 'https://shop.example';
 
-describe('web chat (kafka+postgres)', () => {
+describe.each<Mode>(['kafka+postgres', 'embedded'])('web chat (%s)', (mode) => {
   let harness: Harness;
   let tenant: TenantFixture;
   let inboxId: string;
@@ -22,7 +22,7 @@ describe('web chat (kafka+postgres)', () => {
   let aliceToken: string;
 
   beforeAll(async () => {
-    harness = await startHarness('kafka+postgres', { OFFER_TIMEOUT_SECONDS: '60', CHAT_ORIGINS: SHOP });
+    harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '60', CHAT_ORIGINS: SHOP });
     tenant = await createTenantFixture(harness.prisma, [{ name: 'alice', capacity: { chat: 5 } }]);
     const inbox = await harness.prisma.inbox.create({
       data: { tenantId: tenant.id, channel: 'chat', name: 'Website', address: 'website' },
@@ -211,8 +211,14 @@ describe('web chat (kafka+postgres)', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain('connect-src');
     expect(await demo.text()).toContain(`<script src="/widget.js" data-inbox="${inboxId}"`);
-    // Without ?inbox the page embeds the demo tenant's chat inbox; this test app has no demo tenant.
-    expect(await (await fetch(`${harness.url}/widget/demo`)).text()).toContain('?inbox=');
+    // Without ?inbox the page embeds the demo tenant's seeded chat inbox (the embedded default seeds it),
+    // and says how to name one when there is none.
+    const seeded = await harness.prisma.inbox.findFirst({
+      where: { channel: 'chat', tenant: { slug: 'demo' } },
+    });
+    const fallback = await (await fetch(`${harness.url}/widget/demo`)).text();
+    expect(fallback).toContain(seeded ? `data-inbox="${seeded.id}"` : '?inbox=');
+    if (mode === 'embedded') expect(seeded).not.toBeNull();
 
     const client = await fetch(`${harness.url}/socket.io/socket.io.min.js`);
     expect(client.status).toBe(200);
