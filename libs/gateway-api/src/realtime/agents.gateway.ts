@@ -1,4 +1,5 @@
-// The agents' socket.io namespace: JWT in the handshake, one room per agent, commands in, routing events out.
+// The agents' socket.io namespace: JWT in the handshake, one room per agent, commands in, routing events out,
+// and typing indicators handed to web chat (never stored).
 // The socket session watch ends sockets whose token expires or whose session is revoked.
 import { Inject, Logger } from '@nestjs/common';
 import {
@@ -12,7 +13,13 @@ import {
 } from '@nestjs/websockets';
 import { SessionValidator, TokenService, type UserPrincipal } from '@switchboard/auth';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { DomainError, parseWith, type FieldIssue, type RoutingEventV1 } from '@switchboard/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  parseWith,
+  type FieldIssue,
+  type RoutingEventV1,
+} from '@switchboard/contracts';
 import { isOriginAllowed } from '@switchboard/platform';
 import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
@@ -95,9 +102,14 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     const principal = principalOf(socket);
     const parsed = parseWith(AgentTypingInputSchema, body);
     if (!parsed.ok)
-      return { ok: false, code: 'VALIDATION_FAILED', message: 'Invalid typing event', errors: parsed.issues };
+      return {
+        ok: false,
+        code: ErrorCode.ValidationFailed,
+        message: 'Invalid typing event',
+        errors: parsed.issues,
+      };
     if (!principal.agentId)
-      return { ok: false, code: 'FORBIDDEN', message: 'Only agents type in conversations' };
+      return { ok: false, code: ErrorCode.Forbidden, message: 'Only agents type in conversations' };
     this.typingRelay.publish({ tenantId: principal.tenantId, agentId: principal.agentId, ...parsed.value });
     return { ok: true };
   }
