@@ -169,6 +169,15 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('web chat (%s)', (mode) => {
     expect(unknownInbox.status).toBe(404);
   });
 
+  it('applies the socket limits to visitors: an oversized message is refused with a reason', async () => {
+    const session = await VisitorClient.session(harness.url, inboxId);
+    const visitor = await VisitorClient.connect(harness.url, session.token);
+    const ack = await visitor.say('big-1', 'x'.repeat(harness.config.sockets.maxMessageBytes + 1));
+    expect(ack).toMatchObject({ ok: false, code: 'MESSAGE_TOO_LARGE' });
+    await visitor.next('limit.exceeded');
+    visitor.close();
+  });
+
   it('refuses a foreign origin at the /visitors handshake, and a chat-only origin on /agents', async () => {
     const session = await VisitorClient.session(harness.url, inboxId);
     // The transport refuses a foreign origin before any namespace is reached (HTTP 403, with the reason).
