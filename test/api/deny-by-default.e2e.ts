@@ -24,6 +24,8 @@ interface RouterLayer {
  * - login and refresh: they are how a caller gets credentials (refresh tokens are checked in the handler);
  * - /health and /metrics: load balancers and Prometheus carry no credentials (see PlatformModule);
  * - /docs: the OpenAPI document and its UI, served by SwaggerModule in startApp, outside Nest's controllers.
+ * - web chat: the widget script and its demo page (loaded by browsers with no credential), and visitor
+ *   sessions, which hand out visitor tokens that only the `/visitors` namespace accepts.
  * Channel webhooks will join them, and verify a signature in the handler instead.
  */
 const PUBLIC_ROUTES: RegExp[] = [
@@ -32,6 +34,9 @@ const PUBLIC_ROUTES: RegExp[] = [
   /^GET \/health$/,
   /^GET \/metrics$/,
   /^GET \/docs(-yaml|\/.*)?$/,
+  /^POST \/v1\/chat\/sessions$/,
+  /^GET \/widget\.js$/,
+  /^GET \/widget\/demo$/,
 ];
 
 const UNKNOWN_ID = '01900000-0000-7000-8000-000000000000';

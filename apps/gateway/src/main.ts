@@ -2,6 +2,7 @@
 // and outbound replies.
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ChatChannelModule } from '@switchboard/channels-chat';
 import { EmailChannelModule } from '@switchboard/channels-email';
 import type { AppConfig } from '@switchboard/config';
 import { SocialChannelsModule } from '@switchboard/channels-social';
@@ -19,6 +20,7 @@ class GatewayAppModule {
         EmailChannelModule,
         // Replies go out from the gateway: the outbound dispatcher and the social senders.
         SocialChannelsModule,
+        ChatChannelModule,
       ],
     };
   }

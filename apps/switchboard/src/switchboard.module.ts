@@ -1,5 +1,6 @@
 // Every role in one process. With no KAFKA_BROKERS or DATABASE_URL this is the embedded default.
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ChatChannelModule } from '@switchboard/channels-chat';
 import { EmailChannelModule } from '@switchboard/channels-email';
 import type { AppConfig } from '@switchboard/config';
 import { SocialChannelsModule } from '@switchboard/channels-social';
@@ -22,6 +23,7 @@ export class SwitchboardModule {
         GatewayApiModule,
         EmailChannelModule,
         SocialChannelsModule,
+        ChatChannelModule,
       ],
       providers: [DemoTenantBootstrap],
     };

@@ -83,6 +83,20 @@ export const EnvSchema = z.object({
   TRUST_PROXY: z.string().min(1).optional(),
   /** Extra browser origins for REST and socket.io; empty means same-origin only. */
   CORS_ORIGINS: originList.default([]),
+  /**
+   * Sites that embed the web-chat widget: they may create visitor sessions and open the `/visitors`
+   * namespace, and nothing else (not the agents' namespace, not the console API).
+   */
+  CHAT_ORIGINS: originList.default([]),
+  /** How long a visitor token stays valid; the widget renews it on every visit, so it is a bound on idleness. */
+  CHAT_VISITOR_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(90 * 86_400)
+    .default(30 * 86_400),
+  /** The estimated wait per queue position when the queue has no recent assignments to measure. */
+  CHAT_DEFAULT_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** Login attempts per client IP per minute (a whole office behind one address), per gateway instance. */
   RATE_LIMIT_LOGIN_PER_MINUTE: perWindow(600),
   /** Failed logins in a row for one account (tenant + email) before each further attempt has to wait. */

@@ -28,6 +28,8 @@ export interface AppConfig {
   trustProxy?: string;
   /** Browser origins allowed besides the server's own (REST CORS and the socket.io handshake). */
   corsOrigins: string[];
+  /** Web chat: the sites that embed the widget, the visitor token lifetime and the wait estimate's fallback. */
+  chat: { origins: string[]; visitorTokenTtlSeconds: number; defaultWaitSeconds: number };
   /** Request limits, each per gateway instance. */
   rateLimits: {
     loginPerMinute: number;
@@ -125,6 +127,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     offerTimeoutMs: e.OFFER_TIMEOUT_SECONDS * 1000,
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
     corsOrigins: e.CORS_ORIGINS,
+    chat: {
+      origins: e.CHAT_ORIGINS,
+      visitorTokenTtlSeconds: e.CHAT_VISITOR_TOKEN_TTL_SECONDS,
+      defaultWaitSeconds: e.CHAT_DEFAULT_WAIT_SECONDS,
+    },
     rateLimits: {
       loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
       loginBackoffAfterFailures: e.LOGIN_BACKOFF_AFTER_FAILURES,

@@ -1,6 +1,7 @@
-// The agents' socket.io namespace: JWT in the handshake, one room per agent, commands in, routing events out.
+// The agents' socket.io namespace: JWT in the handshake, one room per agent, commands in, routing events out,
+// and typing indicators handed to web chat (never stored).
 // The socket session watch ends sockets whose token expires or whose session is revoked.
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,9 +12,18 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { SessionValidator, TokenService, type UserPrincipal } from '@switchboard/auth';
-import { DomainError, type FieldIssue, type RoutingEventV1 } from '@switchboard/contracts';
+import { APP_CONFIG, type AppConfig } from '@switchboard/config';
+import {
+  DomainError,
+  ErrorCode,
+  parseWith,
+  type FieldIssue,
+  type RoutingEventV1,
+} from '@switchboard/contracts';
+import { isOriginAllowed } from '@switchboard/platform';
 import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
+import { AgentTypingInputSchema, AgentTypingRelay } from './agent-typing.relay';
 import { SocketLimits } from './socket-limits';
 import { authenticateHandshake, HandshakeRefused, type HandshakeIdentity } from './socket-handshake.auth';
 import { agentRoom, supervisorRoom } from './socket-rooms';
@@ -36,9 +46,17 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly sessionWatch: SocketSessionWatch,
     private readonly forwardCommand: ForwardAgentCommand,
     private readonly socketLimits: SocketLimits,
+    private readonly typingRelay: AgentTypingRelay,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace): void {
+    // Sites that only embed the chat widget (CHAT_ORIGINS) pass the server-wide origin rule, but not here.
+    namespace.use((socket, next) => {
+      const { origin, host } = socket.handshake.headers;
+      if (isOriginAllowed({ origin, host }, this.config.corsOrigins)) return next();
+      next(new HandshakeRefused('ORIGIN_NOT_ALLOWED: this origin may not open agent sockets'));
+    });
     // Reject before the connection is established, so an unauthenticated socket never joins a room.
     namespace.use((socket, next) => {
       authenticateHandshake(socket, this.tokens, this.sessions).then(
@@ -76,6 +94,29 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
       this.logger.error(error);
       return { ok: false, code: 'UNAVAILABLE', message: 'The command could not be queued; retry' };
     }
+  }
+
+  /** The agent is typing (or stopped) in a conversation; ephemeral, so it is handed on and not stored. */
+  @SubscribeMessage('typing')
+  onTyping(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): CommandAck | { ok: true } {
+    const principal = principalOf(socket);
+    const parsed = parseWith(AgentTypingInputSchema, body);
+    if (!parsed.ok)
+      return {
+        ok: false,
+        code: ErrorCode.ValidationFailed,
+        message: 'Invalid typing event',
+        errors: parsed.issues,
+      };
+    if (!principal.agentId)
+      return { ok: false, code: ErrorCode.Forbidden, message: 'Only agents type in conversations' };
+    this.typingRelay.publish({ tenantId: principal.tenantId, agentId: principal.agentId, ...parsed.value });
+    return { ok: true };
+  }
+
+  /** Pushes an ephemeral event (a visitor typing) to one agent's sockets on this gateway. */
+  pushToAgent(tenantId: string, agentId: string, event: string, payload: object): void {
+    this.namespace.to(agentRoom(tenantId, agentId)).emit(event, payload);
   }
 
   /** Pushes a routing event to the sockets it concerns, never outside its tenant. */

@@ -1,4 +1,6 @@
-// Every gateway reads every routing event (its own consumer group) and pushes each to the sockets it concerns.
+// Every gateway reads every routing event (its own consumer group) and pushes each to the sockets it concerns:
+// the agents' namespace here, and any listener a channel adds (web chat pushes replies and queue updates to
+// visitors this way, whichever gateway their socket is on).
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { RoutingEventV1Schema, parseWith, type RoutingEventV1 } from '@switchboard/contracts';
@@ -9,12 +11,15 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { AgentsGateway } from './agents.gateway';
 
+export type RoutingEventListener = (event: RoutingEventV1) => void;
+
 @Injectable()
 export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private subscription?: Subscription;
   private readonly logger: Logger;
   /** The highest sequence number delivered per tenant: a republished event (after a crash) is dropped. */
   private readonly delivered = new Map<string, number>();
+  private readonly listeners: RoutingEventListener[] = [];
 
   constructor(
     @Inject(BUS) private readonly bus: Bus,
@@ -38,6 +43,11 @@ export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationS
       fromBeginning: false,
       handleBatch: (batch) => this.relay(batch),
     });
+  }
+
+  /** Adds a listener that sees every event once, after the agents' sockets were pushed it. */
+  addListener(listener: RoutingEventListener): void {
+    this.listeners.push(listener);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -67,5 +77,12 @@ export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationS
     if (event.seq <= (this.delivered.get(event.tenantId) ?? 0)) return;
     this.delivered.set(event.tenantId, event.seq);
     this.agents.deliver(event);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.logger.error({ err: error, type: event.type }, 'a routing event listener failed');
+      }
+    }
   }
 }

@@ -1,5 +1,5 @@
-// Limits on the agents' sockets: connections per user (refused in the handshake with a reason), events per
-// connection and per user, and message size. A refused event is answered, never silently dropped: its ack
+// Limits on the agents' and the visitors' sockets: connections per user or visitor (refused in the handshake
+// with a reason), events per connection and per user, and message size. A refused event is answered, never silently dropped: its ack
 // (when it has one) gets { ok: false, code, message } and the socket gets a `limit.exceeded` event.
 import { Inject, Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
@@ -134,6 +134,8 @@ function answer(socket: Socket, packet: unknown[], refusal: LimitExceeded): void
 }
 
 function userKey(socket: Socket): string {
-  const principal = (socket.data as { principal?: UserPrincipal }).principal;
-  return principal ? `${principal.tenantId}:${principal.userId}` : `socket:${socket.id}`;
+  const data = socket.data as { principal?: UserPrincipal; limitKey?: string };
+  // Visitors (web chat) have no principal; their namespace sets a key of their own.
+  if (data.limitKey) return data.limitKey;
+  return data.principal ? `${data.principal.tenantId}:${data.principal.userId}` : `socket:${socket.id}`;
 }

@@ -23,7 +23,9 @@ export class SwitchboardIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const allowList = this.config.corsOrigins;
+    // Sites embedding the chat widget pass here too; each namespace then applies its own rule (the agents'
+    // namespace refuses them, the visitors' namespace accepts only them and the console's origins).
+    const allowList = [...this.config.corsOrigins, ...this.config.chat.origins];
     const limited: Partial<ServerOptions> = {
       ...options,
       maxHttpBufferSize: socketTransportBytes(this.config.sockets.maxMessageBytes),

@@ -1,0 +1,149 @@
+// Routing events, as every gateway reads them, turned into what a visitor sees: their reply (pushed from the
+// event log, so it reaches the visitor whichever gateway they are on), their queue position and wait, the
+// agent who accepted them, the end of the conversation; and agents' typing for visitors on this gateway.
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { RoutingEventV1 } from '@switchboard/contracts';
+import { AgentTypingRelay, RoutingEventRelay, type AgentTyping } from '@switchboard/gateway-api';
+import { ROOT_LOGGER } from '@switchboard/observability';
+import { Inject } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { visitorOfChannelMessageId } from '../inbound/visitor-message.schema';
+import { VisitorsGateway } from '../visitors/visitors.gateway';
+import { QueueStatusReader } from './queue-status.reader';
+import { VisitorConversations } from './visitor-conversations';
+
+/** Queue updates for a tenant are coalesced: one reading per waiting visitor at most this often. */
+const QUEUE_REFRESH_MS = 200;
+
+@Injectable()
+export class VisitorEventRelay implements OnModuleInit {
+  private readonly logger: Logger;
+  private readonly pendingRefresh = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly events: RoutingEventRelay,
+    private readonly typing: AgentTypingRelay,
+    private readonly visitors: VisitorsGateway,
+    private readonly conversations: VisitorConversations,
+    private readonly reader: QueueStatusReader,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'visitor-event-relay' });
+  }
+
+  onModuleInit(): void {
+    this.events.addListener((event) => this.handle(event));
+    this.typing.addListener((typing) => this.agentTyping(typing));
+  }
+
+  handle(event: RoutingEventV1): void {
+    switch (event.type) {
+      case 'message.received':
+        return this.messageReceived(event);
+      case 'conversation.queued':
+      case 'offer.closed':
+        return this.scheduleQueueRefresh(event.tenantId);
+      case 'assignment.created':
+        return this.assigned(event);
+      case 'conversation.resolved':
+        return this.resolved(event);
+      case 'reply.created':
+        return this.reply(event);
+      case 'offer.created':
+      case 'agent.status-changed':
+      case 'command.rejected':
+      case 'delivery.status':
+        return;
+    }
+  }
+
+  private messageReceived(event: Extract<RoutingEventV1, { type: 'message.received' }>): void {
+    if (event.channel !== 'chat') return;
+    const visitorId = visitorOfChannelMessageId(event.channelMessageId);
+    if (!visitorId) return;
+    const binding = this.conversations.bind(event.tenantId, visitorId, event.conversationId);
+    if (event.agentId) {
+      binding.status = 'assigned';
+      binding.agentId = event.agentId;
+    }
+    this.visitors.toVisitor(event.tenantId, visitorId, 'message.stored', {
+      conversationId: event.conversationId,
+      messageId: event.messageId,
+      channelMessageId: event.channelMessageId,
+    });
+    this.scheduleQueueRefresh(event.tenantId);
+  }
+
+  private assigned(event: Extract<RoutingEventV1, { type: 'assignment.created' }>): void {
+    const binding = this.conversations.get(event.conversationId);
+    this.scheduleQueueRefresh(event.tenantId);
+    if (!binding) return;
+    binding.status = 'assigned';
+    binding.agentId = event.agentId;
+    if (!this.visitors.isHere(binding.tenantId, binding.visitorId)) return;
+    this.reader.agentDisplayName(event.tenantId, event.agentId).then(
+      (displayName) =>
+        this.visitors.toVisitor(binding.tenantId, binding.visitorId, 'assigned', {
+          conversationId: event.conversationId,
+          agent: { displayName },
+        }),
+      (error: unknown) => this.logger.warn({ err: error }, 'could not read the assigned agent'),
+    );
+  }
+
+  private resolved(event: Extract<RoutingEventV1, { type: 'conversation.resolved' }>): void {
+    const binding = this.conversations.get(event.conversationId);
+    this.scheduleQueueRefresh(event.tenantId);
+    if (!binding) return;
+    this.visitors.toVisitor(binding.tenantId, binding.visitorId, 'resolved', {
+      conversationId: event.conversationId,
+    });
+    this.conversations.forget(event.conversationId);
+  }
+
+  private reply(event: Extract<RoutingEventV1, { type: 'reply.created' }>): void {
+    if (event.channel !== 'chat') return;
+    const visitorId = event.to.address;
+    const binding = this.conversations.bind(event.tenantId, visitorId, event.conversationId);
+    this.conversations.rememberReply(binding, event.messageId);
+    this.visitors.toVisitor(event.tenantId, visitorId, 'reply', {
+      conversationId: event.conversationId,
+      messageId: event.messageId,
+      body: event.body,
+      html: event.html,
+      at: event.at,
+    });
+  }
+
+  private agentTyping(typing: AgentTyping): void {
+    const binding = this.conversations.get(typing.conversationId);
+    if (!binding || binding.tenantId !== typing.tenantId || binding.agentId !== typing.agentId) return;
+    this.visitors.toVisitor(binding.tenantId, binding.visitorId, 'typing', {
+      conversationId: typing.conversationId,
+      typing: typing.typing,
+    });
+  }
+
+  private scheduleQueueRefresh(tenantId: string): void {
+    if (this.pendingRefresh.has(tenantId)) return;
+    const timer = setTimeout(() => {
+      this.pendingRefresh.delete(tenantId);
+      void this.refreshQueue(tenantId);
+    }, QUEUE_REFRESH_MS);
+    timer.unref();
+    this.pendingRefresh.set(tenantId, timer);
+  }
+
+  /** Pushes a fresh position and wait to every waiting visitor of the tenant connected to this gateway. */
+  private async refreshQueue(tenantId: string): Promise<void> {
+    for (const binding of this.conversations.queuedOf(tenantId)) {
+      if (!this.visitors.isHere(tenantId, binding.visitorId)) continue;
+      try {
+        const status = await this.reader.statusOf(tenantId, binding.conversationId);
+        if (status) this.visitors.toVisitor(tenantId, binding.visitorId, 'queue', status);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'could not read a visitor’s queue status');
+      }
+    }
+  }
+}

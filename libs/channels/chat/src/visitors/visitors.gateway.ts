@@ -1,0 +1,159 @@
+// The visitors' socket.io namespace: a visitor token in the handshake (never a console token), one room per
+// visitor, messages in (acknowledged once durable), typing both ways, reply receipts; replies, queue status and
+// assignment pushed out by the VisitorEventRelay. The socket limits of the agents' namespace apply here too.
+import { Inject, Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import { APP_CONFIG, type AppConfig } from '@switchboard/config';
+import { DomainError, ErrorCode, parseWith, type FieldIssue } from '@switchboard/contracts';
+import { AgentsGateway, SocketLimits } from '@switchboard/gateway-api';
+import { isOriginAllowed } from '@switchboard/platform';
+import type { Namespace, Socket } from 'socket.io';
+import { ReceiveVisitorMessage } from '../inbound/receive-visitor-message.usecase';
+import {
+  VisitorMessageInputSchema,
+  VisitorReceiptInputSchema,
+  VisitorTypingInputSchema,
+} from '../inbound/visitor-message.schema';
+import { VisitorConversations } from '../live/visitor-conversations';
+import { VisitorPresence } from '../live/visitor-presence';
+import { VisitorTokenService, type Visitor } from './visitor-token.service';
+import { visitorRoom } from './visitor-rooms';
+
+interface VisitorSocketData {
+  visitor: Visitor;
+  limitKey: string;
+}
+
+export type VisitorAck =
+  | { ok: true; channelMessageId?: string }
+  | { ok: false; code: string; message: string; retryAfterMs?: number; errors?: FieldIssue[] };
+
+@WebSocketGateway({ namespace: '/visitors' })
+export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
+  @WebSocketServer() private namespace!: Namespace;
+  private readonly logger = new Logger(VisitorsGateway.name);
+
+  constructor(
+    private readonly tokens: VisitorTokenService,
+    private readonly receive: ReceiveVisitorMessage,
+    private readonly conversations: VisitorConversations,
+    private readonly presence: VisitorPresence,
+    private readonly agents: AgentsGateway,
+    private readonly socketLimits: SocketLimits,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    const origins = [...this.config.corsOrigins, ...this.config.chat.origins];
+    namespace.use((socket, next) => {
+      const { origin, host } = socket.handshake.headers;
+      if (isOriginAllowed({ origin, host }, origins)) return next();
+      next(new Error('ORIGIN_NOT_ALLOWED: this origin may not open visitor sockets'));
+    });
+    namespace.use((socket, next) => {
+      const auth = socket.handshake.auth as { token?: unknown } | undefined;
+      if (typeof auth?.token !== 'string')
+        return next(new Error('UNAUTHENTICATED: a visitor token is required'));
+      this.tokens.verify(auth.token).then(
+        ({ tenantId, inboxId, visitorId }) => {
+          const data: VisitorSocketData = {
+            visitor: { tenantId, inboxId, visitorId },
+            limitKey: `visitor:${tenantId}:${visitorId}`,
+          };
+          Object.assign(socket.data as VisitorSocketData, data);
+          next();
+        },
+        () => next(new Error('UNAUTHENTICATED: the visitor token is invalid or expired')),
+      );
+    });
+    this.socketLimits.attach(namespace);
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const { visitor } = socket.data as VisitorSocketData;
+    await socket.join(visitorRoom(visitor.tenantId, visitor.visitorId));
+    // The thread resumes: the visitor learns their open conversation and where it stands.
+    const state = await this.presence.resume(visitor).catch((error: unknown) => {
+      this.logger.error(error);
+      return { conversationId: null };
+    });
+    socket.emit('ready', { visitorId: visitor.visitorId, inboxId: visitor.inboxId, ...state });
+  }
+
+  @SubscribeMessage('message')
+  async onMessage(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<VisitorAck> {
+    const parsed = parseWith(VisitorMessageInputSchema, body);
+    if (!parsed.ok)
+      return {
+        ok: false,
+        code: ErrorCode.ValidationFailed,
+        message: 'Invalid message',
+        errors: parsed.issues,
+      };
+    try {
+      const accepted = await this.receive.execute(visitorOf(socket), parsed.value);
+      return { ok: true, channelMessageId: accepted.channelMessageId };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const retry = error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {};
+        return { ok: false, code: error.code, message: error.message, ...retry };
+      }
+      this.logger.error(error);
+      return { ok: false, code: ErrorCode.Unavailable, message: 'The message could not be stored; retry' };
+    }
+  }
+
+  /** The visitor is typing: handed to the assigned agent's sockets on this gateway, never stored. */
+  @SubscribeMessage('typing')
+  onTyping(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): VisitorAck {
+    const parsed = parseWith(VisitorTypingInputSchema, body);
+    if (!parsed.ok) return { ok: false, code: ErrorCode.ValidationFailed, message: 'Invalid typing event' };
+    const visitor = visitorOf(socket);
+    const binding = this.conversations.ofVisitor(visitor.tenantId, visitor.visitorId);
+    if (binding?.agentId)
+      this.agents.pushToAgent(visitor.tenantId, binding.agentId, 'visitor.typing', {
+        conversationId: binding.conversationId,
+        visitorId: visitor.visitorId,
+        typing: parsed.value.typing,
+      });
+    return { ok: true };
+  }
+
+  /** The widget showed a reply: reported as delivered to the reply's author (through the router). */
+  @SubscribeMessage('receipt')
+  async onReceipt(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<VisitorAck> {
+    const parsed = parseWith(VisitorReceiptInputSchema, body);
+    if (!parsed.ok) return { ok: false, code: ErrorCode.ValidationFailed, message: 'Invalid receipt' };
+    try {
+      const known = await this.presence.delivered(visitorOf(socket), parsed.value.messageId);
+      return known
+        ? { ok: true }
+        : { ok: false, code: ErrorCode.NotFound, message: 'No such reply to this visitor' };
+    } catch (error) {
+      this.logger.error(error);
+      return { ok: false, code: ErrorCode.Unavailable, message: 'The receipt could not be stored; retry' };
+    }
+  }
+
+  /** Pushes an event to one visitor's sockets on this gateway. */
+  toVisitor(tenantId: string, visitorId: string, event: string, payload: object): void {
+    this.namespace.to(visitorRoom(tenantId, visitorId)).emit(event, payload);
+  }
+
+  /** Whether the visitor has a socket on this gateway (only then is their queue status worth reading). */
+  isHere(tenantId: string, visitorId: string): boolean {
+    return (this.namespace.adapter.rooms.get(visitorRoom(tenantId, visitorId))?.size ?? 0) > 0;
+  }
+}
+
+function visitorOf(socket: Socket): Visitor {
+  return (socket.data as VisitorSocketData).visitor;
+}
