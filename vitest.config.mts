@@ -20,6 +20,7 @@ export default defineConfig({
       '@switchboard/channels-email': lib('channels/email'),
       '@switchboard/channels-core': lib('channels/core'),
       '@switchboard/channels-social': lib('channels/social'),
+      '@switchboard/channels-webhooks': lib('channels/webhooks'),
     },
   },
   test: {

@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { EmailChannelModule } from '@switchboard/channels-email';
 import type { AppConfig } from '@switchboard/config';
 import { SocialChannelsModule } from '@switchboard/channels-social';
+import { WebhookChannelsModule } from '@switchboard/channels-webhooks';
 import { GatewayApiModule } from '@switchboard/gateway-api';
 import { BusJournalModule } from '@switchboard/persistence';
 import { PlatformModule } from '@switchboard/platform';
@@ -22,6 +23,8 @@ export class SwitchboardModule {
         GatewayApiModule,
         EmailChannelModule,
         SocialChannelsModule,
+        // Inbound webhooks (WhatsApp, Messenger, Instagram, X) and their delivery log.
+        WebhookChannelsModule,
       ],
       providers: [DemoTenantBootstrap],
     };
