@@ -32,6 +32,8 @@ const PUBLIC_ROUTES: RegExp[] = [
   /^GET \/health$/,
   /^GET \/metrics$/,
   /^GET \/docs(-yaml|\/.*)?$/,
+  // The platforms' webhooks: the signature over the raw body (or the verify token, the CRC) authenticates.
+  /^(GET|POST) \/v1\/channels\/:channel\/:inboxId\/webhook$/,
 ];
 
 const UNKNOWN_ID = '01900000-0000-7000-8000-000000000000';
