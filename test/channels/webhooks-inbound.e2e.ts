@@ -4,7 +4,7 @@
 import { BUS, type Bus } from '@switchboard/messaging';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { WebhookInbox } from '@switchboard/channels-webhooks';
+import { WebhookDeliveriesPruner, type WebhookInbox } from '@switchboard/channels-webhooks';
 import { startHarness, type Harness } from '../support/app-harness';
 import {
   bindInboxes,
@@ -263,5 +263,27 @@ describe('inbound webhooks (kafka+postgres)', () => {
     );
     expect(answer.status).toBe(200);
     expect(answer.body.messages).toEqual([]);
+  });
+
+  it('prunes deliveries older than WEBHOOK_RETENTION_DAYS (7) and keeps the rest', async () => {
+    const inbox = inboxes.instagram;
+    const row = (id: string, daysAgo: number) => ({
+      id,
+      tenantId: tenant.id,
+      inboxId: inbox.inboxId,
+      channel: 'instagram',
+      receivedAt: new Date(Date.now() - daysAgo * 86_400_000),
+      outcome: 'accepted' as const,
+      httpStatus: 200,
+      rawBody: '{}',
+    });
+    await harness.prisma.webhookDelivery.createMany({
+      data: [row('01900000-0000-7000-8000-00000000aa01', 8), row('01900000-0000-7000-8000-00000000aa02', 6)],
+    });
+    await harness.app.get(WebhookDeliveriesPruner, { strict: false }).pruneOnce();
+    const left = await harness.prisma.webhookDelivery.findMany({
+      where: { id: { in: ['01900000-0000-7000-8000-00000000aa01', '01900000-0000-7000-8000-00000000aa02'] } },
+    });
+    expect(left.map((d) => d.id)).toEqual(['01900000-0000-7000-8000-00000000aa02']);
   });
 });
