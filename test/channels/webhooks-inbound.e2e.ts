@@ -1,11 +1,11 @@
-// Inbound webhooks on real Kafka and PostgreSQL: the platforms' subscription checks, signed and badly signed
+// Inbound webhooks on real Kafka and PostgreSQL and on the embedded default: the platforms' subscription checks, signed and badly signed
 // deliveries for every platform, bad input (never a 500), a duplicate storm that stores and routes one
 // message, and a bus outage answered with 503 whose retry is stored once. The delivery log shows each outcome.
 import { BUS, type Bus } from '@switchboard/messaging';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebhookDeliveriesPruner, type WebhookInbox } from '@switchboard/channels-webhooks';
-import { startHarness, type Harness } from '../support/app-harness';
+import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import {
   bindInboxes,
   CONSUMER_SECRET,
@@ -24,13 +24,13 @@ const PAGE_ID = '1122334455';
 const IG_ACCOUNT_ID = '17841400000000001';
 const X_ACCOUNT_ID = '9876543210';
 
-describe('inbound webhooks (kafka+postgres)', () => {
+describe.each<Mode>(['kafka+postgres', 'embedded'])('inbound webhooks (%s)', (mode) => {
   let harness: Harness;
   let tenant: TenantFixture;
   let inboxes: Record<'whatsapp' | 'messenger' | 'instagram' | 'x', WebhookInbox>;
 
   beforeAll(async () => {
-    harness = await startHarness('kafka+postgres', { WEBHOOK_MAX_BODY_BYTES: '4096' });
+    harness = await startHarness(mode, { WEBHOOK_MAX_BODY_BYTES: '4096' });
     tenant = await createTenantFixture(harness.prisma, [{ name: 'alice' }]);
     const memory = bindInboxes(harness.app);
     inboxes = {
