@@ -194,6 +194,19 @@ describe('WhatsApp webhooks to an agent and back (kafka+postgres)', () => {
       );
       expect(next.body.items[0].receivedAt <= firstPage.body.items[1].receivedAt).toBe(true);
       expect((await admin.get(path(inbox.inboxId, '?outcome=lost'))).status).toBe(400);
+
+      const refused = items[0] as Item & { id: string; rawBodyTruncated: boolean };
+      const one = await admin.get<{ rawBody: string; rawBodyTruncated: boolean }>(
+        `/v1/inboxes/${inbox.inboxId}/webhook-deliveries/${refused.id}`,
+      );
+      expect(one.status).toBe(200);
+      expect(JSON.parse(one.body.rawBody)).toMatchObject({ object: 'whatsapp_business_account' });
+      expect(one.body.rawBodyTruncated).toBe(false);
+      const otherAdmin = await ApiClient.as(harness.url, harness.prisma, other, 'admin');
+      expect(
+        (await otherAdmin.get(`/v1/inboxes/${inbox.inboxId}/webhook-deliveries/${refused.id}`)).status,
+      ).toBe(404);
+      expect((await admin.get(`/v1/inboxes/${inbox.inboxId}/webhook-deliveries/%00`)).status).toBe(404);
     });
   });
 });

@@ -1,7 +1,7 @@
 // Finds the inbox a webhook URL names, through the secrets port. An unknown inbox and an inbox of another
 // channel are the same 404, so the URL space reveals nothing about other channels' inboxes.
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type Channel } from '@switchboard/contracts';
+import { DomainError, ErrorCode, IdSchema, type Channel } from '@switchboard/contracts';
 import { WEBHOOK_SECRETS_READER, type WebhookInbox, type WebhookSecretsReader } from './webhook-secrets.port';
 
 @Injectable()
@@ -27,6 +27,8 @@ export class WebhookInboxes {
 
   /** The store is down: a 503 the platform retries, never a 500. */
   private async read(inboxId: string): Promise<WebhookInbox | undefined> {
+    // An id no inbox can have (say, with a NUL) is unknown without asking the store, which could not store it.
+    if (!IdSchema.safeParse(inboxId).success) return undefined;
     try {
       return await this.secrets.read(inboxId);
     } catch (error) {

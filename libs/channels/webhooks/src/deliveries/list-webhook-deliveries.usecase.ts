@@ -3,7 +3,7 @@
 // 200 but nothing appeared" can be told apart from "it never reached us" and "it was dead-lettered".
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
-import { DomainError, ErrorCode } from '@switchboard/contracts';
+import { DomainError, ErrorCode, IdSchema } from '@switchboard/contracts';
 import { InjectPrisma, type Prisma, type PrismaClient } from '@switchboard/persistence';
 import { decodeCursor, PageQuerySchema, toPage, type Page } from '@switchboard/platform';
 import { z } from 'zod';
@@ -29,9 +29,14 @@ export interface WebhookDeliveryView {
   /** Each platform message id with its outcome, and whether a message with that id is stored now. */
   messages: Array<DeliveredMessage & { stored: boolean }>;
   statuses: DeliveredStatus[];
-  /** The body as received (refused deliveries: its first 64 KiB). */
+  /** The body as received (refused deliveries: its first 64 KiB); in lists, its first RAW_PREVIEW_CHARS. */
   rawBody: string;
+  /** Whether rawBody is cut short here; the delivery's own URL gives it whole. */
+  rawBodyTruncated: boolean;
 }
+
+/** A page of 200 whole bodies could be 100 MB: lists show the start of each. */
+export const RAW_PREVIEW_CHARS = 2048;
 
 type Row = Prisma.WebhookDeliveryGetPayload<object>;
 const SEPARATOR = '|';
@@ -67,8 +72,24 @@ export class ListWebhookDeliveries {
       rows,
       query.limit,
       (row) => `${row.receivedAt.toISOString()}${SEPARATOR}${row.id}`,
-      (row) => viewOf(row, stored),
+      (row) => viewOf(row, stored, RAW_PREVIEW_CHARS),
     );
+  }
+
+  /** One delivery with its whole raw body. */
+  async one(principal: UserPrincipal, inboxId: string, deliveryId: string): Promise<WebhookDeliveryView> {
+    const inbox = await this.inboxes.ofTenant(principal.tenantId, inboxId);
+    const row = IdSchema.safeParse(deliveryId).success
+      ? await this.prisma.webhookDelivery.findFirst({
+          where: { id: deliveryId, tenantId: inbox.tenantId, inboxId: inbox.inboxId },
+        })
+      : null;
+    if (!row) {
+      throw new DomainError(ErrorCode.NotFound, `No webhook delivery ${deliveryId} for this inbox`, [
+        { path: 'deliveryId', message: 'no delivery of this inbox has this id' },
+      ]);
+    }
+    return viewOf(row, await this.storedIds(inbox.tenantId, inbox.channel, [row]), Infinity);
   }
 
   /** Which of the page's message ids the router has stored as inbound messages. */
@@ -83,7 +104,7 @@ export class ListWebhookDeliveries {
   }
 }
 
-function viewOf(row: Row, stored: ReadonlySet<string>): WebhookDeliveryView {
+function viewOf(row: Row, stored: ReadonlySet<string>, rawChars: number): WebhookDeliveryView {
   return {
     id: row.id,
     inboxId: row.inboxId,
@@ -94,7 +115,8 @@ function viewOf(row: Row, stored: ReadonlySet<string>): WebhookDeliveryView {
     httpStatus: row.httpStatus,
     messages: messagesOf(row).map((m) => ({ ...m, stored: stored.has(m.id) })),
     statuses: Array.isArray(row.statuses) ? (row.statuses as unknown as DeliveredStatus[]) : [],
-    rawBody: row.rawBody,
+    rawBody: row.rawBody.length > rawChars ? row.rawBody.slice(0, rawChars) : row.rawBody,
+    rawBodyTruncated: row.rawBody.length > rawChars,
   };
 }
 

@@ -24,7 +24,7 @@ export class WebhookDeliveriesController {
   @ApiOkResponse({
     description:
       'A page of deliveries (outcome, reason, HTTP status we answered, message ids with whether each is ' +
-      'stored, raw body): { items, nextCursor }',
+      'stored, the first 2 KiB of the raw body): { items, nextCursor }',
   })
   list(
     @CurrentPrincipal() principal: Principal,
@@ -33,5 +33,17 @@ export class WebhookDeliveriesController {
   ): Promise<Page<WebhookDeliveryView>> {
     if (principal.kind !== 'user') throw new DomainError(ErrorCode.Forbidden, 'Console users only');
     return this.listDeliveries.execute(principal, inboxId, query);
+  }
+
+  @Get(':deliveryId')
+  @ApiOperation({ summary: 'One webhook delivery of the inbox, with its whole raw body' })
+  @ApiOkResponse({ description: 'The delivery, as in the list, with rawBody whole' })
+  one(
+    @CurrentPrincipal() principal: Principal,
+    @Param('inboxId') inboxId: string,
+    @Param('deliveryId') deliveryId: string,
+  ): Promise<WebhookDeliveryView> {
+    if (principal.kind !== 'user') throw new DomainError(ErrorCode.Forbidden, 'Console users only');
+    return this.listDeliveries.one(principal, inboxId, deliveryId);
   }
 }

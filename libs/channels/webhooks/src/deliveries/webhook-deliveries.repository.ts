@@ -136,7 +136,10 @@ function claimsOf(claims: ClaimRef) {
   };
 }
 
-/** PostgreSQL text and jsonb refuse NUL; a platform's body may carry it (as an escape) in an id. */
+/**
+ * PostgreSQL text and jsonb refuse NUL and jsonb refuses unpaired surrogates; a platform's body may carry
+ * either (as a JSON escape) in an id. The UTF-8 round trip replaces unpaired surrogates.
+ */
 function storable(text: string): string {
-  return text.replaceAll('\u0000', '\uFFFD');
+  return Buffer.from(text.replaceAll('\u0000', '\uFFFD'), 'utf8').toString('utf8');
 }
