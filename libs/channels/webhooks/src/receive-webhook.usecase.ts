@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import {
   WebhookDeliveries,
+  type ClaimRef,
   type DeliveredMessage,
   type DeliveryRecord,
   type WebhookOutcome,
@@ -93,10 +94,9 @@ export class ReceiveWebhook {
       });
       throw unavailable(error);
     }
-    await this.guarded(() => this.deliveries.markPublished({ ...claim, ids: [...won] }));
+    await this.markPublished({ ...claim, ids: [...won] });
     const messages = outcomesOf(built, won);
     const outcome = overallOutcome(messages);
-    const deadLettered = messages.filter((m) => m.outcome === 'dead-lettered').length;
     await this.log(delivery, {
       outcome,
       httpStatus: 200,
@@ -105,16 +105,10 @@ export class ReceiveWebhook {
         id: s.by === 'provider' ? s.providerMessageId : '',
         status: s.status,
       })),
-      ...(deadLettered > 0 ? { reason: `${deadLettered} of ${messages.length} entries dead-lettered` } : {}),
+      ...deadLetterSummary(messages),
     });
     this.logger.info(
-      {
-        tenantId: inbox.tenantId,
-        inboxId: inbox.inboxId,
-        deliveryId: delivery.id,
-        outcome,
-        messages: messages.length,
-      },
+      { tenantId: inbox.tenantId, inboxId: inbox.inboxId, deliveryId: delivery.id, outcome },
       'webhook delivery received',
     );
     return { deliveryId: delivery.id, outcome, messages };
@@ -179,6 +173,18 @@ export class ReceiveWebhook {
     }
   }
 
+  /**
+   * The records are durable already, so a failure here must not make the platform retry: the claim stays
+   * unpublished, and a redelivery after STALE_CLAIM_SECONDS publishes again (the router drops the copy).
+   */
+  private async markPublished(claim: ClaimRef): Promise<void> {
+    try {
+      await this.deliveries.markPublished(claim);
+    } catch (error) {
+      this.logger.warn({ err: error, deliveryId: claim.deliveryId }, 'webhook claims not marked published');
+    }
+  }
+
   /** The database is down: 503, so the platform retries (the claims make a retry safe). */
   private async guarded<T>(step: () => Promise<T>): Promise<T> {
     try {
@@ -227,6 +233,11 @@ function overallOutcome(messages: readonly DeliveredMessage[]): WebhookOutcome {
   if (messages.length === 0 || messages.some((m) => m.outcome === 'accepted')) return 'accepted';
   if (messages.some((m) => m.outcome === 'duplicate')) return 'duplicate';
   return 'dead-lettered';
+}
+
+function deadLetterSummary(messages: readonly DeliveredMessage[]): { reason?: string } {
+  const deadLettered = messages.filter((m) => m.outcome === 'dead-lettered').length;
+  return deadLettered > 0 ? { reason: `${deadLettered} of ${messages.length} entries dead-lettered` } : {};
 }
 
 function unavailable(error: unknown): DomainError {
