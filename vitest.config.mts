@@ -21,6 +21,7 @@ export default defineConfig({
       '@switchboard/channels-core': lib('channels/core'),
       '@switchboard/channels-social': lib('channels/social'),
       '@switchboard/channels-chat': lib('channels/chat'),
+      '@switchboard/channels-webhooks': lib('channels/webhooks'),
     },
   },
   test: {

@@ -37,6 +37,8 @@ const PUBLIC_ROUTES: RegExp[] = [
   /^POST \/v1\/chat\/sessions$/,
   /^GET \/widget\.js$/,
   /^GET \/widget\/demo$/,
+  // The platforms' webhooks: the signature over the raw body (or the verify token, the CRC) authenticates.
+  /^(GET|POST) \/v1\/channels\/:channel\/:inboxId\/webhook$/,
 ];
 
 const UNKNOWN_ID = '01900000-0000-7000-8000-000000000000';

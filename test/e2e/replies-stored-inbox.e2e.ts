@@ -1,16 +1,21 @@
-// A reply goes out with the credentials an admin stored on the inbox, on both stacks: the admin creates a
-// WhatsApp inbox with its access token over the API (sealed at rest), a contact arrives through that inbox,
-// and the agent's reply reaches the WhatsApp stand-in from the inbox's phone-number id with its bearer token.
-// Nothing here registers a sender or a secrets store of its own: it is the engine's wiring that is tested.
+// A WhatsApp inbox an admin creates over the API works end to end with what it stores, on both stacks: its
+// secrets are sealed at rest, Meta's subscription check is answered with its verify token, a delivery signed
+// with its app secret is accepted (a forged one refused) and offered to an agent, and the agent's reply
+// reaches the WhatsApp stand-in from the inbox's phone-number id with its stored bearer token. Nothing here
+// registers a sender or a secrets store of its own: it is the engine's wiring that is tested.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebhookInbox } from '@switchboard/channels-webhooks';
 import { AgentClient } from '../support/agent-client';
 import { ApiClient } from '../support/api-client';
 import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { whatsAppStandIn, type PlatformStandIn } from '../support/channels/platform-stand-in';
+import { postWebhook, whatsAppMessages } from '../support/channels/webhook-posts';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
 
 const PHONE_NUMBER_ID = '120000000042';
 const ACCESS_TOKEN = 'EAAG-stored-token-0123456789';
+const APP_SECRET = 'stored-app-secret-0123456789';
+const VERIFY_TOKEN = 'stored-verify-0123';
 
 describe.each<Mode>(['kafka+postgres', 'embedded'])('replies with the inbox store (%s)', (mode) => {
   let harness: Harness;
@@ -32,12 +37,13 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('replies with the inbox stor
       channel: 'whatsapp',
       name: 'WhatsApp support',
       address: PHONE_NUMBER_ID,
-      secrets: { accessToken: ACCESS_TOKEN, appSecret: 'app-secret-0123456789', verifyToken: 'verify-0123' },
+      secrets: { accessToken: ACCESS_TOKEN, appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN },
     });
     expect(created.status).toBe(201);
     inboxId = created.body.id;
     const stored = await harness.prisma.inbox.findUniqueOrThrow({ where: { id: inboxId } });
-    expect(stored.secretsCiphertext).not.toContain(ACCESS_TOKEN);
+    for (const secret of [ACCESS_TOKEN, APP_SECRET, VERIFY_TOKEN])
+      expect(stored.secretsCiphertext).not.toContain(secret);
 
     const token = await AgentClient.login(
       harness.url,
@@ -56,6 +62,36 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('replies with the inbox stor
     await platform?.close();
   });
 
+  it('verifies the subscription and takes signed deliveries with the stored secrets', async () => {
+    const webhook = `${harness.url}/v1/channels/whatsapp/${inboxId}/webhook`;
+    const challenge = await fetch(
+      `${webhook}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=4242`,
+    );
+    expect(challenge.status).toBe(200);
+    expect(await challenge.text()).toBe('4242');
+    const wrong = await fetch(`${webhook}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
+    expect(wrong.status).toBe(403);
+
+    const inbox = {
+      inboxId,
+      tenantId: tenant.id,
+      channel: 'whatsapp',
+      address: PHONE_NUMBER_ID,
+    } as WebhookInbox;
+    const delivery = whatsAppMessages(PHONE_NUMBER_ID, [
+      { id: 'wamid.webhook-stored-1', from: '15550000888', text: 'Hello from WhatsApp' },
+    ]);
+    expect((await postWebhook(harness.url, inbox, delivery, { secret: 'forged' })).status).toBe(401);
+    expect((await postWebhook(harness.url, inbox, delivery, { secret: APP_SECRET })).status).toBe(200);
+    const offer = await agent.next('offer.created');
+    const conversation = await harness.prisma.conversation.findUniqueOrThrow({
+      where: { id: offer.conversationId as string },
+    });
+    expect(conversation).toMatchObject({ channel: 'whatsapp', inboxId });
+    expect((await agent.command({ type: 'offer.decline', offerId: offer.offerId })).ok).toBe(true);
+    await agent.next('offer.closed', (e) => e.offerId === offer.offerId);
+  });
+
   it('sends the reply from the inbox the conversation came through, with its stored token', async () => {
     const phone = '+15550000777';
     const response = await fetch(`${harness.url}/v1/contacts`, {
@@ -71,7 +107,7 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('replies with the inbox stor
       }),
     });
     expect(response.status).toBe(202);
-    const offer = await agent.next('offer.created');
+    const offer = await agent.next('offer.created', (e) => e.preview === 'Is my order shipped?');
     expect((await agent.command({ type: 'offer.accept', offerId: offer.offerId })).ok).toBe(true);
     await agent.next('assignment.created', (e) => e.conversationId === offer.conversationId);
     const conversation = await harness.prisma.conversation.findUniqueOrThrow({

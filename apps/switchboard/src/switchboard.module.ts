@@ -4,6 +4,7 @@ import { ChatChannelModule } from '@switchboard/channels-chat';
 import { EmailChannelModule } from '@switchboard/channels-email';
 import type { AppConfig } from '@switchboard/config';
 import { SocialChannelsModule } from '@switchboard/channels-social';
+import { WebhookChannelsModule } from '@switchboard/channels-webhooks';
 import { GatewayApiModule } from '@switchboard/gateway-api';
 import { BusJournalModule } from '@switchboard/persistence';
 import { PlatformModule } from '@switchboard/platform';
@@ -24,6 +25,8 @@ export class SwitchboardModule {
         EmailChannelModule,
         SocialChannelsModule,
         ChatChannelModule,
+        // Inbound webhooks (WhatsApp, Messenger, Instagram, X) and their delivery log.
+        WebhookChannelsModule,
       ],
       providers: [DemoTenantBootstrap],
     };

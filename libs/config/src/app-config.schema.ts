@@ -201,6 +201,17 @@ export const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(24),
+  /** Inbound webhooks: days a delivery (raw body, outcome, message ids) is kept for the admin log. */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Largest webhook body taken (a bigger one gets 413); at most the JSON body limit of 1 MiB. */
+  WEBHOOK_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .default(512 * 1024),
+  /** How often expired webhook deliveries are pruned. */
+  WEBHOOK_PRUNE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

@@ -73,6 +73,8 @@ export interface AppConfig {
   };
   /** Base URLs of the platforms' send APIs (tests point them at a local stand-in). */
   channels: { whatsappBaseUrl: string; metaGraphBaseUrl: string; xBaseUrl: string };
+  /** Inbound webhooks: the delivery log's retention and pruning, and the largest body taken. */
+  webhooks: { retentionDays: number; maxBodyBytes: number; pruneIntervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -181,6 +183,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       whatsappBaseUrl: e.WHATSAPP_API_BASE_URL.replace(/\/+$/, ''),
       metaGraphBaseUrl: e.META_GRAPH_BASE_URL.replace(/\/+$/, ''),
       xBaseUrl: e.X_API_BASE_URL.replace(/\/+$/, ''),
+    },
+    webhooks: {
+      retentionDays: e.WEBHOOK_RETENTION_DAYS,
+      maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
+      pruneIntervalMs: e.WEBHOOK_PRUNE_INTERVAL_MS,
     },
   };
 }

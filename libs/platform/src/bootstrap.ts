@@ -29,6 +29,8 @@ export async function startApp(
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     abortOnError: false,
+    // Webhook signatures (HMAC) are computed over the bytes as sent: JSON requests keep them as req.rawBody.
+    rawBody: true,
   });
   app.useLogger(app.get(Logger));
   // Registered before init, it replaces Nest's default JSON parser (a larger body gets a 413 problem).

@@ -1,0 +1,47 @@
+// Inbound webhooks for WhatsApp, Messenger, Instagram and X: the per-inbox endpoints, the delivery log with
+// its admin API and pruning. Composed into the gateway role; it needs the platform (config, database, bus,
+// logger) around it. Inboxes and their secrets come from the inbox store.
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@switchboard/config';
+import { IngestAdmissionGate } from '@switchboard/gateway-api';
+import { BUS, type Bus } from '@switchboard/messaging';
+import { ROOT_LOGGER } from '@switchboard/observability';
+import type { Logger } from 'pino';
+import { ListWebhookDeliveries } from './deliveries/list-webhook-deliveries.usecase';
+import { WebhookDeliveriesController } from './deliveries/webhook-deliveries.controller';
+import { WebhookDeliveriesPruner } from './deliveries/webhook-deliveries.pruner';
+import { WebhookDeliveries } from './deliveries/webhook-deliveries.repository';
+import { ReceiveWebhook } from './receive-webhook.usecase';
+import { WebhookController } from './webhook.controller';
+import { WebhookInboxes } from './webhook-inboxes.service';
+import { WEBHOOK_SECRETS_READER } from './webhook-secrets.port';
+import { StoredWebhookSecretsReader } from './stored-webhook-secrets.reader';
+import { VerifyWebhookSubscription } from './webhook-verification.usecase';
+
+@Module({
+  controllers: [WebhookController, WebhookDeliveriesController],
+  providers: [
+    { provide: WEBHOOK_SECRETS_READER, useClass: StoredWebhookSecretsReader },
+    {
+      // The same admission rule as REST ingest: past INGEST_MAX_BACKLOG, deliveries get 503 and are retried.
+      provide: IngestAdmissionGate,
+      inject: [BUS, APP_CONFIG, ROOT_LOGGER],
+      useFactory: (bus: Bus, config: AppConfig, logger: Logger) =>
+        new IngestAdmissionGate({
+          bus,
+          groupId: config.routerGroupId,
+          topic: config.topics.inbound,
+          maxBacklog: config.limits.ingestMaxBacklog,
+          logger: logger.child({ component: 'webhook-admission' }),
+        }),
+    },
+    WebhookInboxes,
+    WebhookDeliveries,
+    ReceiveWebhook,
+    VerifyWebhookSubscription,
+    ListWebhookDeliveries,
+    WebhookDeliveriesPruner,
+  ],
+  exports: [WEBHOOK_SECRETS_READER, WebhookDeliveriesPruner],
+})
+export class WebhookChannelsModule {}
