@@ -71,6 +71,7 @@ export { BusJournalModule, SqlBusJournal } from './bus-journal';
 export {
   generateSecretsKey,
   openSecretBox,
+  openInboxSecrets,
   parseSecretsKey,
   SECRETS_KEY_BYTES,
   SECRETS_KEY_FILE_NAME,

@@ -1,13 +1,7 @@
 // The inbox store behind the senders: the conversation's inbox (or the tenant's oldest active inbox of the
 // channel when the conversation records none), its sealed secrets opened with the process's SecretVault.
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  inboxSecretsContext,
-  PRISMA_CLIENT,
-  SecretVault,
-  type InboxSecrets,
-  type PrismaClient,
-} from '@switchboard/persistence';
+import { openInboxSecrets, PRISMA_CLIENT, SecretVault, type PrismaClient } from '@switchboard/persistence';
 import type { InboxCredentials, InboxRef, InboxSecretsReader } from './inbox-secrets.port';
 
 @Injectable()
@@ -27,10 +21,8 @@ export class StoredInboxSecretsReader implements InboxSecretsReader {
       },
       orderBy: { createdAt: 'asc' },
     });
-    if (!inbox?.secretsCiphertext) return undefined;
-    const secrets = JSON.parse(
-      await this.vault.open(inbox.secretsCiphertext, inboxSecretsContext(inbox.id)),
-    ) as InboxSecrets;
+    if (!inbox) return undefined;
+    const secrets = await openInboxSecrets(this.vault, inbox);
     if (!secrets.accessToken) return undefined;
     return { inboxId: inbox.id, accountId: inbox.address, accessToken: secrets.accessToken };
   }

@@ -3,13 +3,7 @@
 // process's SecretVault. An inactive inbox is unknown, so a disabled channel stops taking deliveries.
 import { Inject, Injectable } from '@nestjs/common';
 import { ChannelSchema } from '@switchboard/contracts';
-import {
-  inboxSecretsContext,
-  PRISMA_CLIENT,
-  SecretVault,
-  type InboxSecrets,
-  type PrismaClient,
-} from '@switchboard/persistence';
+import { openInboxSecrets, PRISMA_CLIENT, SecretVault, type PrismaClient } from '@switchboard/persistence';
 import type { WebhookInbox, WebhookSecretsReader } from './webhook-secrets.port';
 
 @Injectable()
@@ -26,11 +20,7 @@ export class StoredWebhookSecretsReader implements WebhookSecretsReader {
     });
     const channel = ChannelSchema.safeParse(inbox?.channel);
     if (!inbox || !inbox.active || !channel.success) return undefined;
-    const secrets: InboxSecrets = inbox.secretsCiphertext
-      ? (JSON.parse(
-          await this.vault.open(inbox.secretsCiphertext, inboxSecretsContext(inbox.id)),
-        ) as InboxSecrets)
-      : {};
+    const secrets = await openInboxSecrets(this.vault, inbox);
     return {
       inboxId: inbox.id,
       tenantId: inbox.tenantId,

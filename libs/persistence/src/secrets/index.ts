@@ -10,3 +10,4 @@ export type { SecretSealer } from './secret-box';
 export { openSecretBox, SECRETS_KEY_FILE_NAME, secretsKeyPath } from './secrets-key.file';
 export type { SecretsKeyDatabase } from './secrets-key.file';
 export { SecretsUnavailableError, SecretVault } from './secret-vault';
+export { openInboxSecrets } from './inbox-secrets';
