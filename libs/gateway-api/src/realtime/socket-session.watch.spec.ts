@@ -73,6 +73,24 @@ describe('SocketSessionWatch', () => {
     expect(sockets[0].emitted[0].payload.code).toBe('SESSION_REVOKED');
   });
 
+  it('leaves alone a socket that connected while a sweep was asking about the others', async () => {
+    let answer!: (live: Set<string>) => void;
+    const watch = new SocketSessionWatch({
+      liveAmong: () => new Promise((resolve) => (answer = resolve)),
+      sweepIntervalMs: 1000,
+      logger: pino({ level: 'silent' }),
+    });
+    const early = new FakeSocket('a');
+    const late = new FakeSocket('b');
+    watch.watch(early, 's1', new Date(60_000));
+    const sweep = watch.sweep();
+    watch.watch(late, 's2', new Date(60_000));
+    answer(new Set(['s1']));
+    await sweep;
+    expect([early.connected, late.connected]).toEqual([true, true]);
+    expect(late.emitted).toEqual([]);
+  });
+
   it('sweeps on its interval once started, and stops on destroy', async () => {
     const live = new Set(['s1']);
     const { watch, queries } = setup(live);

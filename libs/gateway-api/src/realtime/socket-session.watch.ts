@@ -89,10 +89,12 @@ export class SocketSessionWatch {
     if (this.sweeping || this.watched.size === 0) return;
     this.sweeping = true;
     try {
-      const sessionIds = [...new Set([...this.watched.values()].map((entry) => entry.sessionId))];
-      const live = await this.options.liveAmong(sessionIds);
+      const asked = new Set([...this.watched.values()].map((entry) => entry.sessionId));
+      const live = await this.options.liveAmong([...asked]);
+      // Only sessions the query was asked about are judged: a socket that connected while it ran has a
+      // session the answer says nothing about (its handshake just found it live).
       for (const [socketId, entry] of this.watched) {
-        if (!live.has(entry.sessionId)) this.end(socketId, 'SESSION_REVOKED');
+        if (asked.has(entry.sessionId) && !live.has(entry.sessionId)) this.end(socketId, 'SESSION_REVOKED');
       }
     } catch (error) {
       // A database hiccup must not disconnect everyone; the next sweep tries again.
@@ -106,6 +108,7 @@ export class SocketSessionWatch {
     const entry = this.watched.get(socketId);
     if (!entry) return;
     this.forget(socketId);
+    this.options.logger.info({ socketId, sessionId: entry.sessionId, code }, 'console socket session ended');
     entry.socket.emit(SESSION_ENDED_EVENT, { code, message: MESSAGES[code] });
     entry.socket.disconnect(true);
   }
