@@ -46,13 +46,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/routing-core/**/*.ts', 'libs/sla/**/*.ts'],
+    files: ['libs/routing-core/**/*.ts', 'libs/sla/**/*.ts', 'libs/metrics/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: frameworkAndIo, message: 'routing-core and sla are pure: no framework or I/O imports.' },
+            {
+              group: frameworkAndIo,
+              message: 'routing-core, sla and metrics are pure: no framework or I/O imports.',
+            },
           ],
         },
       ],

@@ -17,6 +17,7 @@ export default defineConfig({
       '@switchboard/gateway-api': lib('gateway-api'),
       '@switchboard/platform': lib('platform'),
       '@switchboard/sla': lib('sla'),
+      '@switchboard/metrics': lib('metrics'),
       '@switchboard/channels-email': lib('channels/email'),
       '@switchboard/channels-core': lib('channels/core'),
       '@switchboard/channels-social': lib('channels/social'),
