@@ -75,7 +75,7 @@ describe('Kafka ingest of unstorable text (real broker)', () => {
     const offer = await agent.next('offer.created');
     expect(offer.preview).toBe('card charged twice');
 
-    await expect.poll(() => dead.length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => dead.length, { timeout: 45_000 }).toBe(1);
     expect(dead[0]).toMatchObject({
       code: 'VALIDATION_FAILED',
       reason: 'Schema violation: body: must not contain the NUL character (U+0000)',
@@ -101,7 +101,7 @@ describe('Kafka ingest of unstorable text (real broker)', () => {
         },
       ],
     });
-    await expect.poll(() => dead.length, { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => dead.length, { timeout: 45_000 }).toBe(2);
     expect(dead[1]).toMatchObject({
       code: 'VALIDATION_FAILED',
       issues: [{ path: 'attachments.0.url', message: 'must be an https: URL' }],

@@ -131,7 +131,7 @@ describe('fault: 50,000 records backlogged while no router runs', () => {
           ).length === 0
         );
       },
-      60_000,
+      120_000,
     );
 
     const [counts] = await queryOnce<{ conversations: string; assignments: string; queued: string }>(
