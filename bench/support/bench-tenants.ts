@@ -12,6 +12,7 @@ const HOUR = 60 * MINUTE;
 const SLA_TARGETS: SlaTargets = {
   firstResponseMs: { chat: MINUTE, email: 4 * HOUR, social: 15 * MINUTE, voice: 20_000 },
   nextResponseMs: { chat: 2 * MINUTE, email: 8 * HOUR, social: 30 * MINUTE },
+  resolutionMs: {},
   overrides: [{ tiers: ['platinum'], firstResponseMs: { chat: 30_000, social: 5 * MINUTE } }],
 };
 

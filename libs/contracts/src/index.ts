@@ -17,6 +17,7 @@ export * from './admin/customers.schema';
 export * from './admin/routing-policies.schema';
 export * from './admin/queues.schema';
 export * from './admin/sla-policies.schema';
+export * from './admin/sla-actions.schema';
 export * from './admin/business-hours.schema';
 export * from './admin/skills.schema';
 export * from './admin/agents.schema';

@@ -4,3 +4,25 @@ export type { BusinessCalendar, WeeklyOpening } from './business-calendar';
 export { addBusinessTime, businessTimeBetween, isOpen, nextOpening } from './business-time';
 export { slaDeadline } from './sla-deadline';
 export { SlaError, SlaErrorCode } from './sla.error';
+export {
+  matchSlaPolicy,
+  NO_SLA,
+  SLA_TARGET_NAMES,
+  type EffectiveSla,
+  type SlaMatchSubject,
+  type SlaPolicyRules,
+  type SlaRuleMatch,
+  type SlaTargetName,
+} from './policies/sla-policy.matcher';
+export type {
+  ClockInput,
+  ClockInputType,
+  ClockOutcome,
+  ClockOutcomeKind,
+  ClockStep,
+  ConversationClocks,
+  ConversationStatus,
+  TargetRun,
+} from './clocks/clock.types';
+export { applyClockInput, clockElapsedMs, newConversationClocks } from './clocks/conversation-clocks.engine';
+export { warningMs } from './clocks/target-run.util';

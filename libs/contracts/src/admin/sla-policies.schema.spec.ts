@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseWith } from '../validation.util';
-import { CreateSlaPolicyBodySchema, slaTargetMs, SlaTargetsSchema } from './sla-policies.schema';
+import {
+  CreateSlaPolicyBodySchema,
+  slaTargetMs,
+  slaTargetRule,
+  SlaTargetsSchema,
+  UpdateSlaPolicyBodySchema,
+} from './sla-policies.schema';
 
 const targets = SlaTargetsSchema.parse({
   firstResponseMs: { chat: 60_000, email: 3_600_000 },
@@ -31,6 +37,28 @@ describe('slaTargetMs', () => {
     expect(slaTargetMs(targets, 'nextResponseMs', { ...vip, priority: 80 })).toBe(15_000);
   });
 
+  it('says which rule decided, resolution targets included', () => {
+    const withResolution = SlaTargetsSchema.parse({
+      ...targets,
+      resolutionMs: { chat: 3_600_000 },
+      overrides: [...targets.overrides, { tiers: ['gold'], resolutionMs: { chat: 1_800_000 } }],
+    });
+    const gold = { channelClass: 'chat' as const, tier: 'gold', priority: 0 };
+    expect(slaTargetRule(withResolution, 'resolutionMs', gold)).toEqual({
+      rule: 'override',
+      overrideIndex: 3,
+      targetMs: 1_800_000,
+    });
+    expect(slaTargetRule(withResolution, 'resolutionMs', { ...gold, tier: 'standard' })).toEqual({
+      rule: 'default',
+      targetMs: 3_600_000,
+    });
+    expect(slaTargetRule(withResolution, 'resolutionMs', { ...gold, channelClass: 'voice' })).toEqual({
+      rule: 'none',
+      targetMs: null,
+    });
+  });
+
   it('has no target for a class nobody set', () => {
     expect(
       slaTargetMs(targets, 'firstResponseMs', { channelClass: 'voice', tier: 'gold', priority: 0 }),
@@ -49,7 +77,62 @@ describe('CreateSlaPolicyBodySchema', () => {
       name: 'Std',
       targets: { firstResponseMs: { chat: 1 } },
     });
-    expect(parsed.targets).toEqual({ firstResponseMs: { chat: 1 }, nextResponseMs: {}, overrides: [] });
+    expect(parsed.targets).toEqual({
+      firstResponseMs: { chat: 1 },
+      nextResponseMs: {},
+      resolutionMs: {},
+      overrides: [],
+    });
+    expect(parsed).toMatchObject({ warnAtPercent: 75, onWarning: [], onBreach: [] });
+  });
+
+  it('accepts resolution targets, a warning threshold and actions of every kind', () => {
+    const parsed = CreateSlaPolicyBodySchema.parse({
+      name: 'Full',
+      targets: {
+        firstResponseMs: { chat: 60_000 },
+        resolutionMs: { chat: 3_600_000 },
+        overrides: [{ tiers: ['gold'], resolutionMs: { email: 7_200_000 } }],
+      },
+      warnAtPercent: 80,
+      onWarning: [{ type: 'raiseScore', by: 20 }, { type: 'notifySupervisors' }, { type: 'reoffer' }],
+      onBreach: [
+        { type: 'widenSkills', lowerProficiencyBy: 2 },
+        { type: 'overflow', queueId: 'q-1' },
+      ],
+    });
+    expect(parsed.onBreach[0]).toEqual({ type: 'widenSkills', dropOptional: false, lowerProficiencyBy: 2 });
+    expect(parsed.targets.overrides[0].resolutionMs).toEqual({ email: 7_200_000 });
+  });
+
+  it('names bad thresholds and actions by their field', () => {
+    expect(
+      issues({
+        name: 'x',
+        targets: { firstResponseMs: {} },
+        warnAtPercent: 100,
+        onWarning: [{ type: 'raiseScore', by: 0 }, { type: 'teleport' }],
+        onBreach: [{ type: 'widenSkills' }, { type: 'overflow' }],
+      }),
+    ).toEqual([
+      'onBreach.0.lowerProficiencyBy',
+      'onBreach.1.queueId',
+      'onWarning.0.by',
+      'onWarning.1.type',
+      'warnAtPercent',
+    ]);
+    expect(issues({ name: 'x', targets: { firstResponseMs: {} }, warnAtPercent: 0 })).toEqual([
+      'warnAtPercent',
+    ]);
+    const twice = [{ type: 'reoffer' }, { type: 'notifySupervisors' }, { type: 'reoffer' }];
+    expect(issues({ name: 'x', targets: { firstResponseMs: {} }, onBreach: twice })).toEqual([
+      'onBreach.2.type',
+    ]);
+  });
+
+  it('lets an update change only the threshold or the actions', () => {
+    expect(UpdateSlaPolicyBodySchema.parse({ warnAtPercent: 50 })).toEqual({ warnAtPercent: 50 });
+    expect(UpdateSlaPolicyBodySchema.parse({ onBreach: [] })).toEqual({ onBreach: [] });
   });
 
   it('names bad targets and overrides', () => {

@@ -1,12 +1,14 @@
 // Admin bodies for SLA policies, and the one rule that picks a conversation's response target from them.
 //
 // Shape of `targets`:
-//   firstResponseMs / nextResponseMs: defaults per channel class (chat, email, social, voice), in ms.
+//   firstResponseMs / nextResponseMs / resolutionMs: defaults per channel class (chat, email, social, voice),
+//   in business ms.
 //   overrides: an ordered list; each names conditions (customer tiers and/or a priority band) and the targets
 //   it changes. For a conversation, the first override whose conditions all match and that sets a target for
 //   the conversation's channel class wins; otherwise the default applies; a class with no target has no SLA.
 import { z } from 'zod';
 import { CustomerTierSchema, IdSchema, StorableTextSchema, type ChannelClass } from '../primitives.schema';
+import { DEFAULT_SLA_WARN_AT_PERCENT, SlaActionsSchema, WarnAtPercentSchema } from './sla-actions.schema';
 
 /** Longest response target: beyond a month an SLA is no longer a response-time promise. */
 export const MAX_SLA_TARGET_MS = 30 * 86_400_000;
@@ -30,6 +32,9 @@ const FirstResponseSchema = PerClassTargetsSchema.describe(
 const NextResponseSchema = PerClassTargetsSchema.describe(
   'From each later customer message (after an agent reply) to the next agent reply, per channel class.',
 );
+const ResolutionSchema = PerClassTargetsSchema.describe(
+  "From a conversation's opening (or reopening) to its resolution, per channel class.",
+);
 const PrioritySchema = z.number().int().min(0).max(100);
 
 export const SlaOverrideSchema = z
@@ -44,6 +49,7 @@ export const SlaOverrideSchema = z
     maxPriority: PrioritySchema.optional().describe('Matches priority <= this (0-100); inclusive.'),
     firstResponseMs: FirstResponseSchema.optional(),
     nextResponseMs: NextResponseSchema.optional(),
+    resolutionMs: ResolutionSchema.optional(),
   })
   .superRefine((o, ctx) => {
     if (o.tiers === undefined && o.minPriority === undefined && o.maxPriority === undefined) {
@@ -56,7 +62,7 @@ export const SlaOverrideSchema = z
     if (o.minPriority !== undefined && o.maxPriority !== undefined && o.minPriority > o.maxPriority) {
       ctx.addIssue({ code: 'custom', path: ['maxPriority'], message: 'must be >= minPriority' });
     }
-    if (!hasTarget(o.firstResponseMs) && !hasTarget(o.nextResponseMs)) {
+    if (!hasTarget(o.firstResponseMs) && !hasTarget(o.nextResponseMs) && !hasTarget(o.resolutionMs)) {
       ctx.addIssue({ code: 'custom', path: ['firstResponseMs'], message: 'an override must set a target' });
     }
   })
@@ -67,6 +73,7 @@ export const SlaTargetsSchema = z
   .strictObject({
     firstResponseMs: FirstResponseSchema,
     nextResponseMs: NextResponseSchema.default({}),
+    resolutionMs: ResolutionSchema.default({}),
     overrides: z.array(SlaOverrideSchema).max(20).default([]),
   })
   .describe('Response-time targets: defaults per channel class, then ordered overrides.');
@@ -82,6 +89,11 @@ export const CreateSlaPolicyBodySchema = z.strictObject({
   description: StorableTextSchema.max(1000).optional(),
   calendarId: CalendarRefSchema.optional(),
   targets: SlaTargetsSchema,
+  warnAtPercent: WarnAtPercentSchema.default(DEFAULT_SLA_WARN_AT_PERCENT),
+  onWarning: SlaActionsSchema.default([]).describe(
+    'Actions when a clock passes warnAtPercent of its target.',
+  ),
+  onBreach: SlaActionsSchema.default([]).describe('Actions when a clock runs out of its target.'),
 });
 export type CreateSlaPolicyBody = z.infer<typeof CreateSlaPolicyBodySchema>;
 
@@ -91,11 +103,14 @@ export const UpdateSlaPolicyBodySchema = z
     description: StorableTextSchema.max(1000).nullable().optional(),
     calendarId: CalendarRefSchema.optional(),
     targets: SlaTargetsSchema.optional().describe('Replaces all targets.'),
+    warnAtPercent: WarnAtPercentSchema.optional(),
+    onWarning: SlaActionsSchema.optional().describe('Replaces the warning actions.'),
+    onBreach: SlaActionsSchema.optional().describe('Replaces the breach actions.'),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
 export type UpdateSlaPolicyBody = z.infer<typeof UpdateSlaPolicyBodySchema>;
 
-export type SlaTargetKind = 'firstResponseMs' | 'nextResponseMs';
+export type SlaTargetKind = 'firstResponseMs' | 'nextResponseMs' | 'resolutionMs';
 
 export interface SlaSubject {
   channelClass: ChannelClass;
@@ -110,12 +125,24 @@ export function slaTargetMs(
   kind: SlaTargetKind,
   subject: SlaSubject,
 ): number | undefined {
-  for (const override of targets.overrides) {
+  return slaTargetRule(targets, kind, subject).targetMs ?? undefined;
+}
+
+/** Which rule decided a target: an override (by its index), the channel-class default, or none at all. */
+export type SlaTargetRule =
+  | { rule: 'override'; overrideIndex: number; targetMs: number }
+  | { rule: 'default'; targetMs: number }
+  | { rule: 'none'; targetMs: null };
+
+/** Like slaTargetMs, but also says which rule decided, for explanations. */
+export function slaTargetRule(targets: SlaTargets, kind: SlaTargetKind, subject: SlaSubject): SlaTargetRule {
+  for (const [overrideIndex, override] of targets.overrides.entries()) {
     if (!matches(override, subject)) continue;
     const ms = override[kind]?.[subject.channelClass];
-    if (ms !== undefined) return ms;
+    if (ms !== undefined) return { rule: 'override', overrideIndex, targetMs: ms };
   }
-  return targets[kind][subject.channelClass];
+  const ms = targets[kind][subject.channelClass];
+  return ms === undefined ? { rule: 'none', targetMs: null } : { rule: 'default', targetMs: ms };
 }
 
 function matches(override: SlaOverride, subject: SlaSubject): boolean {

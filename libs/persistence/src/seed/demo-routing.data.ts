@@ -63,6 +63,7 @@ export const DEMO_SLA_POLICIES: readonly DemoSlaPolicy[] = [
     targets: {
       firstResponseMs: { chat: 60 * SECOND, social: 15 * MINUTE, email: 4 * HOUR, voice: 20 * SECOND },
       nextResponseMs: { chat: 2 * MINUTE, social: 30 * MINUTE, email: 8 * HOUR },
+      resolutionMs: { chat: 4 * HOUR, social: 8 * HOUR, email: 24 * HOUR },
       // First match wins: platinum before gold, and urgent work of any tier gets the platinum chat target.
       overrides: [
         {
@@ -82,6 +83,7 @@ export const DEMO_SLA_POLICIES: readonly DemoSlaPolicy[] = [
     targets: {
       firstResponseMs: { chat: 90 * SECOND, social: 20 * MINUTE, email: 8 * HOUR, voice: 30 * SECOND },
       nextResponseMs: { chat: 3 * MINUTE, social: HOUR, email: 24 * HOUR },
+      resolutionMs: {},
       overrides: [
         { tiers: ['platinum'], firstResponseMs: { chat: 30 * SECOND, social: 5 * MINUTE, email: 2 * HOUR } },
         { tiers: ['gold'], firstResponseMs: { chat: 60 * SECOND, social: 15 * MINUTE, email: 4 * HOUR } },

@@ -5,6 +5,7 @@ import type { CreateSlaPolicyBody } from '@switchboard/contracts';
 import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { assertOfTenant, refAt } from '../shared/tenant-refs.util';
+import { overflowRefs } from './sla-policy-refs.util';
 import { SLA_POLICY_CONSTRAINT_FIELDS, toSlaPolicyView, type SlaPolicyView } from './sla-policy.view';
 
 @Injectable()
@@ -15,6 +16,7 @@ export class CreateSlaPolicy {
     const { tenantId } = principal;
     return this.audit.write(principal, async (tx) => {
       await assertOfTenant(tx, tenantId, 'business-hours calendar', refAt(body.calendarId, 'calendarId'));
+      await assertOfTenant(tx, tenantId, 'queue', overflowRefs(body));
       const policy = await tx.slaPolicy
         .create({
           data: {
@@ -23,6 +25,9 @@ export class CreateSlaPolicy {
             description: body.description ?? null,
             calendarId: body.calendarId ?? null,
             targets: body.targets,
+            warnAtPercent: body.warnAtPercent,
+            onWarning: body.onWarning,
+            onBreach: body.onBreach,
           },
         })
         .catch((error: unknown) => {

@@ -1,5 +1,12 @@
 // How an SLA policy looks over the API.
-import { SlaTargetsSchema, type SlaTargets } from '@switchboard/contracts';
+import {
+  DEFAULT_SLA_WARN_AT_PERCENT,
+  SlaActionsSchema,
+  SlaTargetsSchema,
+  WarnAtPercentSchema,
+  type SlaAction,
+  type SlaTargets,
+} from '@switchboard/contracts';
 import { storedJson } from '../shared/stored-json.util';
 
 export interface SlaPolicyRow {
@@ -8,6 +15,9 @@ export interface SlaPolicyRow {
   description: string | null;
   calendarId: string | null;
   targets: unknown;
+  warnAtPercent: number;
+  onWarning: unknown;
+  onBreach: unknown;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -18,11 +28,14 @@ export interface SlaPolicyView {
   description: string | null;
   calendarId: string | null;
   targets: SlaTargets;
+  warnAtPercent: number;
+  onWarning: SlaAction[];
+  onBreach: SlaAction[];
   createdAt: string;
   updatedAt: string;
 }
 
-const NO_TARGETS: SlaTargets = { firstResponseMs: {}, nextResponseMs: {}, overrides: [] };
+const NO_TARGETS: SlaTargets = { firstResponseMs: {}, nextResponseMs: {}, resolutionMs: {}, overrides: [] };
 
 export function toSlaPolicyView(row: SlaPolicyRow): SlaPolicyView {
   return {
@@ -31,6 +44,9 @@ export function toSlaPolicyView(row: SlaPolicyRow): SlaPolicyView {
     description: row.description,
     calendarId: row.calendarId,
     targets: storedJson(SlaTargetsSchema, row.targets, NO_TARGETS),
+    warnAtPercent: storedJson(WarnAtPercentSchema, row.warnAtPercent, DEFAULT_SLA_WARN_AT_PERCENT),
+    onWarning: storedJson(SlaActionsSchema, row.onWarning, []),
+    onBreach: storedJson(SlaActionsSchema, row.onBreach, []),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -1,10 +1,11 @@
-// Changes an SLA policy's name, calendar or targets (targets are replaced whole).
+// Changes an SLA policy's name, calendar, targets, warning threshold or actions (each list is replaced whole).
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { UpdateSlaPolicyBody } from '@switchboard/contracts';
 import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { assertOfTenant, notFound, refAt } from '../shared/tenant-refs.util';
+import { overflowRefs } from './sla-policy-refs.util';
 import { SLA_POLICY_CONSTRAINT_FIELDS, toSlaPolicyView, type SlaPolicyView } from './sla-policy.view';
 
 @Injectable()
@@ -17,6 +18,7 @@ export class UpdateSlaPolicy {
       const current = await tx.slaPolicy.findFirst({ where: { id, tenantId } });
       if (!current) throw notFound('SLA policy', id);
       await assertOfTenant(tx, tenantId, 'business-hours calendar', refAt(body.calendarId, 'calendarId'));
+      await assertOfTenant(tx, tenantId, 'queue', overflowRefs(body));
       const policy = await tx.slaPolicy
         .update({
           where: { id, tenantId },
@@ -25,6 +27,9 @@ export class UpdateSlaPolicy {
             description: body.description,
             calendarId: body.calendarId,
             targets: body.targets,
+            warnAtPercent: body.warnAtPercent,
+            onWarning: body.onWarning,
+            onBreach: body.onBreach,
           },
         })
         .catch((error: unknown) => {
