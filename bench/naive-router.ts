@@ -126,6 +126,9 @@ export class NaiveRouter implements Router {
       case 'restoreOffer':
       case 'restoreAssignment':
       case 'restoreCompleted':
+      case 'escalateContact':
+      case 'rescindOffer':
+      case 'transferContact':
         break; // not driven by the benchmark
     }
     return this.out;
@@ -212,6 +215,7 @@ export class NaiveRouter implements Router {
         score: {
           total: score,
           priority: 0,
+          escalation: 0,
           aging: 0,
           slaUrgency: 0,
           starvationBoost: 0,

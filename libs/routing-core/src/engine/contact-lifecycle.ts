@@ -2,9 +2,17 @@
 // steps that are due, refreshes its score phase, files it in the right bucket and arms its timer.
 import { classIndexOfChannel, isChannel } from '../model/channel.model';
 import type { SkillRequirement } from '../model/contact.model';
-import type { RestoredContactInput } from '../model/contact.model';
+import type { AppliedEscalation, RestoredContactInput } from '../model/contact.model';
 import { invalid, RoutingError, RoutingErrorCode } from '../model/routing.error';
-import { checkId, checkPriority, checkRequirements, checkTime } from '../policy/input-validation.util';
+import {
+  checkEscalationPoints,
+  checkId,
+  checkNonNegative,
+  checkPriority,
+  checkReason,
+  checkRequirements,
+  checkTime,
+} from '../policy/input-validation.util';
 import { starvationBoundFor } from '../policy/queue-policy';
 import { nextStepDueAt, requirementsAtStep } from '../policy/relaxation.policy';
 import { nextPhaseChangeAfter, PHASE_STARVED, phaseAt } from '../scoring/score.util';
@@ -52,6 +60,7 @@ export function buildContact(state: RoutingState, input: RestoredContactInput): 
   c.offerAttempts = Math.max(0, Math.floor(input.offerAttempts ?? 0));
   c.stepIndex = Math.min(Math.max(0, Math.floor(input.relaxationStep ?? 0)), queue.policy.steps.length);
   for (const agentId of input.excludedAgentIds ?? []) c.exclude(agentId);
+  restoreEscalations(c, input.escalations);
   if (c.optionalSkills.length > 0) {
     c.optionalIds = c.optionalSkills.map((r) => state.skills.intern(r.skill));
     c.optionalMins = c.optionalSkills.map((r) => r.minProficiency);
@@ -59,6 +68,18 @@ export function buildContact(state: RoutingState, input: RestoredContactInput): 
   applyQueueScoring(c);
   compileRing(state, c);
   return c;
+}
+
+function restoreEscalations(c: ContactState, escalations: readonly AppliedEscalation[] | undefined): void {
+  if (escalations === undefined || escalations.length === 0) return;
+  c.escalations = escalations.map((e) => ({
+    reason: checkReason(e.reason, 'contact.escalations'),
+    raisedBy: e.raisedBy,
+  }));
+  c.escalationPoints = checkEscalationPoints(
+    escalations.reduce((sum, e) => sum + checkNonNegative(e.raisedBy, 'contact.escalations.raisedBy'), 0),
+    'contact.escalations',
+  );
 }
 
 /** Registers a built contact with the engine and its queue. */
@@ -142,18 +163,7 @@ function applyDueSteps(state: RoutingState, c: ContactState): boolean {
     if (step === undefined || dueAt > state.now) return widened;
     widened = true;
     if (step.action !== 'overflow') {
-      c.stepIndex += 1;
-      compileRing(state, c);
-      state.emit({
-        type: 'relaxed',
-        contactId: c.id,
-        tenantId: c.tenantId,
-        queueId: c.queue.id,
-        step: c.stepIndex,
-        action: step.action,
-        requiredSkills: c.reqs.list,
-        at: state.now,
-      });
+      applyRelaxStep(state, c, step.action);
       continue;
     }
     const target = state.queues.get(step.queueId);
@@ -176,7 +186,28 @@ function applyDueSteps(state: RoutingState, c: ContactState): boolean {
   }
 }
 
-function moveToQueue(state: RoutingState, c: ContactState, target: QueueState, at: number): void {
+/** Applies the contact's next ring (the plan's step at stepIndex, which must not be an overflow). */
+export function applyRelaxStep(
+  state: RoutingState,
+  c: ContactState,
+  action: 'drop-optional' | 'lower-proficiency',
+): void {
+  c.stepIndex += 1;
+  compileRing(state, c);
+  state.emit({
+    type: 'relaxed',
+    contactId: c.id,
+    tenantId: c.tenantId,
+    queueId: c.queue.id,
+    step: c.stepIndex,
+    action,
+    requiredSkills: c.reqs.list,
+    at: state.now,
+  });
+}
+
+/** Moves the contact to another queue whose plan starts at ring 0 from `at`; age and escalations stay. */
+export function moveToQueue(state: RoutingState, c: ContactState, target: QueueState, at: number): void {
   c.queue.contacts.delete(c);
   target.contacts.add(c);
   c.queue = target;

@@ -1,6 +1,6 @@
 // Runtime contact: immutable facts from the host plus routing state (ring, phase, bucket, offer, timer).
 import type { Channel } from '../model/channel.model';
-import type { SkillRequirement } from '../model/contact.model';
+import type { AppliedEscalation, SkillRequirement } from '../model/contact.model';
 import type { CompiledRequirements } from '../policy/relaxation.policy';
 import type { ScoreInputs, ScorePhase } from '../scoring/score.util';
 import { PHASE_NORMAL } from '../scoring/score.util';
@@ -46,6 +46,9 @@ export class ContactState implements ScoreInputs {
   assignedTo: AgentState | null = null;
   assignedOfferId = '';
   offerAttempts = 0;
+  /** Sum of the raises in `escalations` (kept apart so scoring reads one number). */
+  escalationPoints = 0;
+  escalations: AppliedEscalation[] | null = null;
 
   constructor(
     readonly id: string,
@@ -53,7 +56,8 @@ export class ContactState implements ScoreInputs {
     readonly channel: Channel,
     readonly classIndex: number,
     readonly basePriority: number,
-    readonly requiredSkills: readonly SkillRequirement[],
+    /** Mutable only through a transfer, which may replace the contact's own skills. */
+    public requiredSkills: readonly SkillRequirement[],
     readonly optionalSkills: readonly SkillRequirement[],
     /** Interned language id, -1 when any agent will do. */
     readonly languageId: number,

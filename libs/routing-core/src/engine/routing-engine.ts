@@ -12,6 +12,7 @@ import {
   contactWithdrawn,
   respondToOffer,
 } from './contact-commands.handler';
+import { escalateContact, rescindOffer } from './escalation-commands.handler';
 import { reevaluate } from './matching';
 import { removeQueue, upsertQueue } from './queue-commands.handler';
 import {
@@ -22,6 +23,7 @@ import {
 } from './restore-commands.handler';
 import { RoutingState } from './routing-state';
 import { runDueTimers } from './timer.handler';
+import { transferContact } from './transfer-commands.handler';
 import { agentView, contactView, queueStats, type QueueStats } from './views';
 
 export interface RoutingClock {
@@ -106,6 +108,12 @@ function dispatch(state: RoutingState, command: RoutingCommand): void {
       return contactCompleted(state, command.contactId, command.agentStatus);
     case 'contactWithdrawn':
       return contactWithdrawn(state, command.contactId);
+    case 'escalateContact':
+      return escalateContact(state, command);
+    case 'rescindOffer':
+      return rescindOffer(state, command);
+    case 'transferContact':
+      return transferContact(state, command);
     case 'tick':
       return runDueTimers(state);
     case 'restoreContact':

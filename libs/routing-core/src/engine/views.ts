@@ -47,6 +47,7 @@ export function contactView(c: ContactState, now: number): ContactView {
     currentRequirements: c.reqs.list,
     language: c.language,
     excludedAgentIds: c.excluded === null ? [] : [...c.excluded],
+    escalations: c.escalations === null ? [] : [...c.escalations],
     agentId: agent?.id,
     offerId: c.offer?.offerId ?? (c.assignedTo !== null ? c.assignedOfferId : undefined),
     offerExpiresAt: c.offer?.expiresAt,

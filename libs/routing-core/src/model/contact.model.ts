@@ -39,6 +39,24 @@ export interface RestoredContactInput extends ContactInput {
   readonly excludedAgentIds?: readonly string[];
   /** Offers made so far; keeps new offer ids unique after a restart. */
   readonly offerAttempts?: number;
+  /** Escalations applied since the contact entered its queue by arrival or transfer ('contactEscalated' decisions). */
+  readonly escalations?: readonly AppliedEscalation[];
+}
+
+export const ESCALATION_CAUSES = ['sla-warning', 'sla-breach', 'supervisor'] as const;
+export type EscalationCause = (typeof ESCALATION_CAUSES)[number];
+
+/** Why the host escalates or pulls back an offer; cause and target together identify it. */
+export interface EscalationReason {
+  readonly cause: EscalationCause;
+  /** The SLA target (e.g. 'first-response') or, for a supervisor, who asked. */
+  readonly target: string;
+}
+
+/** An escalation the contact carries: its reason and the points it added. */
+export interface AppliedEscalation {
+  readonly reason: EscalationReason;
+  readonly raisedBy: number;
 }
 
 export type ContactState = 'waiting' | 'offered' | 'assigned';
@@ -55,6 +73,8 @@ export interface ContactView {
   readonly currentRequirements: readonly SkillRequirement[];
   readonly language: string | undefined;
   readonly excludedAgentIds: readonly string[];
+  /** Escalations applied in the current queue stint; their points add to the score until starvation. */
+  readonly escalations: readonly AppliedEscalation[];
   readonly agentId: string | undefined;
   readonly offerId: string | undefined;
   readonly offerExpiresAt: number | undefined;

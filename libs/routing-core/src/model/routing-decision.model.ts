@@ -1,13 +1,15 @@
 // Decisions the engine emits. The host persists them, publishes them, and arms one timer at nextTimerAt().
 import type { AgentStatus } from './agent.model';
 import type { Channel } from './channel.model';
-import type { SkillRequirement } from './contact.model';
+import type { EscalationReason, SkillRequirement } from './contact.model';
 import type { RoutingStrategy } from './queue.model';
 
 export interface ScoreBreakdown {
-  /** priority + aging + slaUrgency + starvationBoost. */
+  /** priority + escalation + aging + slaUrgency + starvationBoost. */
   readonly total: number;
   readonly priority: number;
+  /** Points from escalations (escalateContact); counted like priority. */
+  readonly escalation: number;
   readonly aging: number;
   readonly slaUrgency: number;
   /** 0 unless starved; then it lifts the contact to the starvation plateau (see docs/routing.md). */
@@ -40,6 +42,9 @@ export interface OfferReason {
 }
 
 export type RequeueCause = 'declined' | 'timeout' | 'agent-offline' | 'agent-removed';
+
+/** Why a live offer was taken back without an answer: the contact left, an escalation, or a transfer. */
+export type RescindCause = 'withdrawn' | 'rescinded' | 'transferred';
 
 export type RoutingDecision =
   | {
@@ -78,7 +83,9 @@ export type RoutingDecision =
       readonly contactId: string;
       readonly tenantId: string;
       readonly agentId: string;
-      readonly cause: 'withdrawn';
+      readonly cause: RescindCause;
+      /** For 'rescinded': the escalation that pulled the offer back. */
+      readonly reason?: EscalationReason;
       readonly at: number;
     }
   | {
@@ -106,7 +113,10 @@ export type RoutingDecision =
       readonly tenantId: string;
       readonly fromQueueId: string;
       readonly toQueueId: string;
+      /** The plan step that fired; 0 when an escalation asked for the overflow. */
       readonly step: number;
+      /** Set when an escalation, not the relaxation plan, moved the contact. */
+      readonly cause?: 'escalation';
       readonly at: number;
     }
   | {
@@ -115,6 +125,39 @@ export type RoutingDecision =
       readonly tenantId: string;
       readonly queueId: string;
       readonly cause: 'sla-urgency' | 'starvation';
+      readonly at: number;
+    }
+  | {
+      /** First of an escalation's decisions; 'relaxed' and 'overflowed' follow when it widened or moved. */
+      readonly type: 'contactEscalated';
+      readonly contactId: string;
+      readonly tenantId: string;
+      /** The queue the contact was in when escalated. */
+      readonly queueId: string;
+      readonly reason: EscalationReason;
+      /** Points added now (less than asked when the cap was reached). */
+      readonly raisedBy: number;
+      /** Escalation points the contact now carries in total. */
+      readonly escalationPoints: number;
+      readonly state: 'waiting' | 'offered' | 'assigned';
+      readonly at: number;
+    }
+  | {
+      /** The host re-matches the SLA policy on this; an 'assigned' transfer ends the assignment. */
+      readonly type: 'contactTransferred';
+      readonly contactId: string;
+      readonly tenantId: string;
+      readonly fromQueueId: string;
+      readonly toQueueId: string;
+      /** State before the transfer; the contact now waits in toQueueId. */
+      readonly fromState: 'waiting' | 'offered' | 'assigned';
+      /** The agent that held the offer or assignment, if any. */
+      readonly agentId?: string;
+      readonly offerId?: string;
+      readonly byAgentId?: string;
+      readonly reason?: string;
+      /** Ring 0 in the new queue. */
+      readonly requiredSkills: readonly SkillRequirement[];
       readonly at: number;
     };
 

@@ -1,7 +1,7 @@
 // Shape checks shared by the command handlers. The host validates at its edge too; these keep the
 // engine safe when it is driven directly (tests, simulation).
 import type { SkillLevel } from '../model/agent.model';
-import type { SkillRequirement } from '../model/contact.model';
+import { ESCALATION_CAUSES, type EscalationReason, type SkillRequirement } from '../model/contact.model';
 import { invalid } from '../model/routing.error';
 
 export const MIN_PROFICIENCY = 1;
@@ -57,6 +57,21 @@ export function checkPriority(value: number, field: string): number {
   if (!Number.isFinite(value) || Math.abs(value) > MAX_ABS_PRIORITY) {
     throw invalid(`${field}: must be a finite number within ±${MAX_ABS_PRIORITY}`);
   }
+  return value;
+}
+
+export function checkReason(reason: EscalationReason | undefined, field: string): EscalationReason {
+  if (typeof reason !== 'object' || reason === null) throw invalid(`${field}: must be { cause, target }`);
+  if (!ESCALATION_CAUSES.includes(reason.cause))
+    throw invalid(`${field}.cause: must be one of ${ESCALATION_CAUSES.join(', ')}`);
+  checkId(reason.target, `${field}.target`);
+  return { cause: reason.cause, target: reason.target };
+}
+
+/** Escalation points in total stay within the priority range, so they never reach the starvation plateau. */
+export function checkEscalationPoints(value: number, field: string): number {
+  if (!Number.isFinite(value) || value < 0 || value > MAX_ABS_PRIORITY)
+    throw invalid(`${field}: escalation points must be within 0..${MAX_ABS_PRIORITY}`);
   return value;
 }
 

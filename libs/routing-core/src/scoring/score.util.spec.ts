@@ -22,6 +22,7 @@ const T0 = 1_700_000_000_000;
 function inputs(over: Partial<ScoreInputs> = {}): ScoreInputs {
   return {
     basePriority: 0,
+    escalationPoints: 0,
     arrivedAt: T0,
     urgentAt: Infinity,
     starvedAt: Infinity,

@@ -18,6 +18,8 @@ export type ScorePhase = typeof PHASE_NORMAL | typeof PHASE_URGENT | typeof PHAS
 
 export interface ScoreInputs {
   readonly basePriority: number;
+  /** Points from escalations; like priority, they do not count once starved (the plateau ignores both). */
+  readonly escalationPoints: number;
   readonly arrivedAt: number;
   /** SLA deadline minus the urgency window; Infinity without an SLA. */
   readonly urgentAt: number;
@@ -50,7 +52,7 @@ export function nextPhaseChangeAfter(s: ScoreInputs, t: number): number {
  */
 export function bucketKey(s: ScoreInputs, phase: ScorePhase): number {
   if (phase === PHASE_STARVED) return STARVATION_BOOST - s.starvedAt * STARVED_PER_MS;
-  let key = s.basePriority - s.agingPerMs * s.arrivedAt;
+  let key = s.basePriority + s.escalationPoints - s.agingPerMs * s.arrivedAt;
   if (phase === PHASE_URGENT) key -= s.urgencyPerMs * s.urgentAt;
   return key;
 }
@@ -72,7 +74,7 @@ export function orderScore(key: number, slope: number, t: number): number {
 /** Score at t, evaluated in the given phase (the contact's current phase, refreshed by timers). */
 export function scoreAt(s: ScoreInputs, phase: ScorePhase, t: number): number {
   if (phase === PHASE_STARVED) return STARVATION_BOOST + (t - s.starvedAt) * STARVED_PER_MS;
-  let score = s.basePriority + s.agingPerMs * (t - s.arrivedAt);
+  let score = s.basePriority + s.escalationPoints + s.agingPerMs * (t - s.arrivedAt);
   if (phase === PHASE_URGENT) score += s.urgencyPerMs * (t - s.urgentAt);
   return score;
 }
@@ -83,12 +85,31 @@ export function scoreBreakdown(s: ScoreInputs, phase: ScorePhase, t: number): Sc
   const aging = s.agingPerMs * waitedMs;
   const slaUrgency =
     phase === PHASE_NORMAL || !Number.isFinite(s.urgentAt) ? 0 : s.urgencyPerMs * Math.max(0, t - s.urgentAt);
-  const plain = priority + aging + slaUrgency;
+  const escalation = s.escalationPoints;
+  const plain = priority + escalation + aging + slaUrgency;
   if (phase !== PHASE_STARVED) {
-    return { total: plain, priority, aging, slaUrgency, starvationBoost: 0, starved: false, waitedMs };
+    return {
+      total: plain,
+      priority,
+      escalation,
+      aging,
+      slaUrgency,
+      starvationBoost: 0,
+      starved: false,
+      waitedMs,
+    };
   }
   const total = scoreAt(s, phase, t);
-  return { total, priority, aging, slaUrgency, starvationBoost: total - plain, starved: true, waitedMs };
+  return {
+    total,
+    priority,
+    escalation,
+    aging,
+    slaUrgency,
+    starvationBoost: total - plain,
+    starved: true,
+    waitedMs,
+  };
 }
 
 /** Strict order of two contacts at the same score: earlier arrival first, then id. */

@@ -8,6 +8,7 @@ import type { RoutingCommand } from '../model/routing-command.model';
 import type { RoutingDecision } from '../model/routing-decision.model';
 import { RoutingError } from '../model/routing.error';
 import { createRoutingEngine, type RoutingEngine } from '../engine/routing-engine';
+import { applyFeedback, feedbackIntentArbs, type FeedbackIntent } from './feedback-intents.fixtures';
 import { RoutingModel } from './routing-model.checker';
 import { ManualClock } from './routing.fixtures';
 
@@ -35,7 +36,8 @@ export type Intent =
   | { k: 'reskill'; agent: number; skills: number[]; lang: number }
   | { k: 'advance'; ms: number }
   | { k: 'policy'; strategy: number; steps: number }
-  | { k: 'remove'; agent: number };
+  | { k: 'remove'; agent: number }
+  | FeedbackIntent;
 
 const nat = (max: number): fc.Arbitrary<number> => fc.nat({ max });
 
@@ -82,6 +84,7 @@ export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('policy' as const), strategy: nat(3), steps: nat(3) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('remove' as const), agent: nat(5) }) },
+  ...feedbackIntentArbs,
 );
 
 function queuePolicy(
@@ -254,6 +257,11 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
         break;
       case 'remove':
         apply({ type: 'removeAgent', agentId: AGENT_IDS[intent.agent] });
+        break;
+      case 'escalate':
+      case 'rescind':
+      case 'transfer':
+        applyFeedback(intent, model, apply);
         break;
     }
   }

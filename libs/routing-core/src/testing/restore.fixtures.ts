@@ -30,6 +30,7 @@ export function restoreCommands(run: RunResult): RoutingCommand[] {
       relaxationStep: view.relaxationStep,
       excludedAgentIds: view.excludedAgentIds,
       offerAttempts: attempts,
+      escalations: view.escalations,
     };
     if (view.state === 'waiting') commands.push({ type: 'restoreContact', contact });
     else if (view.state === 'assigned')

@@ -45,7 +45,20 @@ export class RoutingModel {
         this.holding.set(cmd.contactId, { agentId: cmd.agentId, state: 'assigned' });
         return;
       case 'offerDeclined':
+      case 'escalateContact':
+      case 'rescindOffer':
         return;
+      case 'transferContact': {
+        // What the host would persist: the new queue and, when given, the new skills.
+        const input = this.contacts.get(cmd.contactId);
+        if (input === undefined) return;
+        this.contacts.set(cmd.contactId, {
+          ...input,
+          queueId: cmd.toQueueId,
+          ...(cmd.requiredSkills === undefined ? {} : { requiredSkills: cmd.requiredSkills }),
+        });
+        return;
+      }
       case 'contactCompleted':
       case 'contactWithdrawn': {
         const held = this.holding.get(cmd.contactId);
@@ -85,7 +98,18 @@ export class RoutingModel {
           if (d.cause === 'declined' || d.cause === 'timeout') this.excludedFor(d.contactId).add(d.agentId);
           break;
         case 'offerRescinded':
+          if (d.cause !== 'withdrawn' && this.holding.get(d.contactId)?.agentId !== d.agentId)
+            this.fail(`rescind of ${d.contactId} from a non-holder`);
           this.holding.delete(d.contactId);
+          if (d.cause === 'rescinded') this.excludedFor(d.contactId).add(d.agentId);
+          break;
+        case 'contactTransferred':
+          // A transferred offer was already let go by the 'offerRescinded' just before.
+          if (d.fromState === 'assigned' && this.holding.get(d.contactId)?.agentId !== d.agentId)
+            this.fail(`transfer of ${d.contactId} from a non-holder`);
+          this.holding.delete(d.contactId);
+          if (d.fromState === 'assigned' && d.agentId !== undefined)
+            this.excludedFor(d.contactId).add(d.agentId);
           break;
         case 'agentStatusChanged':
           this.status.set(d.agentId, d.to);
@@ -94,6 +118,7 @@ export class RoutingModel {
         case 'relaxed':
         case 'overflowed':
         case 'escalated':
+        case 'contactEscalated':
           break; // do not change who holds what
       }
     }
