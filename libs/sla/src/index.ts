@@ -4,3 +4,16 @@ export type { BusinessCalendar, WeeklyOpening } from './business-calendar';
 export { addBusinessTime, businessTimeBetween, isOpen, nextOpening } from './business-time';
 export { slaDeadline } from './sla-deadline';
 export { SlaError, SlaErrorCode } from './sla.error';
+
+// Durable timers' in-memory side: a deadline queue keyed by (tenant, key) and the driver that fires it
+// through one host timer. Rebuilt from persisted clock state after a restart or a rebalance.
+export { type ScheduledTimer, TimerQueue } from './timers/timer-queue';
+export {
+  type DueTimersHandler,
+  MAX_TIMER_DELAY_MS,
+  TimerDriver,
+  type TimerDriverOptions,
+  type TimerHandle,
+  type TimerHost,
+  type TimerLogger,
+} from './timers/timer-driver';
