@@ -26,3 +26,16 @@ export type {
 } from './clocks/clock.types';
 export { applyClockInput, clockElapsedMs, newConversationClocks } from './clocks/conversation-clocks.engine';
 export { warningMs } from './clocks/target-run.util';
+
+// Durable timers' in-memory side: a deadline queue keyed by (tenant, key) and the driver that fires it
+// through one host timer. Rebuilt from persisted clock state after a restart or a rebalance.
+export { type ScheduledTimer, TimerQueue } from './timers/timer-queue';
+export {
+  type DueTimersHandler,
+  MAX_TIMER_DELAY_MS,
+  TimerDriver,
+  type TimerDriverOptions,
+  type TimerHandle,
+  type TimerHost,
+  type TimerLogger,
+} from './timers/timer-driver';
