@@ -88,6 +88,16 @@ describe('TimerDriver', () => {
     expect(firings.map(at)).toEqual([['t/kept', 300]]);
   });
 
+  it('disarms once cancels and drops leave nothing to fire', () => {
+    const { driver } = makeDriver();
+    driver.schedule('t', 'a', T0 + 100);
+    driver.schedule('u', 'b', T0 + 200);
+    driver.cancel('t', 'a');
+    expect(vi.getTimerCount()).toBe(1);
+    driver.dropTenant('u');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('reaches deadlines beyond 2^31-1 ms by re-arming, never with a longer delay', () => {
     const delays: number[] = [];
     const spyHost: TimerHost = {

@@ -72,13 +72,17 @@ export class TimerDriver {
   }
 
   cancel(tenantId: string, key: string): boolean {
-    // The armed timer is left as it is: waking once for nothing is cheaper than re-arming on every
-    // cancel, and the wake-up re-arms for whatever is then earliest.
-    return this.queue.cancel(tenantId, key);
+    // The armed timer is left as it is while other timers remain: waking once for nothing is cheaper
+    // than re-arming on every cancel, and the wake-up re-arms for whatever is then earliest.
+    const cancelled = this.queue.cancel(tenantId, key);
+    this.disarmIfEmpty();
+    return cancelled;
   }
 
   dropTenant(tenantId: string): number {
-    return this.queue.dropTenant(tenantId);
+    const dropped = this.queue.dropTenant(tenantId);
+    this.disarmIfEmpty();
+    return dropped;
   }
 
   /** Disarms the host timer and delivers nothing more; resolves once a batch in flight has settled. */
@@ -100,6 +104,11 @@ export class TimerDriver {
   private armAt(dueAt: number, delayMs: number): void {
     this.armedFor = dueAt;
     this.handle = this.options.host.setTimeout(() => this.wake(), delayMs);
+  }
+
+  /** An empty queue needs no wake-up, and a pending host timer would keep the event loop alive. */
+  private disarmIfEmpty(): void {
+    if (this.queue.size === 0 && !this.delivering) this.disarm();
   }
 
   private disarm(): void {
@@ -151,8 +160,8 @@ export class TimerDriver {
   /** Calls onDue; returns a never-rejecting promise when it answered with one. */
   private handOver(batch: readonly ScheduledTimer[], firedAt: number): Promise<void> | undefined {
     try {
-      const result = this.options.onDue(batch, firedAt);
-      if (result === undefined || typeof result.then !== 'function') return undefined;
+      const result: unknown = this.options.onDue(batch, firedAt);
+      if (!isThenable(result)) return undefined;
       return Promise.resolve(result).then(undefined, (err: unknown) => this.logFailure(err, batch));
     } catch (err) {
       this.logFailure(err, batch);
@@ -166,4 +175,12 @@ export class TimerDriver {
       'timer batch handler failed; its timers were taken and are not retried',
     );
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
