@@ -29,6 +29,20 @@ const ConversationReply = z.strictObject({
   clientMessageId: IdSchema.optional(),
 });
 
+/** Moves a conversation the agent holds to another queue; its SLA policy is matched again there. */
+const ConversationTransfer = z.strictObject({
+  type: z.literal('conversation.transfer'),
+  conversationId: IdSchema,
+  queueId: IdSchema.describe('A queue of the same tenant.'),
+  note: storable(z.string().max(500)).optional(),
+});
+
+/** The agent asked the customer something: response and resolution clocks pause until the customer writes. */
+const ConversationAwaitCustomer = z.strictObject({
+  type: z.literal('conversation.await-customer'),
+  conversationId: IdSchema,
+});
+
 /** What a console may send over its socket. */
 export const AgentCommandInputSchema = z.discriminatedUnion('type', [
   OfferAccept,
@@ -36,6 +50,8 @@ export const AgentCommandInputSchema = z.discriminatedUnion('type', [
   StatusSet,
   ConversationResolve,
   ConversationReply,
+  ConversationTransfer,
+  ConversationAwaitCustomer,
 ]);
 export type AgentCommandInput = z.infer<typeof AgentCommandInputSchema>;
 
@@ -53,5 +69,7 @@ export const AgentCommandV1Schema = z.discriminatedUnion('type', [
   Envelope.extend(StatusSet.shape),
   Envelope.extend(ConversationResolve.shape),
   Envelope.extend(ConversationReply.shape),
+  Envelope.extend(ConversationTransfer.shape),
+  Envelope.extend(ConversationAwaitCustomer.shape),
 ]);
 export type AgentCommandV1 = z.infer<typeof AgentCommandV1Schema>;

@@ -117,6 +117,49 @@ const DeliveryStatus = Envelope.extend({
   reason: z.string().nullable(),
 });
 
+/** A conversation moved queue: by its agent, or by an SLA overflow. Its SLA policy was matched again. */
+const ConversationTransferred = Envelope.extend({
+  type: z.literal('conversation.transferred'),
+  conversationId: IdSchema,
+  fromQueueId: IdSchema.nullable(),
+  toQueueId: IdSchema.nullable(),
+  /** The agent who held it before (offered or assigned), if any; they are pushed the change. */
+  agentId: IdSchema.nullable(),
+  cause: z.enum(['agent', 'sla-overflow']),
+  note: z.string().nullable(),
+});
+
+/** The agent is waiting on the customer: response and resolution clocks pause until the customer writes. */
+const ConversationAwaitingCustomer = Envelope.extend({
+  type: z.literal('conversation.awaiting-customer'),
+  conversationId: IdSchema,
+  agentId: IdSchema,
+});
+
+export const SlaTargetNameSchema = z.enum(['firstResponse', 'nextResponse', 'resolution']);
+
+/** One SLA clock outcome: what fired, against which policy and target, and how much business time ran. */
+const slaEvent = <T extends 'sla.warning' | 'sla.breached' | 'sla.met'>(type: T) =>
+  Envelope.extend({
+    type: z.literal(type),
+    conversationId: IdSchema,
+    /** The agent offered or assigned the conversation, if any; supervisors see every SLA event. */
+    agentId: IdSchema.nullable(),
+    queueId: IdSchema.nullable(),
+    target: SlaTargetNameSchema,
+    /** 1 for the target's first run in the conversation (each customer message awaiting a reply is a run). */
+    run: z.number().int().positive(),
+    policyId: IdSchema.nullable(),
+    targetMs: z.number().int().nonnegative(),
+    deadline: TimestampSchema.nullable(),
+    /** Business ms of the run, pauses excluded, time under an earlier queue's policy included. */
+    elapsedMs: z.number().int().nonnegative(),
+    carriedOverMs: z.number().int().nonnegative(),
+    withinTarget: z.boolean(),
+    /** What the policy did about it (warning: onWarning, breach: onBreach). */
+    actions: z.array(z.string()),
+  });
+
 const CommandRejected = Envelope.extend({
   type: z.literal('command.rejected'),
   commandId: IdSchema,
@@ -136,6 +179,11 @@ export const RoutingEventV1Schema = z.discriminatedUnion('type', [
   CommandRejected,
   ReplyCreated,
   DeliveryStatus,
+  ConversationTransferred,
+  ConversationAwaitingCustomer,
+  slaEvent('sla.warning'),
+  slaEvent('sla.breached'),
+  slaEvent('sla.met'),
 ]);
 export type RoutingEventV1 = z.infer<typeof RoutingEventV1Schema>;
 export type RoutingEventType = RoutingEventV1['type'];

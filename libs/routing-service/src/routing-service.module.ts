@@ -22,6 +22,8 @@ import { TenantRouterRegistry } from './engine/tenant-router.registry';
 import { TenantStateLoader } from './engine/tenant-state.loader';
 import { EventOutbox } from './events/event-outbox';
 import { TenantBatchRunner } from './consumer/tenant-batch.runner';
+import { SlaClockStep } from './sla/sla-clock.step';
+import { SlaTimers } from './sla/sla-timers';
 import { BatchWriter } from './write/batch.writer';
 import { TenantRoutingService } from './tenant-routing.service';
 
@@ -32,6 +34,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
   private readonly registry: TenantRouterRegistry;
   private readonly routing: TenantRoutingService;
   private readonly logger: Logger;
+  private readonly slaTimers: SlaTimers;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,17 +55,30 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
     });
     this.registry.onRestoreRefused = (tenantId, problems) =>
       this.logger.error({ tenantId, problems }, 'stored state refused by the routing core during rebuild');
+    this.slaTimers = new SlaTimers(now, this.logger.child({ component: 'sla-timers' }));
+    this.registry.onDropped = (tenantId) => this.slaTimers.dropTenant(tenantId);
+    const sla = new SlaClockStep(this.slaTimers, this.logger);
     this.routing = new TenantRoutingService({
       registry: this.registry,
       sql,
-      commands: new AgentCommandHandler(prisma, now),
+      commands: new AgentCommandHandler(prisma, now, sla),
       config: new ConfigChangeHandler(prisma),
       writer: new BatchWriter(sql, config.limits.txTimeoutMs),
       outbox: new EventOutbox(bus, config.topics.routingEvents, this.logger, config.topics.outbound),
+      sla,
       logger: this.logger,
       now,
       inLane: (tenantId, work) => this.lanes.run(tenantId, work),
       ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
+    });
+    this.slaTimers.handleDueWith((tenantId, conversationIds) => {
+      void this.lanes
+        .run(tenantId, () => this.routing.slaDue(tenantId, conversationIds))
+        .catch((error: unknown) => {
+          // The tenant was dropped; its takeover reloads the clocks and schedules them again.
+          this.logger.error({ err: error, tenantId }, 'SLA step failed; tenant state will be rebuilt');
+          void this.lanes.run(tenantId, () => this.routing.warm(tenantId)).catch(() => undefined);
+        });
     });
     const runner = new TenantBatchRunner({
       routing: this.routing,
@@ -95,6 +111,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       .saveWatermarks()
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not store event-log watermarks'));
     this.registry.dropAll();
+    await this.slaTimers.stop();
   }
 
   private onRebalance(owned: TopicPartitions[]): void {

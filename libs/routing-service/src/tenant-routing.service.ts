@@ -22,6 +22,7 @@ import { planIntake } from './intake/intake.planner';
 import { planDeliveryStatus, type DeliveryOutcome } from './replies/delivery-status.planner';
 import { loadDeliveryFacts, loadReplyFacts } from './replies/reply-lookups';
 import type { ReplyCommand } from './replies/reply.planner';
+import type { SlaClockStep } from './sla/sla-clock.step';
 import type { BatchWriter } from './write/batch.writer';
 import { addDecisionWrites, type DecisionContext } from './write/decision-writes';
 import { WriteSet } from './write/write-set';
@@ -39,6 +40,7 @@ export interface TenantRoutingDeps {
   config: ConfigChangeHandler;
   writer: BatchWriter;
   outbox: EventOutbox;
+  sla: SlaClockStep;
   logger: Logger;
   now: () => number;
   /** Called after each commit, before publishing; the fault tests crash the process here. */
@@ -104,9 +106,21 @@ export class TenantRoutingService {
     if (ctx) await this.deps.outbox.drain(tenantId, ctx.log, () => this.retryPublish(tenantId));
   }
 
+  /** SLA clocks due now: each is ticked, so due warnings and breaches fire (once) with their actions. */
+  async slaDue(tenantId: string, conversationIds: readonly string[]): Promise<void> {
+    await this.guarded(tenantId, (ctx, set, dc) => {
+      const at = this.deps.now();
+      for (const id of conversationIds) this.deps.sla.feed(ctx, set, dc, id, { type: 'tick', at });
+      return Promise.resolve();
+    });
+  }
+
   private async tick(tenantId: string): Promise<void> {
     await this.guarded(tenantId, (ctx, set, dc) => {
-      addDecisionWrites(set, ctx.router.apply([{ type: 'tick' }]).decisions, dc);
+      const { decisions } = ctx.router.apply([{ type: 'tick' }]);
+      addDecisionWrites(set, decisions, dc);
+      // A relaxation plan's overflow moves the contact to another queue, whose policy then applies.
+      this.deps.sla.follow(ctx, set, dc, decisions);
       return Promise.resolve();
     });
   }
@@ -137,6 +151,28 @@ export class TenantRoutingService {
     const relationships = await customerRelationships(sql, ctx.tenantId, [...new Set(returning)]);
     const decisions = routeArrivals(ctx, plan.stored, relationships, set, logger);
     addDecisionWrites(set, decisions, dc);
+    for (const m of plan.stored) {
+      // The SLA clock starts when the edge accepted the message, not when the router got to it.
+      const at = Date.parse(m.record.receivedAt);
+      this.deps.sla.feed(
+        ctx,
+        set,
+        dc,
+        m.conversationId,
+        m.opened
+          ? {
+              type: 'opened',
+              at,
+              subject: {
+                queueId: m.queueId,
+                channel: m.record.channel,
+                tier: m.record.tier ?? 'standard',
+                priority: m.record.priority ?? 0,
+              },
+            }
+          : { type: 'customerMessage', at },
+      );
+    }
   }
 
   private delivered(tenantId: string, record: DeliveryStatusV1, outcome: DeliveryOutcome): void {
@@ -167,7 +203,8 @@ export class TenantRoutingService {
   ): Promise<void> {
     const { registry, outbox, writer, now } = this.deps;
     try {
-      const { ctx, restored } = await registry.acquire(tenantId);
+      const { ctx, restored, takenOver } = await registry.acquire(tenantId);
+      if (takenOver) this.deps.sla.scheduleLoaded(ctx);
       const set = new WriteSet();
       const dc: DecisionContext = {
         newId: uuidv7,

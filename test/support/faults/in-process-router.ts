@@ -25,6 +25,8 @@ import {
   type TenantItem,
 } from '../../../libs/routing-service/src/tenant-routing.service';
 import { BatchWriter, type BatchCommit } from '../../../libs/routing-service/src/write/batch.writer';
+import { SlaClockStep } from '../../../libs/routing-service/src/sla/sla-clock.step';
+import { SlaTimers } from '../../../libs/routing-service/src/sla/sla-timers';
 
 /** A bus that only records what is published (the outbox is the only publisher here). */
 class RecordingBus implements Bus {
@@ -92,16 +94,23 @@ export function buildRouterStack(
     now,
     owner,
   });
+  const timers = new SlaTimers(now, logger);
+  registry.onDropped = (tenantId) => timers.dropTenant(tenantId);
+  const sla = new SlaClockStep(timers, logger);
   const routing = new TenantRoutingService({
     registry,
     sql,
-    commands: new AgentCommandHandler(database.prisma, now),
+    sla,
+    commands: new AgentCommandHandler(database.prisma, now, sla),
     config: new ConfigChangeHandler(database.prisma),
     writer,
     outbox: new EventOutbox(bus, 'routing-events', logger),
     logger,
     now,
     inLane: (tenantId, work) => lanes.run(tenantId, work),
+  });
+  timers.handleDueWith((tenantId, ids) => {
+    void lanes.run(tenantId, () => routing.slaDue(tenantId, ids)).catch(() => undefined);
   });
   return {
     registry,

@@ -22,20 +22,15 @@ export const SlaActionSchema = z
     z
       .strictObject({
         type: z.literal('widenSkills'),
-        dropOptional: z.boolean().default(false).describe("Stop requiring the contact's optional skills."),
-        lowerProficiencyBy: z
-          .number()
-          .int()
-          .min(0)
-          .max(9)
-          .default(0)
-          .describe('Proficiency levels to subtract from each requirement (never below 1).'),
+        to: z
+          .enum(['next-ring', 'outer-ring'])
+          .default('next-ring')
+          .describe(
+            "How far along the queue's relaxation plan (its bullseye rings): the next ring now, or every ring " +
+              'up to its first overflow step. Overflow itself is the separate overflow action.',
+          ),
       })
-      .refine((a) => a.dropOptional || a.lowerProficiencyBy > 0, {
-        path: ['lowerProficiencyBy'],
-        message: 'widenSkills must drop optional skills or lower proficiency by at least 1',
-      })
-      .describe('Accept agents with fewer or weaker skills than the contact requires.'),
+      .describe('Accept agents with fewer or weaker skills, as the queue relaxation plan would later.'),
     z
       .strictObject({
         type: z.literal('overflow'),

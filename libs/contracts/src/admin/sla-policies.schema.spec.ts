@@ -97,11 +97,12 @@ describe('CreateSlaPolicyBodySchema', () => {
       warnAtPercent: 80,
       onWarning: [{ type: 'raiseScore', by: 20 }, { type: 'notifySupervisors' }, { type: 'reoffer' }],
       onBreach: [
-        { type: 'widenSkills', lowerProficiencyBy: 2 },
+        { type: 'widenSkills', to: 'outer-ring' },
         { type: 'overflow', queueId: 'q-1' },
       ],
     });
-    expect(parsed.onBreach[0]).toEqual({ type: 'widenSkills', dropOptional: false, lowerProficiencyBy: 2 });
+    expect(parsed.onBreach[0]).toEqual({ type: 'widenSkills', to: 'outer-ring' });
+    expect(parsed.onWarning[0]).toEqual({ type: 'raiseScore', by: 20 });
     expect(parsed.targets.overrides[0].resolutionMs).toEqual({ email: 7_200_000 });
   });
 
@@ -112,15 +113,9 @@ describe('CreateSlaPolicyBodySchema', () => {
         targets: { firstResponseMs: {} },
         warnAtPercent: 100,
         onWarning: [{ type: 'raiseScore', by: 0 }, { type: 'teleport' }],
-        onBreach: [{ type: 'widenSkills' }, { type: 'overflow' }],
+        onBreach: [{ type: 'widenSkills', to: 'everywhere' }, { type: 'overflow' }],
       }),
-    ).toEqual([
-      'onBreach.0.lowerProficiencyBy',
-      'onBreach.1.queueId',
-      'onWarning.0.by',
-      'onWarning.1.type',
-      'warnAtPercent',
-    ]);
+    ).toEqual(['onBreach.0.to', 'onBreach.1.queueId', 'onWarning.0.by', 'onWarning.1.type', 'warnAtPercent']);
     expect(issues({ name: 'x', targets: { firstResponseMs: {} }, warnAtPercent: 0 })).toEqual([
       'warnAtPercent',
     ]);

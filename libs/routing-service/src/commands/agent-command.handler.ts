@@ -7,6 +7,7 @@ import type { PrismaClient } from '@switchboard/persistence';
 import { toCoreStatus } from '../engine/routing-input.mapper';
 import type { TenantContext } from '../engine/tenant-router.registry';
 import { planReply, type ReplyFacts } from '../replies/reply.planner';
+import type { SlaClockStep } from '../sla/sla-clock.step';
 import { addDecisionWrites, type DecisionContext } from '../write/decision-writes';
 import type { WriteSet } from '../write/write-set';
 
@@ -16,6 +17,7 @@ export class AgentCommandHandler {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly now: () => number,
+    private readonly sla: SlaClockStep,
   ) {}
 
   async handle(
@@ -33,22 +35,89 @@ export class AgentCommandHandler {
         return this.setStatus(ctx, command, set, dc);
       case 'conversation.resolve':
         return this.resolve(ctx, command, set, dc);
-      case 'conversation.reply': {
-        // The assignment is checked in the routing core's memory; stored facts were read once for the chunk.
-        const owner = ctx.router.ownerOf(command.conversationId);
-        planReply(
-          command,
-          replies,
-          {
-            assignedAgentId: owner?.state === 'assigned' ? owner.agentId : undefined,
-            newId: () => dc.newId(),
-            now: this.now(),
-          },
-          set,
-        );
-        return;
-      }
+      case 'conversation.reply':
+        return this.reply(ctx, command, set, dc, replies);
+      case 'conversation.transfer':
+        return this.transfer(ctx, command, set, dc);
+      case 'conversation.await-customer':
+        return this.awaitCustomer(ctx, command, set, dc);
     }
+  }
+
+  private reply(
+    ctx: TenantContext,
+    command: Command<'conversation.reply'>,
+    set: WriteSet,
+    dc: DecisionContext,
+    replies: ReplyFacts,
+  ): void {
+    // The assignment is checked in the routing core's memory; stored facts were read once for the chunk.
+    const owner = ctx.router.ownerOf(command.conversationId);
+    const at = this.now();
+    const outcome = planReply(
+      command,
+      replies,
+      {
+        assignedAgentId: owner?.state === 'assigned' ? owner.agentId : undefined,
+        newId: () => dc.newId(),
+        now: at,
+      },
+      set,
+    );
+    if (outcome.kind !== 'stored') return;
+    // The stored first response is kept: the column only takes the first reply's instant.
+    set.changeConversation(command.conversationId, { firstResponseAt: at });
+    this.sla.feed(ctx, set, dc, command.conversationId, { type: 'agentReply', at });
+  }
+
+  private transfer(
+    ctx: TenantContext,
+    command: Command<'conversation.transfer'>,
+    set: WriteSet,
+    dc: DecisionContext,
+  ): void {
+    const owner = ctx.router.ownerOf(command.conversationId);
+    if (owner?.state !== 'assigned' || owner.agentId !== command.agentId) {
+      return reject(
+        set,
+        command,
+        ErrorCode.Forbidden,
+        `Conversation ${command.conversationId} is not assigned to you`,
+      );
+    }
+    const outcome = ctx.router.try({
+      type: 'transferContact',
+      contactId: command.conversationId,
+      toQueueId: command.queueId,
+      byAgentId: command.agentId,
+      ...(command.note ? { reason: command.note } : {}),
+    });
+    if (!outcome.ok) return reject(set, command, ErrorCode.NotFound, outcome.error.message);
+    addDecisionWrites(set, outcome.decisions, dc);
+    this.sla.follow(ctx, set, dc, outcome.decisions);
+  }
+
+  private awaitCustomer(
+    ctx: TenantContext,
+    command: Command<'conversation.await-customer'>,
+    set: WriteSet,
+    dc: DecisionContext,
+  ): void {
+    const owner = ctx.router.ownerOf(command.conversationId);
+    if (owner?.state !== 'assigned' || owner.agentId !== command.agentId) {
+      return reject(
+        set,
+        command,
+        ErrorCode.Forbidden,
+        `Conversation ${command.conversationId} is not assigned to you`,
+      );
+    }
+    this.sla.feed(ctx, set, dc, command.conversationId, { type: 'waitingOnCustomer', at: this.now() });
+    set.events.push({
+      type: 'conversation.awaiting-customer',
+      conversationId: command.conversationId,
+      agentId: command.agentId,
+    });
   }
 
   private async respondToOffer(
@@ -141,6 +210,7 @@ export class AgentCommandHandler {
     set.changeConversation(command.conversationId, { status: 'resolved', resolvedAt: at });
     set.endAssignment(command.conversationId, at);
     ctx.intake.close(command.conversationId);
+    this.sla.feed(ctx, set, dc, command.conversationId, { type: 'resolved', at });
     set.events.push({
       type: 'conversation.resolved',
       conversationId: command.conversationId,

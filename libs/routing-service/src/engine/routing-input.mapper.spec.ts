@@ -22,6 +22,8 @@ const conversation = (overrides: Partial<Conversation> = {}): Conversation => ({
   threadKey: null,
   slaDeadline: new Date(61_000),
   firstResponseAt: null,
+  slaClocks: null,
+  escalations: [],
   ...overrides,
 });
 

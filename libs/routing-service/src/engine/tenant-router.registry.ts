@@ -7,6 +7,8 @@ import { stamped, type TenantEventLog } from '../events/event-outbox';
 import { loadIntakeState } from '../intake/intake-lookups';
 import type { TenantIntakeState } from '../intake/intake-state';
 import { SlaCatalog } from '../intake/sla-catalog';
+import { loadSlaClocks } from '../sla/sla-clock.loader';
+import type { SlaClockBook } from '../sla/sla-clock.book';
 import { acquireTenant, eventsAfter } from '../ownership/tenant-ownership';
 import type { TenantStateLoader } from './tenant-state.loader';
 import { TenantRouter } from './tenant-router';
@@ -17,6 +19,8 @@ export interface TenantContext {
   router: TenantRouter;
   intake: TenantIntakeState;
   sla: SlaCatalog;
+  /** SLA clocks of the tenant's open conversations. */
+  clocks: SlaClockBook;
   log: TenantEventLog;
 }
 
@@ -32,6 +36,8 @@ export interface RegistryDeps {
 export class TenantRouterRegistry {
   private readonly tenants = new Map<string, TenantContext>();
   onRestoreRefused?: (tenantId: string, problems: string[]) => void;
+  /** Called when a tenant's memory is dropped, so its timers go with it. */
+  onDropped?: (tenantId: string) => void;
 
   constructor(private readonly deps: RegistryDeps) {}
 
@@ -39,15 +45,18 @@ export class TenantRouterRegistry {
    * Returns the tenant's context, taking the tenant over if this process does not hold it yet. `restored` are
    * decisions the rebuild made (e.g. offers for contacts that were waiting); the caller persists them.
    */
-  async acquire(tenantId: string): Promise<{ ctx: TenantContext; restored: RoutingDecision[] }> {
+  async acquire(
+    tenantId: string,
+  ): Promise<{ ctx: TenantContext; restored: RoutingDecision[]; takenOver: boolean }> {
     const existing = this.tenants.get(tenantId);
-    if (existing) return { ctx: existing, restored: [] };
+    if (existing) return { ctx: existing, restored: [], takenOver: false };
     const { sql, prisma, loader, now, owner } = this.deps;
     const ownership = await acquireTenant(sql, tenantId, owner);
     const sla = new SlaCatalog(prisma, tenantId, now);
-    const [commands, intake, unpublished] = await Promise.all([
+    const [commands, intake, clocks, unpublished] = await Promise.all([
       loader.restoreCommands(tenantId),
       loadIntakeState(sql, tenantId),
+      loadSlaClocks(sql, tenantId),
       eventsAfter(sql, tenantId, ownership.publishedSeq),
       sla.refreshIfStale(),
     ]);
@@ -66,6 +75,7 @@ export class TenantRouterRegistry {
       router,
       intake,
       sla,
+      clocks,
       log: {
         lastSeq: ownership.lastSeq,
         publishedSeq: ownership.publishedSeq,
@@ -74,7 +84,7 @@ export class TenantRouterRegistry {
       },
     };
     this.tenants.set(tenantId, ctx);
-    return { ctx, restored: decisions };
+    return { ctx, restored: decisions, takenOver: true };
   }
 
   get(tenantId: string): TenantContext | undefined {
@@ -83,6 +93,7 @@ export class TenantRouterRegistry {
 
   /** Forgets a tenant so its next use takes it over again and rebuilds (after a failure or a rebalance). */
   drop(tenantId: string): void {
+    this.onDropped?.(tenantId);
     const ctx = this.tenants.get(tenantId);
     ctx?.router.dispose();
     if (ctx) clearTimeout(ctx.log.retry);

@@ -2,6 +2,7 @@
 // owns one of these per tenant on its partitions and feeds it only from that tenant's lane.
 import {
   createRoutingEngine,
+  type AppliedEscalation,
   RoutingError,
   type RoutingCommand,
   type RoutingDecision,
@@ -64,6 +65,11 @@ export class TenantRouter {
     const view = this.engine.getContact(conversationId);
     if (!view?.agentId || view.state === 'waiting') return undefined;
     return { agentId: view.agentId, state: view.state };
+  }
+
+  /** Escalations the contact carries in its current queue, as a restart must rebuild them. */
+  escalationsOf(conversationId: string): readonly AppliedEscalation[] {
+    return this.engine.getContact(conversationId)?.escalations ?? [];
   }
 
   knowsContact(conversationId: string): boolean {

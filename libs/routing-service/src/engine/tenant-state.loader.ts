@@ -1,7 +1,7 @@
 // Reads a tenant's open work from Postgres and turns it into the routing core's restore commands, so a router
 // that takes over a partition (or restarts) continues exactly where the previous owner stopped.
 import type { PrismaClient } from '@switchboard/persistence';
-import type { RestoredContactInput, RoutingCommand } from '@switchboard/routing-core';
+import type { AppliedEscalation, RestoredContactInput, RoutingCommand } from '@switchboard/routing-core';
 import {
   defaultQueueInput,
   QUEUE_POLICY_INCLUDE,
@@ -50,6 +50,7 @@ export class TenantStateLoader {
           .filter((o) => o.status === 'declined' || o.status === 'expired')
           .map((o) => o.agentId),
         offerAttempts: conversation.offers.length,
+        escalations: storedEscalations(conversation.escalations),
       };
       const liveOffer = conversation.offers.find((o) => o.status === 'pending');
       const assignment = conversation.assignments[0];
@@ -71,4 +72,17 @@ export class TenantStateLoader {
     commands.push({ type: 'restoreCompleted' });
     return commands;
   }
+}
+
+/** Escalations as the router stored them (AppliedEscalation[]); anything else restores none. */
+function storedEscalations(value: unknown): AppliedEscalation[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (e): e is AppliedEscalation =>
+      typeof e === 'object' &&
+      e !== null &&
+      typeof (e as AppliedEscalation).raisedBy === 'number' &&
+      typeof (e as AppliedEscalation).reason?.cause === 'string' &&
+      typeof (e as AppliedEscalation).reason?.target === 'string',
+  );
 }

@@ -1,25 +1,36 @@
-// A tenant's first-response SLA settings per queue (targets and business-hours calendar), held in memory so a
-// new conversation's deadline costs no query. Re-read after a short while, so policy edits take effect.
-import { channelClassOf, slaTargetMs, SlaTargetsSchema } from '@switchboard/contracts';
+// A tenant's SLA policies per queue (targets, warning threshold, actions and business-hours calendar), held in
+// memory so matching a conversation costs no query. Re-read after a short while, so policy edits take effect.
+import { channelClassOf, SlaActionsSchema, SlaTargetsSchema, type Channel } from '@switchboard/contracts';
 import type { PrismaClient } from '@switchboard/persistence';
-import { slaDeadline, SlaError, type BusinessCalendar } from '@switchboard/sla';
-import type { SlaSubject } from './intake.planner';
+import {
+  addBusinessTime,
+  matchSlaPolicy,
+  SlaError,
+  type BusinessCalendar,
+  type EffectiveSla,
+  type SlaPolicyRules,
+} from '@switchboard/sla';
+import type { Logger } from 'pino';
 
 const TTL_MS = 30_000;
 
-interface QueueSla {
-  targets: ReturnType<typeof SlaTargetsSchema.parse>;
-  calendar: BusinessCalendar | null;
+/** What a policy is matched on: the conversation's queue, channel, customer tier and priority. */
+export interface SlaSubject {
+  queueId: string | null;
+  channel: Channel;
+  tier: string;
+  priority: number;
 }
 
 export class SlaCatalog {
-  private queues = new Map<string, QueueSla>();
+  private queues = new Map<string, SlaPolicyRules>();
   private loadedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly prisma: PrismaClient,
     private readonly tenantId: string,
     private readonly now: () => number,
+    private readonly logger?: Logger,
   ) {}
 
   async refreshIfStale(): Promise<void> {
@@ -30,34 +41,57 @@ export class SlaCatalog {
         id: true,
         slaPolicy: {
           select: {
+            id: true,
             targets: true,
+            warnAtPercent: true,
+            onWarning: true,
+            onBreach: true,
             calendar: { select: { timeZone: true, weekly: true, holidays: { select: { date: true } } } },
           },
         },
       },
     });
-    const queues = new Map<string, QueueSla>();
-    for (const row of rows) {
-      const targets = row.slaPolicy ? SlaTargetsSchema.safeParse(row.slaPolicy.targets) : undefined;
-      if (!targets?.success) continue;
-      const calendar = row.slaPolicy?.calendar ? toCalendar(row.slaPolicy.calendar) : null;
-      queues.set(row.id, { targets: targets.data, calendar });
+    const queues = new Map<string, SlaPolicyRules>();
+    for (const { id, slaPolicy: policy } of rows) {
+      if (!policy) continue;
+      const targets = SlaTargetsSchema.safeParse(policy.targets);
+      const onWarning = SlaActionsSchema.safeParse(policy.onWarning);
+      const onBreach = SlaActionsSchema.safeParse(policy.onBreach);
+      if (!targets.success || !onWarning.success || !onBreach.success) {
+        // The admin API validates on write, so this is a row edited by hand: measure nothing rather than guess.
+        this.logger?.warn({ tenantId: this.tenantId, policyId: policy.id }, 'unreadable SLA policy skipped');
+        continue;
+      }
+      queues.set(id, {
+        id: policy.id,
+        targets: targets.data,
+        warnAtPercent: policy.warnAtPercent,
+        onWarning: onWarning.data,
+        onBreach: onBreach.data,
+        calendar: policy.calendar ? toCalendar(policy.calendar) : null,
+      });
     }
     this.queues = queues;
     this.loadedAt = this.now();
   }
 
-  /** Epoch ms of the first-response deadline, or null when the queue has no SLA for this contact. */
-  deadline(subject: SlaSubject): number | null {
-    const queue = subject.queueId ? this.queues.get(subject.queueId) : undefined;
-    if (!queue) return null;
-    const target = slaTargetMs(queue.targets, 'firstResponseMs', {
+  /** The SLA a conversation is measured against: its queue's policy matched on channel, tier and priority. */
+  effective(subject: SlaSubject): EffectiveSla {
+    const policy = subject.queueId ? (this.queues.get(subject.queueId) ?? null) : null;
+    return matchSlaPolicy(policy, {
       channelClass: channelClassOf(subject.channel),
       tier: subject.tier,
       priority: subject.priority,
     });
+  }
+
+  /** Epoch ms of a conversation's first-response deadline from `receivedAt`, or null without that target. */
+  deadline(subject: SlaSubject & { receivedAt: number }): number | null {
+    const sla = this.effective(subject);
+    const target = sla.targets.firstResponse;
+    if (target === null) return null;
     try {
-      return slaDeadline(subject.receivedAt, target ?? null, queue.calendar);
+      return addBusinessTime(subject.receivedAt, target, sla.calendar);
     } catch (error) {
       // A calendar that is never open cannot produce a deadline; routing goes on without SLA urgency.
       if (error instanceof SlaError) return null;

@@ -108,10 +108,27 @@ function addOne(set: WriteSet, d: RoutingDecision, ctx: DecisionContext): void {
       return;
     }
     case 'overflowed': {
-      set.changeConversation(d.contactId, {
-        queueId: d.toQueueId === DEFAULT_QUEUE_ID ? null : d.toQueueId,
-      });
+      const toQueueId = storedQueueId(d.toQueueId);
+      set.changeConversation(d.contactId, { queueId: toQueueId });
       log(set, ctx, d.contactId, 'overflowed', { from: d.fromQueueId, to: d.toQueueId, step: d.step }, d.at);
+      if (d.cause === 'escalation') {
+        set.events.push({
+          type: 'conversation.transferred',
+          conversationId: d.contactId,
+          fromQueueId: storedQueueId(d.fromQueueId),
+          toQueueId,
+          agentId: null,
+          cause: 'sla-overflow',
+          note: null,
+        });
+      }
+      return;
+    }
+    case 'contactTransferred':
+      return addTransferWrites(set, d, ctx);
+    case 'contactEscalated': {
+      const { type, tenantId: _tenant, contactId, ...payload } = d;
+      log(set, ctx, contactId, type, payload, d.at);
       return;
     }
     case 'relaxed':
@@ -122,6 +139,31 @@ function addOne(set: WriteSet, d: RoutingDecision, ctx: DecisionContext): void {
     }
   }
 }
+
+function addTransferWrites(
+  set: WriteSet,
+  d: Extract<RoutingDecision, { type: 'contactTransferred' }>,
+  ctx: DecisionContext,
+): void {
+  const toQueueId = storedQueueId(d.toQueueId);
+  set.changeConversation(d.contactId, { queueId: toQueueId, status: 'queued' });
+  if (d.fromState === 'assigned') set.endAssignment(d.contactId, d.at);
+  // A live offer is closed by the 'offerRescinded' decision the core emits before this one.
+  const { type, tenantId: _tenant, contactId, ...payload } = d;
+  log(set, ctx, contactId, type, payload, d.at);
+  set.events.push({
+    type: 'conversation.transferred',
+    conversationId: d.contactId,
+    fromQueueId: storedQueueId(d.fromQueueId),
+    toQueueId,
+    agentId: d.agentId ?? null,
+    cause: 'agent',
+    note: d.reason ?? null,
+  });
+}
+
+/** The implicit default queue is stored as no queue. */
+const storedQueueId = (queueId: string): string | null => (queueId === DEFAULT_QUEUE_ID ? null : queueId);
 
 function log(
   set: WriteSet,

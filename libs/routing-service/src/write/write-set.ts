@@ -41,6 +41,11 @@ export interface ConversationRow {
   /** Changes decided in the same batch are folded in, so the row is inserted as it ends up. */
   status: ConversationStatus;
   resolvedAt: number | null;
+  /** JSON ConversationClocks; absent until the SLA step sets it. */
+  slaClocks?: string | null;
+  firstResponseAt?: number | null;
+  /** JSON AppliedEscalation[]. */
+  escalations?: string;
 }
 
 export interface MessageRow {
@@ -86,14 +91,20 @@ export interface ConversationChange {
   /** `null` moves the conversation to the implicit default queue. */
   queueId?: string | null;
   resolvedAt?: number;
+  /** JSON ConversationClocks, with the earliest running deadline (null: none runs). */
+  sla?: { clocks: string; deadline: number | null };
+  /** The first agent reply; an already stored one is kept. */
+  firstResponseAt?: number;
+  /** JSON AppliedEscalation[] of the conversation's current queue. */
+  escalations?: string;
 }
 
 export interface SlaEventRow {
   id: string;
   conversationId: string;
-  kind: 'started';
+  kind: 'started' | 'paused' | 'resumed' | 'warning' | 'breached' | 'met' | 'cancelled';
   at: number;
-  deadline: number;
+  deadline: number | null;
   /** JSON object. */
   payload: string;
 }
@@ -216,6 +227,12 @@ export class WriteSet {
       row.lastMessageAt = Math.max(row.lastMessageAt, change.lastMessageAt);
     if (change.queueId !== undefined) row.queueId = change.queueId;
     if (change.resolvedAt !== undefined) row.resolvedAt = change.resolvedAt;
+    if (change.sla !== undefined) {
+      row.slaClocks = change.sla.clocks;
+      row.slaDeadline = change.sla.deadline;
+    }
+    row.firstResponseAt ??= change.firstResponseAt;
+    if (change.escalations !== undefined) row.escalations = change.escalations;
   }
 
   /**

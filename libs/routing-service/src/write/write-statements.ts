@@ -14,13 +14,22 @@ export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[]
         last_message_at = GREATEST(c.last_message_at, COALESCE(${ts('v.last')}, c.last_message_at)),
         queue_id = CASE WHEN v.set_queue THEN v.queue ELSE c.queue_id END,
         resolved_at = COALESCE(${ts('v.resolved')}, c.resolved_at),
+        sla_clocks = CASE WHEN v.set_sla THEN v.clocks::jsonb ELSE c.sla_clocks END,
+        sla_deadline = CASE WHEN v.set_sla THEN ${ts('v.deadline')} ELSE c.sla_deadline END,
+        first_response_at = COALESCE(c.first_response_at, ${ts('v.first')}),
+        escalations = COALESCE(v.escalations::jsonb, c.escalations),
         updated_at = now()
       FROM unnest(${p.add(r.map(([id]) => id))}::text[], ${p.add(r.map(([, x]) => x.status ?? null))}::text[],
                   ${p.add(r.map(([, x]) => x.lastMessageAt ?? null))}::float8[],
                   ${p.add(r.map(([, x]) => x.queueId !== undefined))}::bool[],
                   ${p.add(r.map(([, x]) => x.queueId ?? null))}::text[],
-                  ${p.add(r.map(([, x]) => x.resolvedAt ?? null))}::float8[])
-        AS v(id, status, last, set_queue, queue, resolved)
+                  ${p.add(r.map(([, x]) => x.resolvedAt ?? null))}::float8[],
+                  ${p.add(r.map(([, x]) => x.sla !== undefined))}::bool[],
+                  ${p.add(r.map(([, x]) => x.sla?.clocks ?? null))}::text[],
+                  ${p.add(r.map(([, x]) => x.sla?.deadline ?? null))}::float8[],
+                  ${p.add(r.map(([, x]) => x.firstResponseAt ?? null))}::float8[],
+                  ${p.add(r.map(([, x]) => x.escalations ?? null))}::text[])
+        AS v(id, status, last, set_queue, queue, resolved, set_sla, clocks, deadline, first, escalations)
       WHERE c.id = v.id AND c.tenant_id = ${tenant} RETURNING 1)`);
   }
   if (s.offerOutcomes.size > 0) {
@@ -91,10 +100,11 @@ export function insertParts(
     const r = s.conversations;
     parts.push(`cv AS (INSERT INTO conversations (id, tenant_id, customer_id, channel, queue_id, inbox_id, priority,
         tier, subject, language, thread_key, required_skills, last_message_at, created_at, updated_at,
-        sla_deadline, status, resolved_at)
+        sla_deadline, status, resolved_at, sla_clocks, first_response_at, escalations)
       SELECT v.id, ${tenant}, v.customer, v.channel, v.queue, v.inbox, v.priority, v.tier, v.subject, v.language,
              v.thread, v.skills::jsonb, ${ts('v.last')}, ${ts('v.created')}, now(), ${ts('v.deadline')},
-             v.status::conversation_status, ${ts('v.resolved')}
+             v.status::conversation_status, ${ts('v.resolved')}, v.clocks::jsonb, ${ts('v.first')},
+             COALESCE(v.escalations::jsonb, '[]'::jsonb)
         FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.customerId, 'text')},
                     ${cols(r, (x) => x.channel, 'text')}, ${cols(r, (x) => x.queueId, 'text')},
                     ${cols(r, (x) => x.inboxId, 'text')},
@@ -103,9 +113,11 @@ export function insertParts(
                     ${cols(r, (x) => x.threadKey, 'text')}, ${cols(r, (x) => x.requiredSkills, 'text')},
                     ${cols(r, (x) => x.lastMessageAt, 'float8')}, ${cols(r, (x) => x.createdAt, 'float8')},
                     ${cols(r, (x) => x.slaDeadline, 'float8')}, ${cols(r, (x) => x.status, 'text')},
-                    ${cols(r, (x) => x.resolvedAt, 'float8')})
+                    ${cols(r, (x) => x.resolvedAt, 'float8')}, ${cols(r, (x) => x.slaClocks ?? null, 'text')},
+                    ${cols(r, (x) => x.firstResponseAt ?? null, 'float8')},
+                    ${cols(r, (x) => x.escalations ?? null, 'text')})
           AS v(id, customer, channel, queue, inbox, priority, tier, subject, language, thread, skills, last,
-               created, deadline, status, resolved))`);
+               created, deadline, status, resolved, clocks, first, escalations))`);
   }
   const m = s.messages;
   parts.push(`m AS (INSERT INTO messages (id, tenant_id, conversation_id, direction, channel, channel_message_id,
