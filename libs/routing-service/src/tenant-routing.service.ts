@@ -187,6 +187,11 @@ export class TenantRoutingService {
     set: WriteSet,
     dc: DecisionContext,
   ): Promise<void> {
+    if (change.entity === 'queue' || change.entity === 'sla-policy' || change.entity === 'business-hours') {
+      // New conversations and transfers are matched against the changed settings from now on.
+      ctx.sla.invalidate();
+      await ctx.sla.refreshIfStale();
+    }
     const { decisions, refused } = await this.deps.config.handle(ctx.router, change);
     for (const error of refused)
       this.deps.logger.warn({ tenantId: ctx.tenantId, change, code: error.code }, error.message);

@@ -43,6 +43,10 @@ export class ConfigChangeHandler {
         });
         return queues.map((queue) => ({ type: 'upsertQueue', queue: toQueueInput(queue) }));
       }
+      case 'sla-policy':
+      case 'business-hours':
+        // SLA settings do not change routing state; the tenant's SLA catalog is re-read instead.
+        return [];
     }
   }
 }

@@ -33,6 +33,11 @@ export class SlaCatalog {
     private readonly logger?: Logger,
   ) {}
 
+  /** An admin changed a queue, SLA policy or calendar: the next refresh reads them again. */
+  invalidate(): void {
+    this.loadedAt = Number.NEGATIVE_INFINITY;
+  }
+
   async refreshIfStale(): Promise<void> {
     if (this.now() - this.loadedAt < TTL_MS) return;
     const rows = await this.prisma.queue.findMany({

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { UpdateBusinessHoursBody } from '@switchboard/contracts';
 import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
+import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { notFound } from '../shared/tenant-refs.util';
 import {
@@ -13,7 +14,10 @@ import {
 
 @Injectable()
 export class UpdateBusinessHours {
-  constructor(private readonly audit: AuditTrail) {}
+  constructor(
+    private readonly audit: AuditTrail,
+    private readonly notifier: ConfigChangeNotifier,
+  ) {}
 
   async execute(
     principal: UserPrincipal,
@@ -22,7 +26,7 @@ export class UpdateBusinessHours {
   ): Promise<BusinessHoursView> {
     // The tenant is part of the match, so another tenant's id is not found.
     const where = { id, tenantId: principal.tenantId };
-    return this.audit.write(principal, async (tx) => {
+    const result = await this.audit.write(principal, async (tx) => {
       const before = await tx.businessHoursCalendar.findFirst({ where });
       if (!before) throw notFound('Business-hours calendar', id);
       const calendar = await tx.businessHoursCalendar
@@ -35,5 +39,8 @@ export class UpdateBusinessHours {
         change: changeOf('business-hours', 'updated', before, calendar),
       };
     });
+    // The router re-reads SLA settings at once instead of at its next periodic refresh.
+    await this.notifier.notify(principal.tenantId, 'business-hours', id);
+    return result;
   }
 }

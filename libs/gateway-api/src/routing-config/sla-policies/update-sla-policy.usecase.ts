@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '@switchboard/auth';
 import type { UpdateSlaPolicyBody } from '@switchboard/contracts';
 import { AuditTrail, changeOf } from '../../audit/audit-trail.service';
+import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
 import { toDomainError } from '../../shared/prisma-error.util';
 import { assertOfTenant, notFound, refAt } from '../shared/tenant-refs.util';
 import { overflowRefs } from './sla-policy-refs.util';
@@ -10,11 +11,14 @@ import { SLA_POLICY_CONSTRAINT_FIELDS, toSlaPolicyView, type SlaPolicyView } fro
 
 @Injectable()
 export class UpdateSlaPolicy {
-  constructor(private readonly audit: AuditTrail) {}
+  constructor(
+    private readonly audit: AuditTrail,
+    private readonly notifier: ConfigChangeNotifier,
+  ) {}
 
   async execute(principal: UserPrincipal, id: string, body: UpdateSlaPolicyBody): Promise<SlaPolicyView> {
     const { tenantId } = principal;
-    return this.audit.write(principal, async (tx) => {
+    const result = await this.audit.write(principal, async (tx) => {
       const current = await tx.slaPolicy.findFirst({ where: { id, tenantId } });
       if (!current) throw notFound('SLA policy', id);
       await assertOfTenant(tx, tenantId, 'business-hours calendar', refAt(body.calendarId, 'calendarId'));
@@ -37,5 +41,8 @@ export class UpdateSlaPolicy {
         });
       return { result: toSlaPolicyView(policy), change: changeOf('sla-policy', 'updated', current, policy) };
     });
+    // The router re-reads SLA settings at once instead of at its next periodic refresh.
+    await this.notifier.notify(principal.tenantId, 'sla-policy', id);
+    return result;
   }
 }
