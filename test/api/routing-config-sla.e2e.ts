@@ -127,8 +127,13 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('SLA policies and business h
     const threshold = await admin.patch<Entity>(`/v1/sla-policies/${policy.id}`, { warnAtPercent: 50 });
     expect(threshold.status, JSON.stringify(threshold.body)).toBe(200);
     expect(threshold.body).toMatchObject({ targets, ...stored, warnAtPercent: 50 });
+    // The overflow queue cannot be deleted while the policy names it.
+    const blocked = await admin.delete(`/v1/queues/${overflow.id}`);
+    expect(blocked.status).toBe(409);
+    expect(JSON.stringify(blocked.body)).toContain(`SLA policy ${policy.name}`);
     const actions = await admin.patch<Entity>(`/v1/sla-policies/${policy.id}`, { onBreach: [] });
     expect(actions.body).toMatchObject({ warnAtPercent: 50, onWarning, onBreach: [] });
+    expect((await admin.delete(`/v1/queues/${overflow.id}`)).status).toBe(204);
   });
 
   it('names bad thresholds and actions, and refuses overflow into another tenant’s queue', async () => {
