@@ -26,3 +26,4 @@ export type {
 } from './clocks/clock.types';
 export { applyClockInput, clockElapsedMs, newConversationClocks } from './clocks/conversation-clocks.engine';
 export { warningMs } from './clocks/target-run.util';
+export { ConversationClocksSchema, EffectiveSlaSchema } from './clocks/clock-state.schema';

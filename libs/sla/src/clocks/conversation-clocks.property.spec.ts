@@ -61,6 +61,8 @@ interface Played {
   steps: Array<{ before: ConversationClocks; outcomes: readonly ClockOutcome[]; wakeAt: number | null }>;
   outcomes: ClockOutcome[];
   calendar: BusinessCalendar | null;
+  /** startedAt of every run, by `target#run`. */
+  starts: Map<string, number>;
 }
 
 function effective(spec: Spec, calendar: BusinessCalendar | null, policyId: string): EffectiveSla {
@@ -87,12 +89,15 @@ function play({ scenario, sla, steps }: Conversation): Played {
     );
   });
   let state = newConversationClocks();
-  const played: Played = { inputs, steps: [], outcomes: [], calendar };
+  const played: Played = { inputs, steps: [], outcomes: [], calendar, starts: new Map() };
   for (const input of inputs) {
     const step = applyClockInput(state, input);
     played.steps.push({ before: state, outcomes: step.outcomes, wakeAt: step.wakeAt });
     played.outcomes.push(...step.outcomes);
     state = step.state;
+    for (const [target, run] of Object.entries(state.runs)) {
+      if (run) played.starts.set(`${target}#${run.run}`, run.startedAt);
+    }
   }
   return played;
 }
@@ -104,14 +109,7 @@ describe('conversation clocks (property)', () => {
   it('never breaches before the target’s business time has elapsed since the run started', () => {
     fc.assert(
       fc.property(conversationArb, (conversation) => {
-        const { outcomes, calendar, inputs } = play(conversation);
-        const starts = new Map<string, number>();
-        let state = newConversationClocks();
-        for (const input of inputs) {
-          state = applyClockInput(state, input).state;
-          for (const [target, run] of Object.entries(state.runs))
-            if (run) starts.set(`${target}#${run.run}`, run.startedAt);
-        }
+        const { outcomes, calendar, starts } = play(conversation);
         for (const breach of outcomes.filter((o) => o.kind === 'breached')) {
           expect(breach.elapsedMs).toBeGreaterThanOrEqual(breach.targetMs);
           const startedAt = starts.get(runKey(breach)) ?? Number.NaN;
