@@ -77,6 +77,9 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('SLA policies and business h
     const hours = await calendar();
     const policy = await slaPolicy({ calendarId: hours.id, description: 'Standard' });
     expect(policy).toMatchObject({ calendarId: hours.id, targets: TARGETS, description: 'Standard' });
+    // A policy written without the clock settings gets the defaults: warn at 75 %, no actions, no resolution.
+    expect(policy).toMatchObject({ warnAtPercent: 75, onWarning: [], onBreach: [] });
+    expect((policy.targets as Record<string, unknown>).resolutionMs).toEqual({});
     const read = await supervisor.get<Entity>(`/v1/sla-policies/${policy.id}`);
     expect(read.body).toMatchObject({ id: policy.id, queues: [] });
     expect((await supervisor.get<Entity>(`/v1/business-hours/${hours.id}`)).body.slaPolicies).toEqual([
@@ -94,6 +97,68 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('SLA policies and business h
     });
     expect((await admin.delete(`/v1/sla-policies/${policy.id}`)).status).toBe(204);
     expect((await admin.get(`/v1/sla-policies/${policy.id}`)).status).toBe(404);
+  });
+
+  it('stores resolution targets, the warning threshold and the actions, and changes each on its own', async () => {
+    const overflow = await created(admin.post<Entity>('/v1/queues', { name: `overflow-${++seq}` }));
+    const targets = {
+      ...TARGETS,
+      resolutionMs: { chat: 14_400_000 },
+      overrides: [{ tiers: ['gold'], resolutionMs: { chat: 7_200_000 } }],
+    };
+    const onWarning = [{ type: 'raiseScore', by: 25 }, { type: 'notifySupervisors' }];
+    const onBreach = [
+      { type: 'widenSkills', dropOptional: true },
+      { type: 'overflow', queueId: overflow.id },
+      { type: 'reoffer' },
+    ];
+    const policy = await slaPolicy({ targets, warnAtPercent: 80, onWarning, onBreach });
+    const stored = {
+      warnAtPercent: 80,
+      onWarning,
+      onBreach: [{ ...onBreach[0], lowerProficiencyBy: 0 }, ...onBreach.slice(1)],
+    };
+    expect(policy).toMatchObject({ targets, ...stored });
+    expect((await supervisor.get<Entity>(`/v1/sla-policies/${policy.id}`)).body).toMatchObject({
+      targets,
+      ...stored,
+    });
+
+    const threshold = await admin.patch<Entity>(`/v1/sla-policies/${policy.id}`, { warnAtPercent: 50 });
+    expect(threshold.status, JSON.stringify(threshold.body)).toBe(200);
+    expect(threshold.body).toMatchObject({ targets, ...stored, warnAtPercent: 50 });
+    // The overflow queue cannot be deleted while the policy names it.
+    const blocked = await admin.delete(`/v1/queues/${overflow.id}`);
+    expect(blocked.status).toBe(409);
+    expect(JSON.stringify(blocked.body)).toContain(`SLA policy ${policy.name}`);
+    const actions = await admin.patch<Entity>(`/v1/sla-policies/${policy.id}`, { onBreach: [] });
+    expect(actions.body).toMatchObject({ warnAtPercent: 50, onWarning, onBreach: [] });
+    expect((await admin.delete(`/v1/queues/${overflow.id}`)).status).toBe(204);
+  });
+
+  it('names bad thresholds and actions, and refuses overflow into another tenant’s queue', async () => {
+    const bad = await admin.post('/v1/sla-policies', {
+      name: 'bad-actions',
+      targets: TARGETS,
+      warnAtPercent: 100,
+      onWarning: [{ type: 'raiseScore' }],
+      onBreach: [{ type: 'page-the-ceo' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(paths(bad).sort()).toEqual(['onBreach.0.type', 'onWarning.0.by', 'warnAtPercent']);
+    const foreign = await created(otherAdmin.post<Entity>('/v1/queues', { name: `theirs-${++seq}` }));
+    const stolen = await admin.post('/v1/sla-policies', {
+      name: 'stolen-overflow',
+      targets: TARGETS,
+      onBreach: [{ type: 'notifySupervisors' }, { type: 'overflow', queueId: foreign.id }],
+    });
+    expect(stolen.status).toBe(400);
+    expect(paths(stolen)).toEqual(['onBreach.1.queueId']);
+    const policy = await slaPolicy();
+    const patched = await admin.patch(`/v1/sla-policies/${policy.id}`, {
+      onWarning: [{ type: 'overflow', queueId: foreign.id }],
+    });
+    expect(paths(patched)).toEqual(['onWarning.0.queueId']);
   });
 
   it('names bad SLA targets and references', async () => {

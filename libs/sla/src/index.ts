@@ -39,3 +39,4 @@ export {
   type TimerHost,
   type TimerLogger,
 } from './timers/timer-driver';
+export { ConversationClocksSchema, EffectiveSlaSchema } from './clocks/clock-state.schema';

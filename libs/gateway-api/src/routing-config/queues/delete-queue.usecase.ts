@@ -5,6 +5,7 @@ import { ConfigChangeNotifier } from '../../admin/config-change.notifier';
 import { AuditTrail, changeOf, type AuditTx } from '../../audit/audit-trail.service';
 import { toDeleteError } from '../shared/delete-error.util';
 import { overflowTargets } from '../shared/overflow.check';
+import { storedOverflowQueueIds } from '../sla-policies/sla-policy-refs.util';
 import { inUse, notFound } from '../shared/tenant-refs.util';
 import { storedPolicy } from './queue.view';
 
@@ -43,11 +44,16 @@ export class DeleteQueue {
       where: { tenantId },
       select: { name: true, document: true },
     });
+    const slaPolicies = await tx.slaPolicy.findMany({
+      where: { tenantId },
+      select: { name: true, onWarning: true, onBreach: true },
+    });
     const overflowsHere = (document: unknown): boolean =>
       overflowTargets(storedPolicy(document), '').some((target) => target.id === id);
     const referrers = [
       ...queues.filter((q) => overflowsHere(q.policy)).map((q) => `queue ${q.name}`),
       ...policies.filter((p) => overflowsHere(p.document)).map((p) => `routing policy ${p.name}`),
+      ...slaPolicies.filter((p) => storedOverflowQueueIds(p).includes(id)).map((p) => `SLA policy ${p.name}`),
     ];
     if (referrers.length > 0) {
       throw inUse(`Queue ${id} is an overflow target of ${referrers.join(', ')}; change those first`);

@@ -1,5 +1,6 @@
 // The queues an SLA policy's overflow actions name: JSON ids have no foreign key, so writes check them.
-import type { SlaAction } from '@switchboard/contracts';
+import { SlaActionsSchema, type SlaAction } from '@switchboard/contracts';
+import { storedJson } from '../shared/stored-json.util';
 import type { IdAt } from '../shared/tenant-refs.util';
 
 export function overflowRefs(body: {
@@ -11,4 +12,11 @@ export function overflowRefs(body: {
       action.type === 'overflow' ? [{ id: action.queueId, path: `${field}.${i}.queueId` }] : [],
     );
   return [...refs('onWarning'), ...refs('onBreach')];
+}
+
+/** Queue ids a stored policy's actions overflow into (its JSON columns read defensively). */
+export function storedOverflowQueueIds(row: { onWarning: unknown; onBreach: unknown }): string[] {
+  const onWarning = storedJson(SlaActionsSchema, row.onWarning, []);
+  const onBreach = storedJson(SlaActionsSchema, row.onBreach, []);
+  return overflowRefs({ onWarning, onBreach }).map((ref) => ref.id);
 }
