@@ -108,7 +108,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('SLA policies and business h
     };
     const onWarning = [{ type: 'raiseScore', by: 25 }, { type: 'notifySupervisors' }];
     const onBreach = [
-      { type: 'widenSkills', dropOptional: true },
+      { type: 'widenSkills' },
       { type: 'overflow', queueId: overflow.id },
       { type: 'reoffer' },
     ];
@@ -116,7 +116,8 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('SLA policies and business h
     const stored = {
       warnAtPercent: 80,
       onWarning,
-      onBreach: [{ ...onBreach[0], lowerProficiencyBy: 0 }, ...onBreach.slice(1)],
+      // widenSkills defaults to the next ring of the queue's relaxation plan.
+      onBreach: [{ type: 'widenSkills', to: 'next-ring' }, ...onBreach.slice(1)],
     };
     expect(policy).toMatchObject({ targets, ...stored });
     expect((await supervisor.get<Entity>(`/v1/sla-policies/${policy.id}`)).body).toMatchObject({
