@@ -7,6 +7,7 @@ import { ManualClock, T0 } from '../testing/routing.fixtures';
 // Bounded wait under sufficient capacity. A stream of high-priority work arrives exactly as fast as
 // agents clear it, so by priority alone a backlog of low-priority contacts would wait forever. With the
 // tier bounds every contact is served within its bound plus the time to clear whoever starved first.
+// Escalations (SLA feedback) lift stream contacts even further; they must not break the bound either.
 const BOUNDS: Record<string, number> = { vip: 20_000, standard: 60_000 };
 const HORIZON_MS = 10 * 60_000;
 
@@ -15,6 +16,8 @@ interface Scenario {
   serviceMs: number;
   backlog: { tier: 'vip' | 'standard'; priority: number }[];
   jitter: number[];
+  /** Points an SLA warning adds to each stream arrival in turn (0: none); each is sent twice. */
+  raises: number[];
 }
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
@@ -28,6 +31,11 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
     { minLength: 1, maxLength: 6 },
   ),
   jitter: fc.array(fc.integer({ min: 0, max: 2_000 }), { minLength: 1, maxLength: 8 }),
+  // Often every stream contact at the cap: the harshest case for the backlog.
+  raises: fc.oneof(
+    fc.constant<number[]>([1_000_000]),
+    fc.array(fc.constantFrom<number>(0, 25, 500, 1_000_000), { minLength: 1, maxLength: 8 }),
+  ),
 });
 
 function simulate(s: Scenario): {
@@ -67,6 +75,13 @@ function simulate(s: Scenario): {
     });
     maxWaiting = Math.max(maxWaiting, waiting);
   };
+  const escalate = (id: string, raise: number): void => {
+    if (raise === 0 || waits.has(id)) return;
+    const reason = { cause: 'sla-warning', target: 'first-response' } as const;
+    // Twice: hosts deliver at least once, and a repeat must not raise again.
+    for (let i = 0; i < 2; i++)
+      apply({ type: 'escalateContact', contactId: id, reason, raiseScoreBy: raise });
+  };
   apply({
     type: 'upsertQueue',
     queue: { id: 'q', tenantId: 't', agingPointsPerMinute: 0, starvationBoundMs: BOUNDS },
@@ -92,6 +107,7 @@ function simulate(s: Scenario): {
       apply({ type: 'contactCompleted', contactId: completions.shift()!.contactId });
     if (nextStream <= t) {
       arrive(`hi${n}`, 'standard', 50);
+      escalate(`hi${n}`, s.raises[n % s.raises.length]);
       nextStream += s.serviceMs / s.agents + s.jitter[n++ % s.jitter.length];
     }
   }

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import type { EscalationReason } from '../model/contact.model';
 import type { RoutingCommand, WidenSkills } from '../model/routing-command.model';
+import type { RoutingDecision } from '../model/routing-decision.model';
 import type { RoutingModel } from './routing-model.checker';
 
 const SKILLS = ['s0', 's1', 's2'];
@@ -51,7 +52,7 @@ const WIDEN: (WidenSkills | undefined)[] = [undefined, 'next-ring', 'outer-ring'
 export function applyFeedback(
   intent: FeedbackIntent,
   model: RoutingModel,
-  apply: (cmd: RoutingCommand) => void,
+  apply: (cmd: RoutingCommand) => RoutingDecision[] | undefined,
 ): void {
   const ids = [...model.contacts.keys()];
   const contactId = ids.length === 0 ? undefined : ids[intent.pick % ids.length];
@@ -61,14 +62,17 @@ export function applyFeedback(
   const target = (n: number): string => (tenantId === 't2' && n !== 2 ? 'q3' : ['q1', 'q2', 'q3'][n]);
   if (intent.k === 'escalate') {
     const widen = WIDEN[intent.widen];
-    apply({
+    const cmd: RoutingCommand = {
       type: 'escalateContact',
       contactId,
       reason: REASONS[intent.reason],
       ...(intent.raise === 0 ? {} : { raiseScoreBy: intent.raise }),
       ...(widen === undefined ? {} : { widenSkills: widen }),
       ...(intent.overflow ? { overflowToQueueId: target(intent.reason % 2 === 0 ? 1 : 0) } : {}),
-    });
+    };
+    // Delivered twice, as a host may: the repeat must change nothing.
+    if (apply(cmd) !== undefined && apply(cmd)?.length !== 0)
+      model.violations.push(`repeated escalation of ${contactId} emitted decisions`);
   } else if (intent.k === 'rescind') {
     const held = model.holding.get(contactId);
     if (held?.state === 'offered') apply({ type: 'rescindOffer', contactId, reason: REASONS[intent.reason] });

@@ -158,14 +158,15 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
   const log: string[] = [];
   const queues = new Map<string, QueuePolicyInput>();
   let seq = 0;
-  const apply = (cmd: RoutingCommand): void => {
+  /** Returns the decisions, or undefined when the engine refused the command. */
+  const apply = (cmd: RoutingCommand): RoutingDecision[] | undefined => {
     let decisions: RoutingDecision[];
     try {
       decisions = engine.apply(cmd);
     } catch (error) {
       if (!(error instanceof RoutingError)) throw error;
       log.push(`${cmd.type}!${error.code}`);
-      return;
+      return undefined;
     }
     model.command(cmd);
     model.observe(decisions);
@@ -175,6 +176,7 @@ export function runWorld(intents: readonly Intent[], checks = true): RunResult {
       model.checkWorkConserving();
       model.checkCapacity();
     }
+    return decisions;
   };
   apply({ type: 'upsertQueue', queue: queuePolicy('q2', 't1', 'longest-idle', []) });
   apply({ type: 'upsertQueue', queue: queuePolicy('q1', 't1', 'best-fit', STEP_PLANS[1]) });
