@@ -4,3 +4,5 @@ export type { BusinessCalendar, WeeklyOpening } from './business-calendar';
 export { addBusinessTime, businessTimeBetween, isOpen, nextOpening } from './business-time';
 export { slaDeadline } from './sla-deadline';
 export { SlaError, SlaErrorCode } from './sla.error';
+export { zoneClock } from './zone-clock';
+export type { ZoneClock } from './zone-clock';
