@@ -27,9 +27,11 @@ describe('liveSnapshot', () => {
     expect(snapshot.depth).toBe(3);
     expect(snapshot.longestWaitMs).toBe(90_000);
     expect(snapshot.agentsByStatus).toEqual({ offline: 1, available: 2, away: 1, busy: 0, wrap_up: 1 });
-    // Only ana has a free slot; away and offline agents are not staffed: (1 + 3 + 0) / (3 + 3 + 2).
+    // Only ana has a free slot. Staffed: ana, ben, cai (dee is away, eve offline); ana and ben hold work.
     expect(snapshot.agentsReady).toBe(1);
-    expect(snapshot.occupancy).toBe(0.5);
+    expect(snapshot.occupancy).toBe(2 / 3);
+    // Slots: (1 + 3 + 0) open of (3 + 3 + 2).
+    expect(snapshot.slotUtilisation).toBe(0.5);
   });
 
   it('has no longest wait and no occupancy when nobody waits and nobody is staffed', () => {
@@ -43,6 +45,7 @@ describe('liveSnapshot', () => {
       depth: 0,
       longestWaitMs: null,
       occupancy: null,
+      slotUtilisation: null,
       agentsReady: 0,
     });
   });

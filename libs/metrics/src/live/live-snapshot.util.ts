@@ -38,8 +38,13 @@ export interface LiveSnapshot {
   readonly agentsByStatus: Readonly<Record<AgentStatus, number>>;
   /** Available agents with at least one free slot: who could take a contact now. */
   readonly agentsReady: number;
-  /** Open assignments / capacity, over staffed agents (available, busy, wrap-up). */
+  /**
+   * Staffed agents (available, busy, wrap-up) holding at least one open assignment / staffed agents: the
+   * instant form of the historical occupancy (engaged time / staffed time), so the two agree over time.
+   */
   readonly occupancy: number | null;
+  /** Open assignments / capacity over staffed agents: how full the concurrent slots are. */
+  readonly slotUtilisation: number | null;
 }
 
 const STAFFED: ReadonlySet<AgentStatus> = new Set<AgentStatus>(['available', 'busy', 'wrap_up']);
@@ -65,12 +70,16 @@ export function liveSnapshot(input: LiveSnapshotInput): LiveSnapshot {
     wrap_up: 0,
   };
   let agentsReady = 0;
+  let staffed = 0;
+  let engaged = 0;
   let open = 0;
   let slots = 0;
   for (const agent of input.agents) {
     agentsByStatus[agent.status] += 1;
     if (agent.status === 'available' && agent.openAssignments < agent.capacity) agentsReady += 1;
     if (STAFFED.has(agent.status)) {
+      staffed += 1;
+      if (agent.openAssignments > 0) engaged += 1;
       open += agent.openAssignments;
       slots += agent.capacity;
     }
@@ -82,6 +91,7 @@ export function liveSnapshot(input: LiveSnapshotInput): LiveSnapshot {
     longestWaitMs: queues.length === 0 ? null : Math.max(...queues.map((q) => q.longestWaitMs)),
     agentsByStatus,
     agentsReady,
-    occupancy: slots === 0 ? null : Math.min(1, open / slots),
+    occupancy: staffed === 0 ? null : engaged / staffed,
+    slotUtilisation: slots === 0 ? null : Math.min(1, open / slots),
   };
 }
