@@ -68,4 +68,12 @@ export { DEFAULT_EWMA_WEIGHT, observeHandleTime } from './estimate/handle-time-e
 export type { HandleTimeEwma } from './estimate/handle-time-ewma.util';
 export { accuracyReport, scoreWaitEstimate } from './estimate/accuracy-report.util';
 export type { StoredWaitEstimate, WaitEstimateAccuracy } from './estimate/accuracy-report.util';
+export { createEventFactTracker } from './derive/event-facts.tracker';
+export type {
+  EventFactTracker,
+  EventFactTrackerOptions,
+  TrackedAgent,
+  TrackedConversation,
+  TrackerRestore,
+} from './derive/event-facts.tracker';
 export { MetricsError, MetricsErrorCode } from './metrics.error';
