@@ -17,11 +17,14 @@ export const HISTOGRAM_RELATIVE_ERROR = 2 ** (1 / (2 * STEPS_PER_OCTAVE)) - 1;
 export const HISTOGRAM_SUBSECOND_ERROR_MS = FLOOR_MS / 2;
 
 /** Counts per bucket, HISTOGRAM_BUCKETS long. */
-export type Histogram = number[];
+export type Histogram = readonly number[];
 
-export function emptyHistogram(): Histogram {
+export function emptyHistogram(): number[] {
   return new Array<number>(HISTOGRAM_BUCKETS).fill(0);
 }
+
+/** One shared, frozen empty histogram: rows start with it and get their own on the first observation. */
+export const EMPTY_HISTOGRAM: Histogram = Object.freeze(emptyHistogram());
 
 /** Bucket 0 is [0, 1 s), bucket i in 1..80 is [1 s * 2^((i-1)/4), 1 s * 2^(i/4)), the last is [2^20 s, inf). */
 export function histogramBucketOf(ms: number): number {
@@ -37,12 +40,12 @@ export function histogramBucketValue(index: number): number {
   return FLOOR_MS * 2 ** ((index - 0.5) / STEPS_PER_OCTAVE);
 }
 
-/** Adds one observation in place; the caller owns the histogram (rollUp builds fresh ones). */
-export function recordInHistogram(histogram: Histogram, ms: number): void {
+/** Adds one observation in place; the caller owns the histogram. */
+export function recordInHistogram(histogram: number[], ms: number): void {
   histogram[histogramBucketOf(ms)] += 1;
 }
 
-export function addHistograms(a: readonly number[], b: readonly number[]): Histogram {
+export function addHistograms(a: Histogram, b: Histogram): number[] {
   if (a.length !== HISTOGRAM_BUCKETS || b.length !== HISTOGRAM_BUCKETS) {
     throw new MetricsError(
       MetricsErrorCode.IncompatibleRows,

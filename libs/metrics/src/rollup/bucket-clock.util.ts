@@ -20,14 +20,21 @@ export interface BucketClock {
 
 export function bucketClock(timeZone: string): BucketClock {
   const zone = clockOf(timeZone);
-  const localDay = (at: number): number => Math.floor(zone.wallAt(at) / DAY_MS) * DAY_MS;
+  // Each day costs a few Intl calls; a chunk's facts cluster in one or two days, so the last one is kept.
+  let day = { start: 0, next: 0 };
+  const dayOf = (at: number): { start: number; next: number } => {
+    if (at >= day.start && at < day.next) return day;
+    const wall = Math.floor(zone.wallAt(at) / DAY_MS) * DAY_MS;
+    day = { start: zone.instantOf(wall), next: zone.instantOf(wall + DAY_MS) };
+    return day;
+  };
   const startOf = (interval: MetricInterval, at: number): number => {
-    if (interval === '1d') return zone.instantOf(localDay(at));
+    if (interval === '1d') return dayOf(at).start;
     const size = FIXED_MS[interval];
     return Math.floor(at / size) * size;
   };
   const nextStart = (interval: MetricInterval, at: number): number => {
-    if (interval === '1d') return zone.instantOf(localDay(at) + DAY_MS);
+    if (interval === '1d') return dayOf(at).next;
     return startOf(interval, at) + FIXED_MS[interval];
   };
   return { timeZone, startOf, nextStart };

@@ -2,11 +2,12 @@
 // dimension it names; agent spans are split across the buckets they overlap. Pure and order-independent.
 import type { AgentStatus } from '@switchboard/contracts';
 import type { AgentSpanFact, ContactFact, MetricFact } from '../facts/metric-fact.model';
-import { recordInHistogram } from '../histogram/log-histogram.util';
+import { EMPTY_HISTOGRAM, emptyHistogram, recordInHistogram } from '../histogram/log-histogram.util';
 import { METRIC_INTERVALS, bucketClock, type BucketClock, type MetricInterval } from './bucket-clock.util';
 import {
   emptyCounters,
   rollupKeyId,
+  type HistogramColumn,
   type MetricDimension,
   type RollupCounters,
   type RollupKey,
@@ -86,7 +87,7 @@ function applyContactFact(c: RollupCounters, fact: ContactFact): void {
     case 'contactAnswered':
       c.answered += 1;
       c.answeredWaitMsSum += fact.waitMs;
-      recordInHistogram(c.waitHistogram, fact.waitMs);
+      observe(c, 'waitHistogram', fact.waitMs);
       c.longestWaitMs = Math.max(c.longestWaitMs, fact.waitMs);
       if (fact.thresholdMs !== null) {
         c.answeredWithThreshold += 1;
@@ -106,13 +107,13 @@ function applyContactFact(c: RollupCounters, fact: ContactFact): void {
       if (fact.response === 'first') {
         c.firstResponses += 1;
         c.firstResponseMsSum += fact.ms;
-        recordInHistogram(c.firstResponseHistogram, fact.ms);
+        observe(c, 'firstResponseHistogram', fact.ms);
         if (fact.withinTarget !== null) c.firstResponsesWithTarget += 1;
         if (fact.withinTarget === true) c.firstResponsesWithinTarget += 1;
       } else {
         c.nextResponses += 1;
         c.nextResponseMsSum += fact.ms;
-        recordInHistogram(c.nextResponseHistogram, fact.ms);
+        observe(c, 'nextResponseHistogram', fact.ms);
         if (fact.withinTarget !== null) c.nextResponsesWithTarget += 1;
         if (fact.withinTarget === true) c.nextResponsesWithinTarget += 1;
       }
@@ -135,6 +136,14 @@ function applyContactFact(c: RollupCounters, fact: ContactFact): void {
       return;
     }
   }
+}
+
+/** Copy on first write: a row's histogram is the shared empty one until it observes something. */
+function observe(c: RollupCounters, column: HistogramColumn, ms: number): void {
+  // Only rollUp writes these rows, and it replaces the shared array before writing, so the cast is safe.
+  const own = c[column] === EMPTY_HISTOGRAM ? emptyHistogram() : (c[column] as number[]);
+  recordInHistogram(own, ms);
+  c[column] = own;
 }
 
 function rollSpan(
