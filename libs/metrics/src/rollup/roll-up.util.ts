@@ -55,9 +55,10 @@ export function rollUp(facts: readonly MetricFact[], options: RollUpOptions): Ro
       rollSpan(fact, clock, intervals, countersAt);
       continue;
     }
+    const dimensions = contactDimensions(fact);
     for (const interval of intervals) {
       const bucketStart = clock.startOf(interval, fact.at);
-      for (const [dimension, dimensionId] of contactDimensions(fact)) {
+      for (const [dimension, dimensionId] of dimensions) {
         applyContactFact(
           countersAt({ tenantId: fact.tenantId, dimension, dimensionId, interval, bucketStart }),
           fact,
