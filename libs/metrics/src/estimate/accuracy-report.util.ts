@@ -3,7 +3,12 @@
 import type { Channel } from '@switchboard/contracts';
 import type { WaitEstimateScoredFact } from '../facts/metric-fact.model';
 import { MetricsError, MetricsErrorCode } from '../metrics.error';
-import { emptyCounters, mergeCounters, type RollupRow } from '../rollup/rollup-row.model';
+import {
+  emptyCounters,
+  mergeCounters,
+  type RollupCounters,
+  type RollupRow,
+} from '../rollup/rollup-row.model';
 
 /** The prediction as stored on arrival; only contacts that got a number are stored. */
 export interface StoredWaitEstimate {
@@ -42,7 +47,7 @@ export function accuracyReport(rows: readonly RollupRow[]): WaitEstimateAccuracy
   if (intervals.size > 1) {
     throw new MetricsError(MetricsErrorCode.IncompatibleRows, 'accuracyReport takes rows of one interval');
   }
-  const byQueue = new Map<string, ReturnType<typeof emptyCounters>>();
+  const byQueue = new Map<string, RollupCounters>();
   for (const row of rows) {
     if (row.dimension !== 'queue') continue;
     byQueue.set(
