@@ -40,3 +40,5 @@ export {
   type TimerLogger,
 } from './timers/timer-driver';
 export { ConversationClocksSchema, EffectiveSlaSchema } from './clocks/clock-state.schema';
+export { zoneClock } from './zone-clock';
+export type { ZoneClock } from './zone-clock';
