@@ -2,6 +2,7 @@
 // its admin API and pruning. Composed into the gateway role; it needs the platform (config, database, bus,
 // logger) around it. Inboxes and their secrets come from the inbox store.
 import { Module } from '@nestjs/common';
+import { LocalDirectoryBlobStore } from '@switchboard/channels-email';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { IngestAdmissionGate } from '@switchboard/gateway-api';
 import { BUS, type Bus } from '@switchboard/messaging';
@@ -11,6 +12,7 @@ import { ListWebhookDeliveries } from './deliveries/list-webhook-deliveries.usec
 import { WebhookDeliveriesController } from './deliveries/webhook-deliveries.controller';
 import { WebhookDeliveriesPruner } from './deliveries/webhook-deliveries.pruner';
 import { WebhookDeliveries } from './deliveries/webhook-deliveries.repository';
+import { WebhookMediaFetcher } from './media/webhook-media.fetcher';
 import { ReceiveWebhook } from './receive-webhook.usecase';
 import { WebhookController } from './webhook.controller';
 import { WebhookInboxes } from './webhook-inboxes.service';
@@ -33,6 +35,20 @@ import { VerifyWebhookSubscription } from './webhook-verification.usecase';
           topic: config.topics.inbound,
           maxBacklog: config.limits.ingestMaxBacklog,
           logger: logger.child({ component: 'webhook-admission' }),
+        }),
+    },
+    {
+      // The same directory and limit as the email channel's store, which serves GET /v1/attachments/:id.
+      provide: WebhookMediaFetcher,
+      inject: [APP_CONFIG, ROOT_LOGGER],
+      useFactory: (config: AppConfig, logger: Logger) =>
+        new WebhookMediaFetcher({
+          blobs: new LocalDirectoryBlobStore(config.blobs.dir, config.blobs.maxBytes),
+          whatsappBaseUrl: config.channels.whatsappBaseUrl,
+          maxBytes: config.blobs.maxBytes,
+          fetchTimeoutMs: config.webhooks.media.fetchTimeoutMs,
+          budgetMs: config.webhooks.media.budgetMs,
+          logger: logger.child({ component: 'webhook-media' }),
         }),
     },
     WebhookInboxes,
