@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalDirectoryBlobStore, type BlobStore } from '@switchboard/channels-email';
 import {
+  createWebhookMediaCounter,
   mediaSourcesOf,
   WebhookMediaFetcher,
   type MediaFetcherDeps,
@@ -13,6 +14,7 @@ import {
 } from '@switchboard/channels-webhooks';
 import type { InboundContactV1 } from '@switchboard/contracts';
 import pino from 'pino';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaStandIn } from '../support/channels/media-stand-in';
 
@@ -44,6 +46,8 @@ describe('WebhookMediaFetcher', () => {
   let platform: MediaStandIn;
   let dir: string;
   let blobs: LocalDirectoryBlobStore;
+  const registry = new Registry();
+  const fetched = createWebhookMediaCounter(registry);
 
   beforeAll(async () => {
     platform = await MediaStandIn.start();
@@ -63,6 +67,7 @@ describe('WebhookMediaFetcher', () => {
       fetchTimeoutMs: 10_000,
       budgetMs: 10_000,
       logger: pino({ level: 'silent' }),
+      fetched,
       ...deps,
     });
 
@@ -90,6 +95,10 @@ describe('WebhookMediaFetcher', () => {
       'budget-exhausted',
       'budget-exhausted',
     ]);
+    const counted = await fetched.get();
+    expect(counted.values).toContainEqual(
+      expect.objectContaining({ labels: { channel: 'messenger', outcome: 'budget-exhausted' }, value: 2 }),
+    );
   });
 
   it('asks nothing of the platform for a WhatsApp inbox without an access token', async () => {

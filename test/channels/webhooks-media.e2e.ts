@@ -181,6 +181,15 @@ describe('webhook media (kafka+postgres)', () => {
       'agent',
     );
     expect((await stranger.get(`/v1/attachments/${blobId}`)).status).toBe(404);
+
+    // A redelivery is a duplicate: the medium is not downloaded again.
+    const again = await postWebhook(
+      harness.url,
+      whatsapp,
+      whatsAppImage(PHONE_NUMBER_ID, 'wamid.img', 'media-ok'),
+    );
+    expect(again.body).toMatchObject({ outcome: 'duplicate' });
+    expect(platform.requestsTo('/v21.0/media-ok')).toHaveLength(1);
   });
 
   it('fetches a Messenger attachment by its URL, without our credentials, typed by the CDN', async () => {
@@ -293,5 +302,23 @@ describe('webhook media (kafka+postgres)', () => {
     expect(attachment).toMatchObject({ name: 'image-media-gone', contentType: 'image/jpeg', sizeBytes: 0 });
     expect(attachment.fetchError).toMatchObject({ code: 'not-found' });
     expect(attachment.fetchError?.message).toContain('HTTP 404');
+
+    // The admin's delivery log shows the message accepted, and why its medium was not kept.
+    const admin = await ApiClient.as(harness.url, harness.prisma, tenant, 'admin');
+    const log = await admin.get<{ items: Array<{ messages: AnsweredMessage[] }> }>(
+      `/v1/inboxes/${whatsapp.inboxId}/webhook-deliveries?limit=1`,
+    );
+    expect(log.body.items[0].messages).toEqual([
+      expect.objectContaining({
+        id: 'wamid.gone',
+        outcome: 'accepted',
+        media: [
+          expect.objectContaining({
+            index: 0,
+            fetchError: expect.objectContaining({ code: 'not-found' }) as unknown,
+          }),
+        ],
+      }),
+    ]);
   });
 });

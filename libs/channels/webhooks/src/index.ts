@@ -8,3 +8,4 @@ export * from './stored-webhook-secrets.reader';
 export * from './media/webhook-media.fetcher';
 export * from './media/media-source.util';
 export * from './media/media-fetch.error';
+export * from './media/webhook-media.metrics';

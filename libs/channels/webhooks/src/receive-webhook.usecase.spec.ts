@@ -5,9 +5,11 @@ import type { IngestAdmissionGate } from '@switchboard/gateway-api';
 import type { Bus, OutgoingMessage } from '@switchboard/messaging';
 import { createHmac } from 'node:crypto';
 import pino from 'pino';
+import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import type { ClaimRef, DeliveryRecord, WebhookDeliveries } from './deliveries/webhook-deliveries.repository';
 import { WebhookMediaFetcher } from './media/webhook-media.fetcher';
+import { createWebhookMediaCounter } from './media/webhook-media.metrics';
 import { ReceiveWebhook, WEBHOOK_RETRY_AFTER_MS, type WebhookPost } from './receive-webhook.usecase';
 import { MemoryWebhookSecretsReader } from './testing/memory-webhook-secrets.reader';
 import { WebhookInboxes } from './webhook-inboxes.service';
@@ -76,6 +78,7 @@ function setup(options: { publish?: () => Promise<void>; claimed?: Set<string> }
     fetchTimeoutMs: 100,
     budgetMs: 100,
     logger,
+    fetched: createWebhookMediaCounter(new Registry()),
   });
   const usecase = new ReceiveWebhook(bus, config, admission, inboxes, deliveries, media, logger);
   return { usecase, published, logged, released, config };

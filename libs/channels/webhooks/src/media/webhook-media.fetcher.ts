@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { WebhookInbox } from '../webhook-secrets.port';
 import { lookUpWhatsAppMedia, openMedia } from './media-download.client';
 import { MediaFetchError } from './media-fetch.error';
+import type { WebhookMediaCounter } from './webhook-media.metrics';
 import { concreteContentType, mediaBlobId, sha256Hex, type MediaSource } from './media-source.util';
 
 type Attachment = NonNullable<InboundContactV1['attachments']>[number];
@@ -19,6 +20,7 @@ export interface MediaFetcherDeps {
   fetchTimeoutMs: number;
   budgetMs: number;
   logger: Logger;
+  fetched: WebhookMediaCounter;
 }
 
 /** What the delivery log says of one attachment. */
@@ -89,11 +91,13 @@ export class WebhookMediaFetcher {
     try {
       if (budget.aborted) throw new MediaFetchError('budget-exhausted', this.budgetMessage());
       const stored = await this.download(inbox, source, attachment, blobId, signal);
+      this.deps.fetched.inc({ channel: inbox.channel, outcome: 'stored' });
       return { ...attachment, ...stored, blobId };
     } catch (error) {
       const classified = this.classify(error, budget, perFetch);
       // The record was checked against the contract before the fetch: the reason must stay storable text.
       const fetchError = { code: classified.code, message: printable(classified.message) };
+      this.deps.fetched.inc({ channel: inbox.channel, outcome: fetchError.code });
       this.deps.logger.info(
         { tenantId: inbox.tenantId, inboxId: inbox.inboxId, blobId, code: fetchError.code },
         'webhook media not kept; metadata only',
