@@ -8,7 +8,14 @@ import type { WebhookInbox } from '@switchboard/channels-webhooks';
 import { ApiClient } from '../support/api-client';
 import { startHarness, type Harness } from '../support/app-harness';
 import { MediaStandIn } from '../support/channels/media-stand-in';
-import { bindInboxes, postWebhook, socialInbox, storeInboxes } from '../support/channels/webhook-posts';
+import {
+  bindInboxes,
+  messengerAttachment,
+  postWebhook,
+  socialInbox,
+  storeInboxes,
+  whatsAppImage,
+} from '../support/channels/webhook-posts';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
 
 const PHONE_NUMBER_ID = '106540352242922';
@@ -30,56 +37,6 @@ interface AnsweredMessage {
   id: string;
   outcome: string;
   media?: Array<{ index: number; blobId?: string; fetchError?: { code: string } }>;
-}
-
-function whatsAppImage(phoneNumberId: string, id: string, mediaId: string): unknown {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'waba-1',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550000000', phone_number_id: phoneNumberId },
-              contacts: [{ wa_id: '15551230000', profile: { name: 'Maria' } }],
-              messages: [
-                {
-                  from: '15551230000',
-                  id,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'image',
-                  image: { id: mediaId, mime_type: 'image/jpeg', caption: 'the broken part' },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  };
-}
-
-function messengerAttachment(pageId: string, mid: string, url: string): unknown {
-  return {
-    object: 'page',
-    entry: [
-      {
-        id: pageId,
-        time: Date.now(),
-        messaging: [
-          {
-            sender: { id: 'psid-1' },
-            recipient: { id: pageId },
-            timestamp: Date.now(),
-            message: { mid, attachments: [{ type: 'image', payload: { url } }] },
-          },
-        ],
-      },
-    ],
-  };
 }
 
 describe('webhook media (kafka+postgres)', () => {
