@@ -101,6 +101,20 @@ describe('WebhookMediaFetcher', () => {
     );
   });
 
+  it('times out a media lookup that never answers, within the per-medium timeout', async () => {
+    platform.route('/graph/media-hang', { kind: 'hang' });
+    const kept = await fetcher({ fetchTimeoutMs: 200 }).keep(
+      inbox('whatsapp', 'token'),
+      [contact('whatsapp', 'wamid.hang', 1)],
+      new Map([['wamid.hang', [{ kind: 'whatsapp-media' as const, mediaId: 'media-hang' }]]]),
+    );
+    expect(kept.contacts[0].attachments?.[0].fetchError).toEqual({
+      code: 'timeout',
+      message: 'no complete answer within 200 ms',
+    });
+    expect(platform.requestsTo('/graph/media-hang')).toHaveLength(1);
+  });
+
   it('asks nothing of the platform for a WhatsApp inbox without an access token', async () => {
     const kept = await fetcher().keep(
       inbox('whatsapp'),

@@ -24,7 +24,11 @@ export async function lookUpWhatsAppMedia(
   signal: AbortSignal,
 ): Promise<WhatsAppMediaInfo> {
   const response = await request(`${baseUrl}/${encodeURIComponent(mediaId)}`, accessToken, signal);
-  const answer = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  const answer = (await response.json().catch((error: unknown) => {
+    // A body cut short by our own timer is a timeout, not an unreadable answer.
+    if (signal.aborted) throw error;
+    return undefined;
+  })) as Record<string, unknown> | undefined;
   const url = typeof answer?.url === 'string' ? answer.url : undefined;
   if (!url) throw new MediaFetchError('platform-error', `media ${mediaId}: the lookup named no URL`);
   const fileSize = Number(answer?.file_size);
