@@ -212,6 +212,13 @@ export const EnvSchema = z.object({
     .default(512 * 1024),
   /** How often expired webhook deliveries are pruned. */
   WEBHOOK_PRUNE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
+  /** Longest one media download of a webhook delivery may take (the lookup and the content together). */
+  WEBHOOK_MEDIA_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * All media of one delivery are fetched within this, before it is answered: well inside the time Meta
+   * waits for the answer and the 60 s after which a message-id claim is taken over (ADR 0018).
+   */
+  WEBHOOK_MEDIA_BUDGET_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

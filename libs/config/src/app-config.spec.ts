@@ -104,6 +104,11 @@ describe('loadConfig: email and blobs', () => {
     expect(config.blobs).toEqual({ dir: '.data/blobs', maxBytes: 25 * 1024 * 1024 });
   });
 
+  it('fetches webhook media within 5 s each and 10 s per delivery, and refuses a budget past 30 s', () => {
+    expect(loadConfig({}).webhooks.media).toEqual({ fetchTimeoutMs: 5_000, budgetMs: 10_000 });
+    expect(() => loadConfig({ WEBHOOK_MEDIA_BUDGET_MS: '60000' })).toThrow(/WEBHOOK_MEDIA_BUDGET_MS/);
+  });
+
   it('takes a relay URL and refuses one that is not SMTP', () => {
     const config = loadConfig({ SMTP_RELAY_URL: 'smtp://127.0.0.1:2526', SMTP_ENABLED: 'false' });
     expect(config.email.relayUrl).toBe('smtp://127.0.0.1:2526');

@@ -74,7 +74,13 @@ export interface AppConfig {
   /** Base URLs of the platforms' send APIs (tests point them at a local stand-in). */
   channels: { whatsappBaseUrl: string; metaGraphBaseUrl: string; xBaseUrl: string };
   /** Inbound webhooks: the delivery log's retention and pruning, and the largest body taken. */
-  webhooks: { retentionDays: number; maxBodyBytes: number; pruneIntervalMs: number };
+  webhooks: {
+    retentionDays: number;
+    maxBodyBytes: number;
+    pruneIntervalMs: number;
+    /** Platform media fetched into the blob store before a delivery is answered (BLOB_MAX_BYTES each). */
+    media: { fetchTimeoutMs: number; budgetMs: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -188,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       retentionDays: e.WEBHOOK_RETENTION_DAYS,
       maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
       pruneIntervalMs: e.WEBHOOK_PRUNE_INTERVAL_MS,
+      media: { fetchTimeoutMs: e.WEBHOOK_MEDIA_FETCH_TIMEOUT_MS, budgetMs: e.WEBHOOK_MEDIA_BUDGET_MS },
     },
   };
 }

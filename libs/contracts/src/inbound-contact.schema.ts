@@ -31,6 +31,24 @@ export const THREAD_KEY_MAX_BYTES = 2000;
 export const INBOUND_HTML_MAX_CHARS = 100_000;
 
 /**
+ * Why a connector could not keep an attachment's content (the message is accepted all the same, with the
+ * attachment's metadata): the platform's media was over the size limit, too slow, not found, did not match
+ * its checksum, or the platform or our store failed.
+ */
+export const MEDIA_FETCH_ERROR_CODES = [
+  'too-large',
+  'timeout',
+  'budget-exhausted',
+  'not-found',
+  'checksum-mismatch',
+  'no-credentials',
+  'platform-error',
+  'storage-failed',
+] as const;
+export const MediaFetchErrorCodeSchema = z.enum(MEDIA_FETCH_ERROR_CODES);
+export type MediaFetchErrorCode = z.infer<typeof MediaFetchErrorCodeSchema>;
+
+/**
  * The inbound schemas for a URL policy. One contract for every transport: the gateway (REST) and the router
  * (Kafka, in-process bus) build theirs from the same `ALLOW_HTTP_URLS` setting.
  */
@@ -42,6 +60,14 @@ export function inboundContactSchemas(urls: UrlPolicy) {
     url: webUrlSchema(urls).optional(),
     /** A blob this engine stored (an email attachment, say), downloadable at GET /v1/attachments/:id. */
     blobId: IdSchema.optional().describe('A stored blob of this engine; an alternative to url.'),
+    /** Set when the content could not be kept as a blob: the attachment is metadata only, for this reason. */
+    fetchError: z
+      .strictObject({
+        code: MediaFetchErrorCodeSchema,
+        message: StorableTextSchema.min(1).max(500),
+      })
+      .optional()
+      .describe('Why the content was not kept (no blobId); the message itself was accepted.'),
   });
 
   /** Fields an integrator sends; the tenant comes from the API key (REST) or the record (Kafka). */

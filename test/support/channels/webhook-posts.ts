@@ -202,3 +202,55 @@ export function xDirectMessages(accountId: string, messages: SocialMessage[]): u
     ),
   };
 }
+
+/** A WhatsApp image message: the media id only, as Meta sends it (the content is looked up by id). */
+export function whatsAppImage(phoneNumberId: string, id: string, mediaId: string): unknown {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: 'waba-1',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550000000', phone_number_id: phoneNumberId },
+              contacts: [{ wa_id: '15551230000', profile: { name: 'Maria' } }],
+              messages: [
+                {
+                  from: '15551230000',
+                  id,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: 'image',
+                  image: { id: mediaId, mime_type: 'image/jpeg', caption: 'the broken part' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** A Messenger message carrying one image attachment by its CDN URL. */
+export function messengerAttachment(pageId: string, mid: string, url: string): unknown {
+  return {
+    object: 'page',
+    entry: [
+      {
+        id: pageId,
+        time: Date.now(),
+        messaging: [
+          {
+            sender: { id: 'psid-1' },
+            recipient: { id: pageId },
+            timestamp: Date.now(),
+            message: { mid, attachments: [{ type: 'image', payload: { url } }] },
+          },
+        ],
+      },
+    ],
+  };
+}

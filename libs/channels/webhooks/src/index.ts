@@ -5,3 +5,7 @@ export * from './receive-webhook.usecase';
 export * from './deliveries/webhook-deliveries.pruner';
 export * from './deliveries/list-webhook-deliveries.usecase';
 export * from './stored-webhook-secrets.reader';
+export * from './media/webhook-media.fetcher';
+export * from './media/media-source.util';
+export * from './media/media-fetch.error';
+export * from './media/webhook-media.metrics';

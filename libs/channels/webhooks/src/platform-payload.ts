@@ -7,6 +7,10 @@ export interface PlatformAttachment {
   contentType: string;
   sizeBytes: number;
   url?: string;
+  /** WhatsApp: the media id its content is fetched by (never a record field). */
+  mediaId?: string;
+  /** The content's sha256 as the platform states it (WhatsApp), hex or base64. */
+  sha256?: string;
 }
 
 export interface PlatformMessage {

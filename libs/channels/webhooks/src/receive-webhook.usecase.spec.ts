@@ -1,11 +1,15 @@
+import { LocalDirectoryBlobStore } from '@switchboard/channels-email';
 import { loadConfig } from '@switchboard/config';
 import { DomainError, ErrorCode } from '@switchboard/contracts';
 import type { IngestAdmissionGate } from '@switchboard/gateway-api';
 import type { Bus, OutgoingMessage } from '@switchboard/messaging';
 import { createHmac } from 'node:crypto';
 import pino from 'pino';
+import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import type { ClaimRef, DeliveryRecord, WebhookDeliveries } from './deliveries/webhook-deliveries.repository';
+import { WebhookMediaFetcher } from './media/webhook-media.fetcher';
+import { createWebhookMediaCounter } from './media/webhook-media.metrics';
 import { ReceiveWebhook, WEBHOOK_RETRY_AFTER_MS, type WebhookPost } from './receive-webhook.usecase';
 import { MemoryWebhookSecretsReader } from './testing/memory-webhook-secrets.reader';
 import { WebhookInboxes } from './webhook-inboxes.service';
@@ -65,7 +69,18 @@ function setup(options: { publish?: () => Promise<void>; claimed?: Set<string> }
   const admission = { admit: () => Promise.resolve() } as unknown as IngestAdmissionGate;
   const config = loadConfig({ PGLITE_DATA_DIR: 'memory://' });
   const inboxes = new WebhookInboxes(new MemoryWebhookSecretsReader().add(inbox));
-  const usecase = new ReceiveWebhook(bus, config, admission, inboxes, deliveries, pino({ level: 'silent' }));
+  const logger = pino({ level: 'silent' });
+  // These deliveries carry text only: the fetcher passes them through and never reaches its store.
+  const media = new WebhookMediaFetcher({
+    blobs: new LocalDirectoryBlobStore('/nonexistent/blobs', 1),
+    whatsappBaseUrl: 'http://127.0.0.1:9',
+    maxBytes: 1,
+    fetchTimeoutMs: 100,
+    budgetMs: 100,
+    logger,
+    fetched: createWebhookMediaCounter(new Registry()),
+  });
+  const usecase = new ReceiveWebhook(bus, config, admission, inboxes, deliveries, media, logger);
   return { usecase, published, logged, released, config };
 }
 

@@ -1,6 +1,7 @@
 // Takes one webhook delivery from a platform to the bus: find the inbox, verify the signature over the raw
 // body, read the batch, claim each message id (a redelivery is a duplicate), publish the new records, and
-// log the delivery with its outcome. Resolves only once every record is on the bus, so the 200 means durable;
+// log the delivery with its outcome. The new messages' media are fetched into the blob store between the claim
+// and the publish, within a per-delivery budget; a failed fetch leaves that attachment metadata only (ADR 0022). Resolves only once every record is on the bus, so the 200 means durable;
 // when the bus cannot take them the claims are released and the caller answers 503 (the platform retries).
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type Channel } from '@switchboard/contracts';
@@ -19,6 +20,8 @@ import {
 } from './deliveries/webhook-deliveries.repository';
 import { readMessengerPayload } from './meta/messenger-payload.reader';
 import { readWhatsAppPayload } from './meta/whatsapp-payload.reader';
+import { WebhookMediaFetcher, type KeptMedia } from './media/webhook-media.fetcher';
+import { mediaSourcesOf, type MediaSource } from './media/media-source.util';
 import type { PlatformPayload } from './platform-payload';
 import { WebhookInboxes } from './webhook-inboxes.service';
 import { WebhookRecordsBuilder, type BuiltRecords } from './webhook-records.builder';
@@ -56,6 +59,7 @@ export class ReceiveWebhook {
     private readonly admission: IngestAdmissionGate,
     private readonly inboxes: WebhookInboxes,
     private readonly deliveries: WebhookDeliveries,
+    private readonly media: WebhookMediaFetcher,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'webhook-in' });
@@ -76,13 +80,20 @@ export class ReceiveWebhook {
       await this.log(delivery, { outcome: 'refused', reason: 'ingest overloaded; retry', httpStatus: 503 });
       throw error;
     }
-    const built = this.builder.build(inbox, readPayload(inbox, post.body), now);
+    const payload = readPayload(inbox, post.body);
+    const built = this.builder.build(inbox, payload, now);
     const ids = built.contacts.map((c) => c.channelMessageId);
     const claim = { tenantId: inbox.tenantId, channel: inbox.channel, deliveryId: delivery.id, ids };
     const won = await this.guarded(() =>
       this.deliveries.claim(claim.tenantId, claim.channel, claim.deliveryId, ids),
     );
-    const fresh = { ...built, contacts: built.contacts.filter((c) => won.has(c.channelMessageId)) };
+    // Only the messages this delivery won are fetched: a duplicate storm downloads each medium once.
+    const kept = await this.media.keep(
+      inbox,
+      built.contacts.filter((c) => won.has(c.channelMessageId)),
+      sourcesOf(inbox, payload),
+    );
+    const fresh = { ...built, contacts: kept.contacts };
     try {
       await this.publish(inbox, fresh, post);
     } catch (error) {
@@ -95,7 +106,7 @@ export class ReceiveWebhook {
       throw unavailable(error);
     }
     await this.markPublished({ ...claim, ids: [...won] });
-    const messages = outcomesOf(built, won);
+    const messages = outcomesOf(built, won, kept);
     const outcome = overallOutcome(messages);
     await this.log(delivery, {
       outcome,
@@ -214,12 +225,23 @@ function readPayload(inbox: WebhookInbox, body: unknown): PlatformPayload {
   return readMessengerPayload(body, inbox.address);
 }
 
-function outcomesOf(built: BuiltRecords, won: ReadonlySet<string>): DeliveredMessage[] {
+function sourcesOf(
+  inbox: WebhookInbox,
+  payload: PlatformPayload,
+): Map<string, Array<MediaSource | undefined>> {
+  return new Map(payload.messages.map((m) => [m.id, mediaSourcesOf(inbox.channel, m.attachments)]));
+}
+
+function outcomesOf(built: BuiltRecords, won: ReadonlySet<string>, kept: KeptMedia): DeliveredMessage[] {
   return [
-    ...built.contacts.map((c): DeliveredMessage => ({
-      id: c.channelMessageId,
-      outcome: won.has(c.channelMessageId) ? 'accepted' : 'duplicate',
-    })),
+    ...built.contacts.map((c): DeliveredMessage => {
+      const media = won.has(c.channelMessageId) ? kept.media.get(c.channelMessageId) : undefined;
+      return {
+        id: c.channelMessageId,
+        outcome: won.has(c.channelMessageId) ? 'accepted' : 'duplicate',
+        ...(media && media.length > 0 ? { media } : {}),
+      };
+    }),
     ...built.rejected.map((r): DeliveredMessage => ({
       id: r.id ?? '(none)',
       outcome: 'dead-lettered',

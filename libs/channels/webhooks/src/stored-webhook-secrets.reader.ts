@@ -30,6 +30,7 @@ export class StoredWebhookSecretsReader implements WebhookSecretsReader {
       ...(secrets.appSecret ? { appSecret: secrets.appSecret } : {}),
       ...(secrets.verifyToken ? { verifyToken: secrets.verifyToken } : {}),
       ...(secrets.consumerSecret ? { consumerSecret: secrets.consumerSecret } : {}),
+      ...(secrets.accessToken ? { accessToken: secrets.accessToken } : {}),
     };
   }
 }

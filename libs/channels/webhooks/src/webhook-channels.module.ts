@@ -2,15 +2,19 @@
 // its admin API and pruning. Composed into the gateway role; it needs the platform (config, database, bus,
 // logger) around it. Inboxes and their secrets come from the inbox store.
 import { Module } from '@nestjs/common';
+import { LocalDirectoryBlobStore } from '@switchboard/channels-email';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { IngestAdmissionGate } from '@switchboard/gateway-api';
 import { BUS, type Bus } from '@switchboard/messaging';
-import { ROOT_LOGGER } from '@switchboard/observability';
+import { METRICS_REGISTRY, ROOT_LOGGER } from '@switchboard/observability';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { ListWebhookDeliveries } from './deliveries/list-webhook-deliveries.usecase';
 import { WebhookDeliveriesController } from './deliveries/webhook-deliveries.controller';
 import { WebhookDeliveriesPruner } from './deliveries/webhook-deliveries.pruner';
 import { WebhookDeliveries } from './deliveries/webhook-deliveries.repository';
+import { WebhookMediaFetcher } from './media/webhook-media.fetcher';
+import { createWebhookMediaCounter } from './media/webhook-media.metrics';
 import { ReceiveWebhook } from './receive-webhook.usecase';
 import { WebhookController } from './webhook.controller';
 import { WebhookInboxes } from './webhook-inboxes.service';
@@ -33,6 +37,21 @@ import { VerifyWebhookSubscription } from './webhook-verification.usecase';
           topic: config.topics.inbound,
           maxBacklog: config.limits.ingestMaxBacklog,
           logger: logger.child({ component: 'webhook-admission' }),
+        }),
+    },
+    {
+      // The same directory and limit as the email channel's store, which serves GET /v1/attachments/:id.
+      provide: WebhookMediaFetcher,
+      inject: [APP_CONFIG, ROOT_LOGGER, METRICS_REGISTRY],
+      useFactory: (config: AppConfig, logger: Logger, metrics: Registry) =>
+        new WebhookMediaFetcher({
+          blobs: new LocalDirectoryBlobStore(config.blobs.dir, config.blobs.maxBytes),
+          whatsappBaseUrl: config.channels.whatsappBaseUrl,
+          maxBytes: config.blobs.maxBytes,
+          fetchTimeoutMs: config.webhooks.media.fetchTimeoutMs,
+          budgetMs: config.webhooks.media.budgetMs,
+          logger: logger.child({ component: 'webhook-media' }),
+          fetched: createWebhookMediaCounter(metrics),
         }),
     },
     WebhookInboxes,

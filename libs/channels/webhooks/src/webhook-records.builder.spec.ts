@@ -42,6 +42,30 @@ describe('WebhookRecordsBuilder', () => {
     ]);
   });
 
+  it('records attachment metadata only: the media id and stated checksum steer the fetch, not the contract', () => {
+    const built = builder.build(
+      inbox,
+      {
+        ...emptyPayload(),
+        messages: [
+          {
+            id: 'wamid.2',
+            from: '3519',
+            body: '[image]',
+            attachments: [
+              { name: 'image-m1', contentType: 'image/jpeg', sizeBytes: 0, mediaId: 'm1', sha256: 'abc' },
+            ],
+          },
+        ],
+      },
+      now,
+    );
+    expect(built.rejected).toEqual([]);
+    expect(built.contacts[0].attachments).toEqual([
+      { name: 'image-m1', contentType: 'image/jpeg', sizeBytes: 0 },
+    ]);
+  });
+
   it('rejects, with the failing field, a message the inbound contract refuses; the others still build', () => {
     const built = builder.build(
       inbox,

@@ -70,7 +70,17 @@ function contactOf(inbox: WebhookInbox, message: PlatformMessage, receivedAt: st
     // One thread per customer and inbox account: a follow-up joins the customer's open conversation.
     threadKey: `${inbox.channel}:${inbox.address}:${message.from}`,
     ...(inbox.defaultQueueName ? { queue: inbox.defaultQueueName } : {}),
-    ...(message.attachments.length > 0 ? { attachments: message.attachments } : {}),
+    ...(message.attachments.length > 0
+      ? // The media id and stated checksum only steer the fetch; the record carries what the contract names.
+        {
+          attachments: message.attachments.map(({ name, contentType, sizeBytes, url }) => ({
+            name,
+            contentType,
+            sizeBytes,
+            ...(url ? { url } : {}),
+          })),
+        }
+      : {}),
     receivedAt,
   };
 }

@@ -16,6 +16,8 @@ export interface WebhookInbox {
   verifyToken?: string;
   /** X: the consumer secret that signs CRC answers and x-twitter-webhooks-signature. */
   consumerSecret?: string;
+  /** The platform access token (WhatsApp: fetches the customers' media by id). */
+  accessToken?: string;
 }
 
 export interface WebhookSecretsReader {

@@ -1,8 +1,10 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BlobTooLargeError } from './blob-store.port';
+import { BlobChecksumError, BlobTooLargeError } from './blob-store.port';
 import { LocalDirectoryBlobStore } from './local-directory.blob-store';
 
 describe('LocalDirectoryBlobStore', () => {
@@ -55,5 +57,63 @@ describe('LocalDirectoryBlobStore', () => {
     await store.put('tenant-a', 'same', Buffer.from('two'), { name: 'a', contentType: 'text/plain' });
     expect((await store.get('tenant-a', 'same'))?.content.toString()).toBe('two');
     expect((await readdir(join(dir, 'blobs', 'tenant-a'))).sort()).toEqual(['same.bin', 'same.json']);
+  });
+
+  describe('putStream', () => {
+    const meta = { name: 'photo.jpg', contentType: 'image/jpeg' };
+    const sha = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+    async function* chunks(parts: readonly Uint8Array[]): AsyncGenerator<Uint8Array> {
+      for (const part of parts) {
+        await Promise.resolve(); // a network source: each chunk arrives on a later turn
+        yield part;
+      }
+    }
+    const files = () => readdir(join(dir, 'blobs', 'tenant-a')).catch(() => [] as string[]);
+
+    it('keeps any chunking of content within the limit whole, with its size and sha256', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 6 }), async (parts) => {
+          const whole = Buffer.concat(parts);
+          fc.pre(whole.length <= 1024);
+          const stored = await store.putStream('tenant-a', 'streamed', chunks(parts), meta, {
+            expectedSha256: sha(whole),
+          });
+          expect(stored).toMatchObject({ sizeBytes: whole.length, sha256: sha(whole) });
+          expect((await store.get('tenant-a', 'streamed'))?.content.equals(whole)).toBe(true);
+        }),
+        { numRuns: 40 },
+      );
+    });
+
+    it('refuses a stream as soon as it crosses the tighter of its own and the store limit', async () => {
+      let pulled = 0;
+      async function* endless(): AsyncGenerator<Uint8Array> {
+        for (;;) {
+          await Promise.resolve();
+          pulled += 1;
+          yield Buffer.alloc(100);
+        }
+      }
+      await expect(
+        store.putStream('tenant-a', 'big', endless(), meta, { maxBytes: 250 }),
+      ).rejects.toMatchObject({ name: 'BlobTooLargeError', maxBytes: 250 });
+      expect(pulled).toBe(3);
+      await expect(
+        store.putStream('tenant-a', 'big', endless(), meta, { maxBytes: 5000 }),
+      ).rejects.toBeInstanceOf(BlobTooLargeError);
+      expect(await store.stat('tenant-a', 'big')).toBeUndefined();
+      expect(await files()).toEqual([]);
+    });
+
+    it('refuses content whose sha256 is not the stated one, leaving nothing behind', async () => {
+      const content = Buffer.from('not what was promised');
+      await expect(
+        store.putStream('tenant-a', 'bad', chunks([content]), meta, {
+          expectedSha256: sha(Buffer.from('x')),
+        }),
+      ).rejects.toBeInstanceOf(BlobChecksumError);
+      expect(await store.stat('tenant-a', 'bad')).toBeUndefined();
+      expect(await files()).toEqual([]);
+    });
   });
 });

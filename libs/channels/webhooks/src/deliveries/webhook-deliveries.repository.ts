@@ -4,6 +4,7 @@
 // not turn the message into a permanent duplicate.
 import { Injectable } from '@nestjs/common';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
+import type { DeliveredMedia } from '../media/webhook-media.fetcher';
 
 export type WebhookOutcome = 'accepted' | 'duplicate' | 'refused' | 'dead-lettered';
 export type MessageOutcome = 'accepted' | 'duplicate' | 'dead-lettered';
@@ -12,6 +13,8 @@ export interface DeliveredMessage {
   id: string;
   outcome: MessageOutcome;
   reason?: string;
+  /** Each fetched attachment: its blob, or why its content was not kept (the message is accepted anyway). */
+  media?: DeliveredMedia[];
 }
 
 export interface DeliveredStatus {
@@ -96,6 +99,9 @@ export class WebhookDeliveries {
           id: storable(m.id),
           outcome: m.outcome,
           ...(m.reason ? { reason: storable(m.reason) } : {}),
+          ...(m.media && m.media.length > 0
+            ? { media: m.media.map((a) => ({ ...a, name: storable(a.name) })) }
+            : {}),
         })),
         statuses: delivery.statuses.map((s) => ({ id: storable(s.id), status: s.status })),
         rawBody: storable(body.toString('utf8')),

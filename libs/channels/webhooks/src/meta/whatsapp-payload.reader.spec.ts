@@ -29,6 +29,7 @@ describe('readWhatsAppPayload', () => {
               id: 'media-9',
               filename: 'invoice.pdf',
               mime_type: 'application/pdf',
+              sha256: 'c2hh',
               caption: 'see this',
             },
           },
@@ -50,7 +51,15 @@ describe('readWhatsAppPayload', () => {
         from: '351910000002',
         body: 'see this',
         sentAt: '2023-11-14T22:13:21.000Z',
-        attachments: [{ name: 'invoice.pdf', contentType: 'application/pdf', sizeBytes: 0 }],
+        attachments: [
+          {
+            name: 'invoice.pdf',
+            contentType: 'application/pdf',
+            sizeBytes: 0,
+            mediaId: 'media-9',
+            sha256: 'c2hh',
+          },
+        ],
       },
     ]);
     expect(payload.unreadable).toEqual([]);

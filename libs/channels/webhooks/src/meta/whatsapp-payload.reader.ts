@@ -122,10 +122,14 @@ function attachmentsOf(message: JsonObject): PlatformAttachment[] {
   for (const type of MEDIA_TYPES) {
     const media = asObject(message[type]);
     if (!media) continue;
+    const mediaId = asText(media.id);
+    const sha256 = asText(media.sha256);
     attachments.push({
-      name: asText(media.filename) ?? `${type}-${asText(media.id) ?? 'media'}`,
+      name: asText(media.filename) ?? `${type}-${mediaId ?? 'media'}`,
       contentType: asText(media.mime_type) ?? 'application/octet-stream',
       sizeBytes: 0,
+      ...(mediaId ? { mediaId } : {}),
+      ...(sha256 ? { sha256 } : {}),
     });
   }
   return attachments;
