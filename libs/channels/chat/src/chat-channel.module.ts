@@ -10,6 +10,7 @@ import { QueueStatusReader } from './live/queue-status.reader';
 import { VisitorConversations } from './live/visitor-conversations';
 import { VisitorEventRelay } from './live/visitor-event.relay';
 import { VisitorPresence } from './live/visitor-presence';
+import { VisitorReplayReader } from './live/visitor-replay.reader';
 import { ChatChannelSender } from './outbound/chat-channel.sender';
 import { ChatInboxDirectory } from './visitors/chat-inbox.directory';
 import { ChatSessionsController } from './visitors/chat-sessions.controller';
@@ -32,6 +33,7 @@ import { WidgetController } from './widget/widget.controller';
     QueueStatusReader,
     VisitorConversations,
     VisitorPresence,
+    VisitorReplayReader,
     VisitorsGateway,
     VisitorEventRelay,
   ],

@@ -104,6 +104,7 @@ describe('visitor event relay', () => {
     expect(pushed.find((p) => p.event === 'assigned')?.payload).toEqual({
       conversationId: 'c1',
       agent: { displayName: 'Alice' },
+      seq: 1,
     });
     expect(conversations.get('c1')).toMatchObject({ status: 'assigned', agentId: 'a1' });
     relay.handle({ ...envelope, type: 'conversation.resolved', conversationId: 'c1', agentId: 'a1' });

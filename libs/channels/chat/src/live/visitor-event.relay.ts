@@ -11,6 +11,7 @@ import { visitorOfChannelMessageId } from '../inbound/visitor-message.schema';
 import { VisitorsGateway } from '../visitors/visitors.gateway';
 import { QueueStatusReader } from './queue-status.reader';
 import { VisitorConversations } from './visitor-conversations';
+import { assignedPush, replyPush, resolvedPush, type VisitorPush } from './visitor-push.util';
 
 /** Queue updates for a tenant are coalesced: one reading per waiting visitor at most this often. */
 const QUEUE_REFRESH_MS = 200;
@@ -66,11 +67,18 @@ export class VisitorEventRelay implements OnModuleInit {
       binding.status = 'assigned';
       binding.agentId = event.agentId;
     }
-    this.visitors.toVisitor(event.tenantId, visitorId, 'message.stored', {
-      conversationId: event.conversationId,
-      messageId: event.messageId,
-      channelMessageId: event.channelMessageId,
-    });
+    this.visitors.toVisitor(
+      event.tenantId,
+      visitorId,
+      'message.stored',
+      {
+        conversationId: event.conversationId,
+        messageId: event.messageId,
+        channelMessageId: event.channelMessageId,
+        seq: event.seq,
+      },
+      event.seq,
+    );
     this.scheduleQueueRefresh(event.tenantId);
   }
 
@@ -82,11 +90,7 @@ export class VisitorEventRelay implements OnModuleInit {
     binding.agentId = event.agentId;
     if (!this.visitors.isHere(binding.tenantId, binding.visitorId)) return;
     this.reader.agentDisplayName(event.tenantId, event.agentId).then(
-      (displayName) =>
-        this.visitors.toVisitor(binding.tenantId, binding.visitorId, 'assigned', {
-          conversationId: event.conversationId,
-          agent: { displayName },
-        }),
+      (displayName) => this.push(binding.tenantId, binding.visitorId, assignedPush(event, displayName)),
       (error: unknown) => this.logger.warn({ err: error }, 'could not read the assigned agent'),
     );
   }
@@ -95,9 +99,7 @@ export class VisitorEventRelay implements OnModuleInit {
     const binding = this.conversations.get(event.conversationId);
     this.scheduleQueueRefresh(event.tenantId);
     if (!binding) return;
-    this.visitors.toVisitor(binding.tenantId, binding.visitorId, 'resolved', {
-      conversationId: event.conversationId,
-    });
+    this.push(binding.tenantId, binding.visitorId, resolvedPush(event));
     this.conversations.forget(event.conversationId);
   }
 
@@ -106,13 +108,11 @@ export class VisitorEventRelay implements OnModuleInit {
     const visitorId = event.to.address;
     const binding = this.conversations.bind(event.tenantId, visitorId, event.conversationId);
     this.conversations.rememberReply(binding, event.messageId);
-    this.visitors.toVisitor(event.tenantId, visitorId, 'reply', {
-      conversationId: event.conversationId,
-      messageId: event.messageId,
-      body: event.body,
-      html: event.html,
-      at: event.at,
-    });
+    this.push(event.tenantId, visitorId, replyPush(event));
+  }
+
+  private push(tenantId: string, visitorId: string, { event, payload, seq }: VisitorPush): void {
+    this.visitors.toVisitor(tenantId, visitorId, event, payload, seq);
   }
 
   private agentTyping(typing: AgentTyping): void {

@@ -1,6 +1,7 @@
 // The visitors' socket.io namespace: a visitor token in the handshake (never a console token), one room per
 // visitor, messages in (acknowledged once durable), typing both ways, reply receipts; replies, queue status and
-// assignment pushed out by the VisitorEventRelay. The socket limits of the agents' namespace apply here too.
+// assignment pushed out by the VisitorEventRelay, and what a reconnecting visitor missed replayed from the
+// routing event log before it goes live. The socket limits of the agents' namespace apply here too.
 import { Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -16,6 +17,7 @@ import { DomainError, ErrorCode, parseWith, type FieldIssue } from '@switchboard
 import { AgentsGateway, SocketLimits } from '@switchboard/gateway-api';
 import { isOriginAllowed } from '@switchboard/platform';
 import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
 import { ReceiveVisitorMessage } from '../inbound/receive-visitor-message.usecase';
 import {
   VisitorMessageInputSchema,
@@ -24,13 +26,24 @@ import {
 } from '../inbound/visitor-message.schema';
 import { VisitorConversations } from '../live/visitor-conversations';
 import { VisitorPresence } from '../live/visitor-presence';
+import { VisitorReplayReader } from '../live/visitor-replay.reader';
+import type { VisitorPush } from '../live/visitor-push.util';
+import { ReplayGate } from './replay.gate';
 import { VisitorTokenService, type Visitor } from './visitor-token.service';
 import { visitorRoom } from './visitor-rooms';
 
 interface VisitorSocketData {
   visitor: Visitor;
   limitKey: string;
+  /** The last routing event seq the widget saw (handshake `lastSeq`): the replay starts after it. */
+  resumeAfter?: number;
+  gate: ReplayGate;
 }
+
+const HandshakeSchema = z.object({
+  token: z.string(),
+  lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
 
 export type VisitorAck =
   | { ok: true; channelMessageId?: string }
@@ -46,6 +59,7 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly receive: ReceiveVisitorMessage,
     private readonly conversations: VisitorConversations,
     private readonly presence: VisitorPresence,
+    private readonly replay: VisitorReplayReader,
     private readonly agents: AgentsGateway,
     private readonly socketLimits: SocketLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -59,14 +73,18 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
       next(new Error('ORIGIN_NOT_ALLOWED: this origin may not open visitor sockets'));
     });
     namespace.use((socket, next) => {
-      const auth = socket.handshake.auth as { token?: unknown } | undefined;
-      if (typeof auth?.token !== 'string')
-        return next(new Error('UNAUTHENTICATED: a visitor token is required'));
-      this.tokens.verify(auth.token).then(
+      const auth = HandshakeSchema.safeParse(socket.handshake.auth);
+      if (!auth.success)
+        return next(
+          new Error('UNAUTHENTICATED: a visitor token (and optionally a whole lastSeq) is required'),
+        );
+      this.tokens.verify(auth.data.token).then(
         ({ tenantId, inboxId, visitorId }) => {
           const data: VisitorSocketData = {
             visitor: { tenantId, inboxId, visitorId },
             limitKey: `visitor:${tenantId}:${visitorId}`,
+            ...(auth.data.lastSeq === undefined ? {} : { resumeAfter: auth.data.lastSeq }),
+            gate: new ReplayGate(({ event, payload }) => socket.emit(event, payload)),
           };
           Object.assign(socket.data as VisitorSocketData, data);
           next();
@@ -78,14 +96,46 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    const { visitor } = socket.data as VisitorSocketData;
+    const { visitor, resumeAfter, gate } = socket.data as VisitorSocketData;
+    // Joined first, then read: an event is either published after the join (live, held by the gate until the
+    // replay is out) or committed before the read (replayed), so nothing falls between the two (ADR 0016).
     await socket.join(visitorRoom(visitor.tenantId, visitor.visitorId));
+    const { missed, cursor } = await this.missed(visitor, resumeAfter);
+    this.presence.replayed(visitor, missed);
     // The thread resumes: the visitor learns their open conversation and where it stands.
     const state = await this.presence.resume(visitor).catch((error: unknown) => {
       this.logger.error(error);
       return { conversationId: null };
     });
-    socket.emit('ready', { visitorId: visitor.visitorId, inboxId: visitor.inboxId, ...state });
+    gate.open(missed, () =>
+      socket.emit('ready', {
+        visitorId: visitor.visitorId,
+        inboxId: visitor.inboxId,
+        ...state,
+        // The cursor the widget sends back when it reconnects (it also advances it with every push's seq).
+        seq: cursor,
+        replayed: missed.length,
+      }),
+    );
+  }
+
+  /**
+   * What the visitor missed since their cursor, and the cursor after it. A visitor without one (a first visit)
+   * has nothing replayed and starts from the log's current end.
+   */
+  private async missed(
+    visitor: Visitor,
+    resumeAfter: number | undefined,
+  ): Promise<{ missed: VisitorPush[]; cursor: number | null }> {
+    try {
+      if (resumeAfter === undefined)
+        return { missed: [], cursor: await this.replay.highWater(visitor.tenantId) };
+      const missed = await this.replay.missedSince(visitor, resumeAfter);
+      return { missed, cursor: missed.reduce((max, push) => Math.max(max, push.seq), resumeAfter) };
+    } catch (error) {
+      this.logger.error(error);
+      return { missed: [], cursor: resumeAfter ?? null };
+    }
   }
 
   @SubscribeMessage('message')
@@ -143,9 +193,15 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     }
   }
 
-  /** Pushes an event to one visitor's sockets on this gateway. */
-  toVisitor(tenantId: string, visitorId: string, event: string, payload: object): void {
-    this.namespace.to(visitorRoom(tenantId, visitorId)).emit(event, payload);
+  /**
+   * Pushes an event to one visitor's sockets on this gateway, through each socket's replay gate; `seq` is the
+   * routing event's, for pushes that are events (a replayed one is not sent twice).
+   */
+  toVisitor(tenantId: string, visitorId: string, event: string, payload: object, seq?: number): void {
+    for (const id of this.namespace.adapter.rooms.get(visitorRoom(tenantId, visitorId)) ?? []) {
+      const socket = this.namespace.sockets.get(id);
+      if (socket) (socket.data as VisitorSocketData).gate.offer({ event, payload, ...(seq ? { seq } : {}) });
+    }
   }
 
   /** Whether the visitor has a socket on this gateway (only then is their queue status worth reading). */
