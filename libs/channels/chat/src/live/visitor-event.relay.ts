@@ -1,9 +1,9 @@
 // Routing events, as every gateway reads them, turned into what a visitor sees: their reply (pushed from the
 // event log, so it reaches the visitor whichever gateway they are on), their queue position and wait, the
-// agent who accepted them, the end of the conversation; and agents' typing for visitors on this gateway.
+// agent who accepted them, the end of the conversation; and agents' typing (from any gateway, TypingRelay).
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { RoutingEventV1 } from '@switchboard/contracts';
-import { AgentTypingRelay, RoutingEventRelay, type AgentTyping } from '@switchboard/gateway-api';
+import { RoutingEventRelay, TypingRelay, type TypingSignal } from '@switchboard/gateway-api';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import { Inject } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -23,7 +23,7 @@ export class VisitorEventRelay implements OnModuleInit {
 
   constructor(
     private readonly events: RoutingEventRelay,
-    private readonly typing: AgentTypingRelay,
+    private readonly typing: TypingRelay,
     private readonly visitors: VisitorsGateway,
     private readonly conversations: VisitorConversations,
     private readonly reader: QueueStatusReader,
@@ -115,7 +115,9 @@ export class VisitorEventRelay implements OnModuleInit {
     this.visitors.toVisitor(tenantId, visitorId, event, payload, seq);
   }
 
-  private agentTyping(typing: AgentTyping): void {
+  /** An agent typing, on this gateway or another: shown to the conversation's visitor if connected here. */
+  private agentTyping(typing: TypingSignal): void {
+    if (typing.from !== 'agent') return;
     const binding = this.conversations.get(typing.conversationId);
     if (!binding || binding.tenantId !== typing.tenantId || binding.agentId !== typing.agentId) return;
     this.visitors.toVisitor(binding.tenantId, binding.visitorId, 'typing', {
