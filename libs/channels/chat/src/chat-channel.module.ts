@@ -13,6 +13,7 @@ import { VisitorPresence } from './live/visitor-presence';
 import { VisitorReplayReader } from './live/visitor-replay.reader';
 import { ChatChannelSender } from './outbound/chat-channel.sender';
 import { ChatInboxDirectory } from './visitors/chat-inbox.directory';
+import { ChatOriginPolicy } from './visitors/chat-origin.policy';
 import { ChatSessionsController } from './visitors/chat-sessions.controller';
 import { VisitorTokenService } from './visitors/visitor-token.service';
 import { VisitorsGateway } from './visitors/visitors.gateway';
@@ -29,6 +30,7 @@ import { WidgetController } from './widget/widget.controller';
         new VisitorTokenService(config.jwt.secret, config.chat.visitorTokenTtlSeconds),
     },
     ChatInboxDirectory,
+    ChatOriginPolicy,
     ReceiveVisitorMessage,
     QueueStatusReader,
     VisitorConversations,

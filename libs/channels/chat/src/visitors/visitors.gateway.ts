@@ -2,7 +2,7 @@
 // visitor, messages in (acknowledged once durable), typing both ways, reply receipts; replies, queue status and
 // assignment pushed out by the VisitorEventRelay, and what a reconnecting visitor missed replayed from the
 // routing event log before it goes live. The socket limits of the agents' namespace apply here too.
-import { Inject, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -12,10 +12,8 @@ import {
   type OnGatewayConnection,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { DomainError, ErrorCode, parseWith, type FieldIssue } from '@switchboard/contracts';
-import { AgentsGateway, SocketLimits } from '@switchboard/gateway-api';
-import { isOriginAllowed } from '@switchboard/platform';
+import { SocketLimits, TypingRelay } from '@switchboard/gateway-api';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { ReceiveVisitorMessage } from '../inbound/receive-visitor-message.usecase';
@@ -28,6 +26,8 @@ import { VisitorConversations } from '../live/visitor-conversations';
 import { VisitorPresence } from '../live/visitor-presence';
 import { VisitorReplayReader } from '../live/visitor-replay.reader';
 import type { VisitorPush } from '../live/visitor-push.util';
+import { ChatInboxDirectory } from './chat-inbox.directory';
+import { ChatOriginPolicy, ORIGIN_NOT_ALLOWED_FOR_INBOX } from './chat-origin.policy';
 import { ReplayGate } from './replay.gate';
 import { VisitorTokenService, type Visitor } from './visitor-token.service';
 import { visitorRoom } from './visitor-rooms';
@@ -60,18 +60,13 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly conversations: VisitorConversations,
     private readonly presence: VisitorPresence,
     private readonly replay: VisitorReplayReader,
-    private readonly agents: AgentsGateway,
+    private readonly typing: TypingRelay,
     private readonly socketLimits: SocketLimits,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly inboxes: ChatInboxDirectory,
+    private readonly origins: ChatOriginPolicy,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    const origins = [...this.config.corsOrigins, ...this.config.chat.origins];
-    namespace.use((socket, next) => {
-      const { origin, host } = socket.handshake.headers;
-      if (isOriginAllowed({ origin, host }, origins)) return next();
-      next(new Error('ORIGIN_NOT_ALLOWED: this origin may not open visitor sockets'));
-    });
     namespace.use((socket, next) => {
       const auth = HandshakeSchema.safeParse(socket.handshake.auth);
       if (!auth.success)
@@ -90,6 +85,20 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
           next();
         },
         () => next(new Error('UNAUTHENTICATED: the visitor token is invalid or expired')),
+      );
+    });
+    // The origin is judged against the token's inbox: its own allowed origins, or the server-wide ones.
+    namespace.use((socket, next) => {
+      const { origin, host } = socket.handshake.headers;
+      this.inboxes.byId(visitorOf(socket).inboxId).then(
+        (inbox) =>
+          this.origins.allows({ origin, host }, inbox?.allowedOrigins ?? [])
+            ? next()
+            : next(new Error(ORIGIN_NOT_ALLOWED_FOR_INBOX)),
+        (error: unknown) => {
+          this.logger.error(error);
+          next(new Error('UNAVAILABLE: retry'));
+        },
       );
     });
     this.socketLimits.attach(namespace);
@@ -161,7 +170,7 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     }
   }
 
-  /** The visitor is typing: handed to the assigned agent's sockets on this gateway, never stored. */
+  /** The visitor is typing: shown to the assigned agent on whichever gateway they are (never stored). */
   @SubscribeMessage('typing')
   onTyping(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): VisitorAck {
     const parsed = parseWith(VisitorTypingInputSchema, body);
@@ -169,7 +178,10 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     const visitor = visitorOf(socket);
     const binding = this.conversations.ofVisitor(visitor.tenantId, visitor.visitorId);
     if (binding?.agentId)
-      this.agents.pushToAgent(visitor.tenantId, binding.agentId, 'visitor.typing', {
+      this.typing.publish({
+        from: 'visitor',
+        tenantId: visitor.tenantId,
+        agentId: binding.agentId,
         conversationId: binding.conversationId,
         visitorId: visitor.visitorId,
         typing: parsed.value.typing,
