@@ -18,6 +18,8 @@ export interface Harness {
   app: INestApplication;
   url: string;
   config: AppConfig;
+  /** The environment the app was configured from, for another process joining the same bus and database. */
+  env: Record<string, string>;
   prisma: PrismaClient;
   close(): Promise<void>;
 }
@@ -48,13 +50,15 @@ export async function startHarness(mode: Mode, env: Record<string, string> = {})
   } else {
     base.PGLITE_DATA_DIR = 'memory://';
   }
-  const config = loadConfig({ ...base, ...env });
+  const merged = { ...base, ...env };
+  const config = loadConfig(merged);
   const app = await startApp(SwitchboardModule.forRoot(config), config, { port: 0 });
   const address = (app.getHttpServer() as import('node:http').Server).address() as { port: number };
   return {
     app,
     url: `http://127.0.0.1:${address.port}`,
     config,
+    env: merged,
     prisma: app.get<PrismaClient>(PRISMA_CLIENT),
     async close() {
       await app.close();

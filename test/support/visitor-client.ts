@@ -34,10 +34,15 @@ export class VisitorClient {
     return (await response.json()) as VisitorSession;
   }
 
-  /** Connects; rejects with the handshake's connect_error. */
-  static async connect(baseUrl: string, token: string, origin?: string): Promise<VisitorClient> {
+  /** Connects (resuming after `lastSeq` when given); rejects with the handshake's connect_error. */
+  static async connect(
+    baseUrl: string,
+    token: string,
+    origin?: string,
+    lastSeq?: number,
+  ): Promise<VisitorClient> {
     const socket = io(`${baseUrl}/visitors`, {
-      auth: { token },
+      auth: lastSeq === undefined ? { token } : { token, lastSeq },
       transports: ['websocket'],
       reconnection: false,
       ...(origin ? { extraHeaders: { origin } } : {}),
@@ -75,6 +80,16 @@ export class VisitorClient {
         });
       });
     }
+  }
+
+  /** The widget's resume cursor: the highest routing-event seq pushed so far (the `ready` one included). */
+  lastSeq(): number {
+    return Math.max(0, ...this.events.map((e) => (typeof e.payload.seq === 'number' ? e.payload.seq : 0)));
+  }
+
+  /** The names of the events received, with the body of each reply, in arrival order. */
+  received(): string[] {
+    return this.events.map((e) => (e.name === 'reply' ? `reply:${String(e.payload.body)}` : e.name));
   }
 
   async emit(event: string, body: Record<string, unknown>): Promise<VisitorAck> {

@@ -216,7 +216,7 @@ export const EnvSchema = z.object({
   WEBHOOK_MEDIA_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /**
    * All media of one delivery are fetched within this, before it is answered: well inside the time Meta
-   * waits for the answer and the 60 s after which a message-id claim is taken over (ADR 0018).
+   * waits for the answer and the 60 s after which a message-id claim is taken over (ADR 0022).
    */
   WEBHOOK_MEDIA_BUDGET_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */

@@ -5,6 +5,8 @@ export const Topics = {
   routingEvents: 'switchboard.routing-events.v1',
   outbound: 'switchboard.outbound.v1',
   deadLetter: 'switchboard.dead-letter.v1',
+  /** Typing indicators between gateways: ephemeral, short retention, never journaled or stored. */
+  typing: 'switchboard.typing.v1',
 } as const;
 
 export type TopicNames = { readonly [K in keyof typeof Topics]: string };
@@ -20,6 +22,7 @@ export function topicNames(prefix = ''): TopicNames {
     routingEvents: prefix + Topics.routingEvents,
     outbound: prefix + Topics.outbound,
     deadLetter: prefix + Topics.deadLetter,
+    typing: prefix + Topics.typing,
   };
 }
 

@@ -29,7 +29,7 @@ import { InboxDefaultsDirectory } from './ingest/inbox-defaults.directory';
 import { IngestAdmissionGate } from './ingest/ingest-admission.gate';
 import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
-import { AgentTypingRelay } from './realtime/agent-typing.relay';
+import { TypingRelay } from './realtime/typing.relay';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { RoutingEventRelay } from './realtime/routing-event.relay';
 import { SocketLimits } from './realtime/socket-limits';
@@ -95,14 +95,14 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
         }),
     },
     AgentsGateway,
-    AgentTypingRelay,
+    TypingRelay,
     RoutingEventRelay,
     RateLimiter,
     SocketLimits,
     { provide: APP_INTERCEPTOR, useClass: ApiRateLimitInterceptor },
   ],
   // What channel modules composed into the gateway build on (web chat: events, typing and socket limits).
-  exports: [AgentsGateway, AgentTypingRelay, RoutingEventRelay, SocketLimits, IngestAdmissionGate],
+  exports: [AgentsGateway, TypingRelay, RoutingEventRelay, SocketLimits, IngestAdmissionGate],
 })
 export class GatewayApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

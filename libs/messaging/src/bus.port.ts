@@ -43,6 +43,10 @@ export interface SubscribeOptions {
   onAssignment?(assignment: TopicPartitions[]): void;
 }
 
+export interface EnsureTopicsOptions {
+  retentionMs?: number;
+}
+
 export interface Subscription {
   close(): Promise<void>;
 }
@@ -53,8 +57,15 @@ export interface Bus {
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** The partition a key lands on in a topic of `partitions` partitions; routers use it to find their tenants. */
   partitionOf(key: string, partitions: number): number;
-  /** Creates missing topics (existing ones are left as they are) and returns each topic's actual partition count. */
-  ensureTopics(topics: readonly string[], partitions: number): Promise<Map<string, number>>;
+  /**
+   * Creates missing topics (existing ones are left as they are) and returns each topic's actual partition count.
+   * `retentionMs` sets how long a new topic keeps its records (Kafka), for ephemeral traffic such as typing.
+   */
+  ensureTopics(
+    topics: readonly string[],
+    partitions: number,
+    options?: EnsureTopicsOptions,
+  ): Promise<Map<string, number>>;
   /**
    * Records of `topic` that consumer group `groupId` has not committed yet, summed over partitions. Admission
    * control reads it to refuse new work (503) before a backlog grows without bound.

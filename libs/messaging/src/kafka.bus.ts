@@ -12,7 +12,7 @@ import {
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import { produceBatches } from './produce-batches.util';
-import type { Bus, OutgoingMessage, SubscribeOptions, Subscription } from './bus.port';
+import type { Bus, EnsureTopicsOptions, OutgoingMessage, SubscribeOptions, Subscription } from './bus.port';
 import { CoPartitionedAssigner } from './co-partitioned.assigner';
 import type { BusMetrics } from './bus.metrics';
 import { ConsumerSupervisor } from './kafka-consumer.supervisor';
@@ -125,7 +125,11 @@ export class KafkaBus implements Bus {
     return DEFAULT_PARTITIONER({ topic: '', partitionMetadata, message: { key, value: null } });
   }
 
-  async ensureTopics(topics: readonly string[], partitions: number): Promise<Map<string, number>> {
+  async ensureTopics(
+    topics: readonly string[],
+    partitions: number,
+    options: EnsureTopicsOptions = {},
+  ): Promise<Map<string, number>> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -134,7 +138,14 @@ export class KafkaBus implements Bus {
       if (missing.length > 0) {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: partitions,
+            replicationFactor: -1,
+            ...(options.retentionMs
+              ? { configEntries: [{ name: 'retention.ms', value: String(options.retentionMs) }] }
+              : {}),
+          })),
         });
       }
       const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@switchboard/config';
 import { applyBrowserSurface, DOCS_PATH } from './http/browser-surface';
+import { EmbeddingOrigins } from './http/embedding-origins';
 import { ProblemFilter } from './http/problem.filter';
 import { SwitchboardIoAdapter } from './realtime/socket-io.adapter';
 import { Logger } from 'nestjs-pino';
@@ -36,8 +37,9 @@ export async function startApp(
   // Registered before init, it replaces Nest's default JSON parser (a larger body gets a 413 problem).
   app.useBodyParser('json', { limit: MAX_JSON_BODY });
   app.useGlobalFilters(new ProblemFilter());
-  applyBrowserSurface(app, config);
-  app.useWebSocketAdapter(new SwitchboardIoAdapter(app, config));
+  const embedding = app.get(EmbeddingOrigins, { strict: false });
+  applyBrowserSurface(app, config, embedding);
+  app.useWebSocketAdapter(new SwitchboardIoAdapter(app, config, embedding));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

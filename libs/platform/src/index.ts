@@ -9,3 +9,4 @@ export * from './http/api-query-params.decorator';
 export * from './http/api-zod-body.decorator';
 export * from './http/origin-policy';
 export * from './realtime/socket-io.adapter';
+export * from './http/embedding-origins';

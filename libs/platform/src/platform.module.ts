@@ -11,6 +11,7 @@ import {
   type ReadinessProbe,
 } from '@switchboard/observability';
 import { PersistenceModule, PRISMA_CLIENT, SecretVault, type PrismaClient } from '@switchboard/persistence';
+import { EmbeddingOrigins } from './http/embedding-origins';
 
 // The probes are public: load balancers and Prometheus scrapers carry no credentials, /health reveals only
 // which dependency is down, and the metrics hold no tenant data (their labels are topics, partitions, groups
@@ -41,8 +42,9 @@ export class PlatformModule {
         { provide: READINESS_PROBES, inject: [PRISMA_CLIENT, BUS], useFactory: readinessProbes },
         // One box per process: on a memory:// database its key lives only here.
         { provide: SecretVault, useFactory: () => new SecretVault(config.secretsKey, config.database) },
+        EmbeddingOrigins,
       ],
-      exports: [READINESS_PROBES, SecretVault],
+      exports: [READINESS_PROBES, SecretVault, EmbeddingOrigins],
     };
   }
 }

@@ -73,8 +73,10 @@ export async function waitForGatewayRelay(
   brokers: string,
   gatewayUrl: string,
   timeoutMs = 60_000,
+  /** The relay's group prefix: `switchboard-gateway` for routing events, `switchboard-typing` for typing. */
+  groupPrefix = 'switchboard-gateway',
 ): Promise<void> {
-  const groupId = `switchboard-gateway-${hostname()}-${new URL(gatewayUrl).port}`;
+  const groupId = `${groupPrefix}-${hostname()}-${new URL(gatewayUrl).port}`;
   const admin = new Kafka({
     clientId: 'fault-groups',
     brokers: [brokers],

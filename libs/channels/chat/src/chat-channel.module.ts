@@ -10,8 +10,10 @@ import { QueueStatusReader } from './live/queue-status.reader';
 import { VisitorConversations } from './live/visitor-conversations';
 import { VisitorEventRelay } from './live/visitor-event.relay';
 import { VisitorPresence } from './live/visitor-presence';
+import { VisitorReplayReader } from './live/visitor-replay.reader';
 import { ChatChannelSender } from './outbound/chat-channel.sender';
 import { ChatInboxDirectory } from './visitors/chat-inbox.directory';
+import { ChatOriginPolicy } from './visitors/chat-origin.policy';
 import { ChatSessionsController } from './visitors/chat-sessions.controller';
 import { VisitorTokenService } from './visitors/visitor-token.service';
 import { VisitorsGateway } from './visitors/visitors.gateway';
@@ -28,10 +30,12 @@ import { WidgetController } from './widget/widget.controller';
         new VisitorTokenService(config.jwt.secret, config.chat.visitorTokenTtlSeconds),
     },
     ChatInboxDirectory,
+    ChatOriginPolicy,
     ReceiveVisitorMessage,
     QueueStatusReader,
     VisitorConversations,
     VisitorPresence,
+    VisitorReplayReader,
     VisitorsGateway,
     VisitorEventRelay,
   ],

@@ -85,6 +85,29 @@ const InboxAddressSchema = storable(z.string())
   .describe(
     'Per channel: an email address; a site handle (chat); the numeric platform id (social); E.164 (voice).',
   );
+/** A browser origin as browsers send it: `scheme://host[:port]`, no path; compared case-insensitively. */
+export const WebOriginSchema = storable(z.string())
+  .trim()
+  .max(300)
+  .regex(/^https?:\/\/[^/\s?#]+\/?$/i, 'must be an origin, scheme://host[:port], with no path')
+  .transform((value) => value.replace(/\/$/, '').toLowerCase());
+
+const AllowedOriginsSchema = z
+  .array(WebOriginSchema)
+  .max(50)
+  .transform((origins) => [...new Set(origins)])
+  .describe(
+    "Chat inboxes only: the sites that may embed this inbox's widget. When not empty, only these origins (and " +
+      "this server's own pages) may start visitor sessions and open visitor sockets for the inbox; empty " +
+      'means the server-wide CHAT_ORIGINS.',
+  );
+
+/** Issues when a non-chat inbox is given allowed origins. */
+export function inboxOriginsIssues(channel: Channel, origins: readonly string[] | undefined): FieldIssue[] {
+  if (channel === 'chat' || origins === undefined || origins.length === 0) return [];
+  return [{ path: 'allowedOrigins', message: 'only chat inboxes take allowed origins' }];
+}
+
 const DefaultQueueRefSchema = IdSchema.nullable().describe(
   'A queue of the tenant where conversations from this inbox wait when their record names no queue.',
 );
@@ -108,8 +131,12 @@ export const CreateInboxBodySchema = z
     defaultQueueId: DefaultQueueRefSchema.optional(),
     active: z.boolean().optional(),
     secrets: InboxSecretsWriteSchema.optional(),
+    allowedOrigins: AllowedOriginsSchema.optional(),
   })
   .superRefine((body, ctx) => {
+    for (const issue of inboxOriginsIssues(body.channel, body.allowedOrigins)) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    }
     const addressIssue = inboxAddressIssue(body.channel, body.address);
     if (addressIssue) ctx.addIssue({ code: 'custom', path: ['address'], message: addressIssue });
     for (const issue of inboxSecretIssues(body.channel, Object.keys(body.secrets ?? {}))) {
@@ -135,6 +162,7 @@ export const UpdateInboxBodySchema = z
     defaultQueueId: DefaultQueueRefSchema.optional(),
     active: z.boolean().optional(),
     secrets: InboxSecretsPatchSchema.optional().describe('A value sets a secret, null removes it.'),
+    allowedOrigins: AllowedOriginsSchema.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
 export type UpdateInboxBody = z.infer<typeof UpdateInboxBodySchema>;

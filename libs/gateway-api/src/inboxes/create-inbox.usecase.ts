@@ -44,6 +44,7 @@ export class CreateInbox {
             defaultQueueId: body.defaultQueueId ?? null,
             active: body.active ?? true,
             secretsCiphertext,
+            allowedOrigins: body.allowedOrigins ?? [],
           },
         })
         .catch((error: unknown) => {

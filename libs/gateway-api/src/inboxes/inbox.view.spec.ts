@@ -12,6 +12,7 @@ const inbox = (over: Partial<Inbox> = {}): Inbox => ({
   webhookSecretHash: null,
   active: true,
   secretsCiphertext: 'v1.sealed',
+  allowedOrigins: [],
   createdAt: new Date(0),
   updatedAt: new Date(0),
   ...over,

@@ -25,6 +25,8 @@ export interface InboxView {
   /** Where the platform posts (path on this server), for channels that call back; null for the others. */
   webhookUrl: string | null;
   secrets: Partial<Record<InboxSecretName, InboxSecretView>>;
+  /** Chat inboxes: the sites that may embed the widget; empty means the server-wide CHAT_ORIGINS. */
+  allowedOrigins: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -51,6 +53,7 @@ export function toInboxView(inbox: Inbox, secrets: InboxSecrets | null): InboxVi
     active: inbox.active,
     webhookUrl: inboxWebhookPath(channel, inbox.id),
     secrets: view,
+    allowedOrigins: inbox.allowedOrigins,
     createdAt: inbox.createdAt.toISOString(),
     updatedAt: inbox.updatedAt.toISOString(),
   };

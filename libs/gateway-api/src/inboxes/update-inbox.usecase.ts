@@ -7,6 +7,7 @@ import {
   DomainError,
   ErrorCode,
   inboxAddressIssue,
+  inboxOriginsIssues,
   inboxSecretIssues,
   normalizeInboxAddress,
   type Channel,
@@ -49,6 +50,7 @@ export class UpdateInbox {
             defaultQueueId: body.defaultQueueId,
             active: body.active,
             secretsCiphertext,
+            allowedOrigins: body.allowedOrigins,
           },
         })
         .catch((error: unknown) => {
@@ -73,6 +75,7 @@ function assertFitsChannel(channel: Channel, body: UpdateInboxBody): void {
   const addressIssue = body.address === undefined ? undefined : inboxAddressIssue(channel, body.address);
   if (addressIssue) issues.push({ path: 'address', message: addressIssue });
   issues.push(...inboxSecretIssues(channel, Object.keys(body.secrets ?? {})));
+  issues.push(...inboxOriginsIssues(channel, body.allowedOrigins));
   if (issues.length > 0) {
     throw new DomainError(ErrorCode.ValidationFailed, `Invalid for a ${channel} inbox`, issues);
   }

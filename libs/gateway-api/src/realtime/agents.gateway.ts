@@ -1,5 +1,5 @@
 // The agents' socket.io namespace: JWT in the handshake, one room per agent, commands in, routing events out,
-// and typing indicators handed to web chat (never stored).
+// and typing indicators to and from web chat through the TypingRelay (across gateways, never stored).
 // The socket session watch ends sockets whose token expires or whose session is revoked.
 import { Inject, Logger } from '@nestjs/common';
 import {
@@ -23,7 +23,7 @@ import {
 import { isOriginAllowed } from '@switchboard/platform';
 import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
-import { AgentTypingInputSchema, AgentTypingRelay } from './agent-typing.relay';
+import { AgentTypingInputSchema, TypingRelay } from './typing.relay';
 import { SocketLimits } from './socket-limits';
 import { authenticateHandshake, HandshakeRefused, type HandshakeIdentity } from './socket-handshake.auth';
 import { agentRoom, supervisorRoom } from './socket-rooms';
@@ -46,7 +46,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly sessionWatch: SocketSessionWatch,
     private readonly forwardCommand: ForwardAgentCommand,
     private readonly socketLimits: SocketLimits,
-    private readonly typingRelay: AgentTypingRelay,
+    private readonly typingRelay: TypingRelay,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -71,6 +71,11 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
       );
     });
     this.socketLimits.attach(namespace);
+    // A visitor typing, on this gateway or another, is shown to the conversation's agent here.
+    this.typingRelay.addListener(({ from, tenantId, agentId, conversationId, visitorId, typing }) => {
+      if (from === 'visitor')
+        this.pushToAgent(tenantId, agentId, 'visitor.typing', { conversationId, visitorId, typing });
+    });
   }
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -110,7 +115,12 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
       };
     if (!principal.agentId)
       return { ok: false, code: ErrorCode.Forbidden, message: 'Only agents type in conversations' };
-    this.typingRelay.publish({ tenantId: principal.tenantId, agentId: principal.agentId, ...parsed.value });
+    this.typingRelay.publish({
+      from: 'agent',
+      tenantId: principal.tenantId,
+      agentId: principal.agentId,
+      ...parsed.value,
+    });
     return { ok: true };
   }
 

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@switchboard/config';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import type { EmbeddingOrigins } from './embedding-origins';
 import { isListedOrigin } from './origin-policy';
 
 export const DOCS_PATH = 'docs';
@@ -15,7 +16,11 @@ export const WIDGET_DEMO_PATH = '/widget/demo';
 /** The REST routes the widget calls from the embedding site. */
 const CHAT_API_PREFIX = '/v1/chat/';
 
-export function applyBrowserSurface(app: NestExpressApplication, config: AppConfig): void {
+export function applyBrowserSurface(
+  app: NestExpressApplication,
+  config: AppConfig,
+  embedding: EmbeddingOrigins,
+): void {
   if (config.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(config.trustProxy));
   const api = helmet({
     contentSecurityPolicy: {
@@ -49,12 +54,20 @@ export function applyBrowserSurface(app: NestExpressApplication, config: AppConf
   });
   // Only listed foreign origins get CORS headers; the server's own pages need none. Sites embedding the chat
   // widget get them on the chat routes only.
+  // Per-inbox chat origins (EmbeddingOrigins) count on the chat routes too; the session route then holds each
+  // origin to its own inbox's list.
   app.enableCors((req: Request, callback) => {
     const chatRoute = (req.path ?? '').startsWith(CHAT_API_PREFIX);
-    const allowed =
-      isListedOrigin(req.headers.origin, config.corsOrigins) ||
-      (chatRoute && isListedOrigin(req.headers.origin, config.chat.origins));
-    callback(null, allowed ? { origin: true, credentials: true, maxAge: 600 } : { origin: false });
+    const { origin } = req.headers;
+    const answer = (allowed: boolean) =>
+      callback(null, allowed ? { origin: true, credentials: true, maxAge: 600 } : { origin: false });
+    if (
+      isListedOrigin(origin, config.corsOrigins) ||
+      (chatRoute && isListedOrigin(origin, config.chat.origins))
+    )
+      return answer(true);
+    if (!chatRoute) return answer(false);
+    void embedding.isListed(origin).then(answer);
   });
 }
 

@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { AppConfig } from '@switchboard/config';
 import type { Server, ServerOptions } from 'socket.io';
+import type { EmbeddingOrigins } from '../http/embedding-origins';
 import { isOriginAllowed } from '../http/origin-policy';
 
 /**
@@ -18,21 +19,32 @@ export class SwitchboardIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly config: AppConfig,
+    private readonly embedding: EmbeddingOrigins,
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     // Sites embedding the chat widget pass here too; each namespace then applies its own rule (the agents'
-    // namespace refuses them, the visitors' namespace accepts only them and the console's origins).
+    // namespace refuses them, the visitors' namespace holds each to its inbox's origins).
     const allowList = [...this.config.corsOrigins, ...this.config.chat.origins];
+    // Configured origins first; an origin only a chat inbox lists is looked up (EmbeddingOrigins).
+    const isAllowed = (origin: string | undefined, host: string | undefined): Promise<boolean> =>
+      isOriginAllowed({ origin, host }, allowList) ? Promise.resolve(true) : this.embedding.isListed(origin);
     const limited: Partial<ServerOptions> = {
       ...options,
       maxHttpBufferSize: socketTransportBytes(this.config.sockets.maxMessageBytes),
-      ...(allowList.length > 0 ? { cors: { origin: [...allowList], credentials: true } } : {}),
+      cors: {
+        origin: (origin, callback) => {
+          if (!origin) return callback(null, false);
+          void isAllowed(origin, undefined).then((allowed) => callback(null, allowed ? origin : false));
+        },
+        credentials: true,
+      },
       allowRequest: (req, callback) => {
-        const allowed = isOriginAllowed({ origin: req.headers.origin, host: req.headers.host }, allowList);
-        callback(allowed ? null : 'ORIGIN_NOT_ALLOWED: this origin may not open sockets', allowed);
+        void isAllowed(req.headers.origin, req.headers.host).then((allowed) =>
+          callback(allowed ? null : 'ORIGIN_NOT_ALLOWED: this origin may not open sockets', allowed),
+        );
       },
     };
     return super.createIOServer(port, limited) as Server;

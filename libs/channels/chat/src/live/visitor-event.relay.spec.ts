@@ -1,5 +1,5 @@
 import { ROUTING_EVENT_V1, type RoutingEventV1 } from '@switchboard/contracts';
-import type { AgentTypingRelay, RoutingEventRelay } from '@switchboard/gateway-api';
+import type { TypingRelay, RoutingEventRelay } from '@switchboard/gateway-api';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { VisitorsGateway } from '../visitors/visitors.gateway';
@@ -30,7 +30,7 @@ function setup() {
   const conversations = new VisitorConversations();
   const relay = new VisitorEventRelay(
     {} as RoutingEventRelay,
-    {} as AgentTypingRelay,
+    {} as TypingRelay,
     visitors,
     conversations,
     reader,
@@ -104,6 +104,7 @@ describe('visitor event relay', () => {
     expect(pushed.find((p) => p.event === 'assigned')?.payload).toEqual({
       conversationId: 'c1',
       agent: { displayName: 'Alice' },
+      seq: 1,
     });
     expect(conversations.get('c1')).toMatchObject({ status: 'assigned', agentId: 'a1' });
     relay.handle({ ...envelope, type: 'conversation.resolved', conversationId: 'c1', agentId: 'a1' });

@@ -1,9 +1,9 @@
 // Routing events, as every gateway reads them, turned into what a visitor sees: their reply (pushed from the
 // event log, so it reaches the visitor whichever gateway they are on), their queue position and wait, the
-// agent who accepted them, the end of the conversation; and agents' typing for visitors on this gateway.
+// agent who accepted them, the end of the conversation; and agents' typing (from any gateway, TypingRelay).
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { RoutingEventV1 } from '@switchboard/contracts';
-import { AgentTypingRelay, RoutingEventRelay, type AgentTyping } from '@switchboard/gateway-api';
+import { RoutingEventRelay, TypingRelay, type TypingSignal } from '@switchboard/gateway-api';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import { Inject } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -11,6 +11,7 @@ import { visitorOfChannelMessageId } from '../inbound/visitor-message.schema';
 import { VisitorsGateway } from '../visitors/visitors.gateway';
 import { QueueStatusReader } from './queue-status.reader';
 import { VisitorConversations } from './visitor-conversations';
+import { assignedPush, replyPush, resolvedPush, type VisitorPush } from './visitor-push.util';
 
 /** Queue updates for a tenant are coalesced: one reading per waiting visitor at most this often. */
 const QUEUE_REFRESH_MS = 200;
@@ -22,7 +23,7 @@ export class VisitorEventRelay implements OnModuleInit {
 
   constructor(
     private readonly events: RoutingEventRelay,
-    private readonly typing: AgentTypingRelay,
+    private readonly typing: TypingRelay,
     private readonly visitors: VisitorsGateway,
     private readonly conversations: VisitorConversations,
     private readonly reader: QueueStatusReader,
@@ -66,11 +67,18 @@ export class VisitorEventRelay implements OnModuleInit {
       binding.status = 'assigned';
       binding.agentId = event.agentId;
     }
-    this.visitors.toVisitor(event.tenantId, visitorId, 'message.stored', {
-      conversationId: event.conversationId,
-      messageId: event.messageId,
-      channelMessageId: event.channelMessageId,
-    });
+    this.visitors.toVisitor(
+      event.tenantId,
+      visitorId,
+      'message.stored',
+      {
+        conversationId: event.conversationId,
+        messageId: event.messageId,
+        channelMessageId: event.channelMessageId,
+        seq: event.seq,
+      },
+      event.seq,
+    );
     this.scheduleQueueRefresh(event.tenantId);
   }
 
@@ -82,11 +90,7 @@ export class VisitorEventRelay implements OnModuleInit {
     binding.agentId = event.agentId;
     if (!this.visitors.isHere(binding.tenantId, binding.visitorId)) return;
     this.reader.agentDisplayName(event.tenantId, event.agentId).then(
-      (displayName) =>
-        this.visitors.toVisitor(binding.tenantId, binding.visitorId, 'assigned', {
-          conversationId: event.conversationId,
-          agent: { displayName },
-        }),
+      (displayName) => this.push(binding.tenantId, binding.visitorId, assignedPush(event, displayName)),
       (error: unknown) => this.logger.warn({ err: error }, 'could not read the assigned agent'),
     );
   }
@@ -95,9 +99,7 @@ export class VisitorEventRelay implements OnModuleInit {
     const binding = this.conversations.get(event.conversationId);
     this.scheduleQueueRefresh(event.tenantId);
     if (!binding) return;
-    this.visitors.toVisitor(binding.tenantId, binding.visitorId, 'resolved', {
-      conversationId: event.conversationId,
-    });
+    this.push(binding.tenantId, binding.visitorId, resolvedPush(event));
     this.conversations.forget(event.conversationId);
   }
 
@@ -106,16 +108,16 @@ export class VisitorEventRelay implements OnModuleInit {
     const visitorId = event.to.address;
     const binding = this.conversations.bind(event.tenantId, visitorId, event.conversationId);
     this.conversations.rememberReply(binding, event.messageId);
-    this.visitors.toVisitor(event.tenantId, visitorId, 'reply', {
-      conversationId: event.conversationId,
-      messageId: event.messageId,
-      body: event.body,
-      html: event.html,
-      at: event.at,
-    });
+    this.push(event.tenantId, visitorId, replyPush(event));
   }
 
-  private agentTyping(typing: AgentTyping): void {
+  private push(tenantId: string, visitorId: string, { event, payload, seq }: VisitorPush): void {
+    this.visitors.toVisitor(tenantId, visitorId, event, payload, seq);
+  }
+
+  /** An agent typing, on this gateway or another: shown to the conversation's visitor if connected here. */
+  private agentTyping(typing: TypingSignal): void {
+    if (typing.from !== 'agent') return;
     const binding = this.conversations.get(typing.conversationId);
     if (!binding || binding.tenantId !== typing.tenantId || binding.agentId !== typing.agentId) return;
     this.visitors.toVisitor(binding.tenantId, binding.visitorId, 'typing', {

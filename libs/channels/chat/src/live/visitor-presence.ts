@@ -6,6 +6,7 @@ import { DELIVERY_STATUS_V1, type DeliveryStatusV1 } from '@switchboard/contract
 import { BUS, type Bus } from '@switchboard/messaging';
 import type { Visitor } from '../visitors/visitor-token.service';
 import { QueueStatusReader, type QueueStatus } from './queue-status.reader';
+import type { VisitorPush } from './visitor-push.util';
 import { VisitorConversations } from './visitor-conversations';
 
 export interface ResumedState {
@@ -39,6 +40,18 @@ export class VisitorPresence {
     }
     const queue = await this.reader.statusOf(visitor.tenantId, open.conversationId);
     return { conversationId: open.conversationId, status: 'queued', ...(queue ? { queue } : {}) };
+  }
+
+  /**
+   * Replayed replies may be acknowledged like live ones. Called before resume(), which then binds the open
+   * conversation (a replayed reply of an older conversation gets no receipt).
+   */
+  replayed(visitor: Visitor, pushes: readonly VisitorPush[]): void {
+    for (const { event, payload } of pushes) {
+      if (event !== 'reply' || typeof payload.messageId !== 'string') continue;
+      const binding = this.conversations.bind(visitor.tenantId, visitor.visitorId, payload.conversationId);
+      this.conversations.rememberReply(binding, payload.messageId);
+    }
   }
 
   /** True when the reply was pushed to this visitor and its receipt is now durable. */

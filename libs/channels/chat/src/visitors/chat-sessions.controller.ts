@@ -1,13 +1,14 @@
 // POST /v1/chat/sessions: the widget's way in. Anonymous by design (@Public): it names a chat inbox and gets a
 // signed visitor token; presenting a still-valid token for the same inbox renews it for the same visitor,
 // which is how a returning visitor resumes their conversation.
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@switchboard/auth';
 import { DomainError, ErrorCode, IdSchema } from '@switchboard/contracts';
 import { ZodBodyPipe } from '@switchboard/platform';
 import { z } from 'zod';
 import { ChatInboxDirectory } from './chat-inbox.directory';
+import { ChatOriginPolicy, ORIGIN_NOT_ALLOWED_FOR_INBOX } from './chat-origin.policy';
 import { VisitorTokenService } from './visitor-token.service';
 
 export const ChatSessionBodySchema = z.strictObject({
@@ -31,6 +32,7 @@ export class ChatSessionsController {
   constructor(
     private readonly inboxes: ChatInboxDirectory,
     private readonly tokens: VisitorTokenService,
+    private readonly origins: ChatOriginPolicy,
   ) {}
 
   @Post()
@@ -39,9 +41,14 @@ export class ChatSessionsController {
   @ApiOperation({ summary: 'Start or resume an anonymous web-chat visitor session' })
   async create(
     @Body(new ZodBodyPipe(ChatSessionBodySchema)) body: ChatSessionBody,
+    @Headers('origin') origin: string | undefined,
+    @Headers('host') host: string | undefined,
   ): Promise<ChatSessionResponse> {
     const inbox = await this.inboxes.byId(body.inboxId);
     if (!inbox) throw new DomainError(ErrorCode.NotFound, `No chat inbox ${body.inboxId}`);
+    // An inbox with its own sites refuses the others here too, not only through the browser's CORS.
+    if (inbox.allowedOrigins.length > 0 && !this.origins.allows({ origin, host }, inbox.allowedOrigins))
+      throw new DomainError(ErrorCode.Forbidden, ORIGIN_NOT_ALLOWED_FOR_INBOX);
     const previous = body.token ? await this.tokens.verify(body.token).catch(() => undefined) : undefined;
     const resumed = previous?.inboxId === inbox.id && previous.tenantId === inbox.tenantId;
     const issued = await this.tokens.issue(

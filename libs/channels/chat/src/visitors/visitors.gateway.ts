@@ -1,7 +1,8 @@
 // The visitors' socket.io namespace: a visitor token in the handshake (never a console token), one room per
 // visitor, messages in (acknowledged once durable), typing both ways, reply receipts; replies, queue status and
-// assignment pushed out by the VisitorEventRelay. The socket limits of the agents' namespace apply here too.
-import { Inject, Logger } from '@nestjs/common';
+// assignment pushed out by the VisitorEventRelay, and what a reconnecting visitor missed replayed from the
+// routing event log before it goes live. The socket limits of the agents' namespace apply here too.
+import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,11 +12,10 @@ import {
   type OnGatewayConnection,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { DomainError, ErrorCode, parseWith, type FieldIssue } from '@switchboard/contracts';
-import { AgentsGateway, SocketLimits } from '@switchboard/gateway-api';
-import { isOriginAllowed } from '@switchboard/platform';
+import { SocketLimits, TypingRelay } from '@switchboard/gateway-api';
 import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
 import { ReceiveVisitorMessage } from '../inbound/receive-visitor-message.usecase';
 import {
   VisitorMessageInputSchema,
@@ -24,13 +24,26 @@ import {
 } from '../inbound/visitor-message.schema';
 import { VisitorConversations } from '../live/visitor-conversations';
 import { VisitorPresence } from '../live/visitor-presence';
+import { VisitorReplayReader } from '../live/visitor-replay.reader';
+import type { VisitorPush } from '../live/visitor-push.util';
+import { ChatInboxDirectory } from './chat-inbox.directory';
+import { ChatOriginPolicy, ORIGIN_NOT_ALLOWED_FOR_INBOX } from './chat-origin.policy';
+import { ReplayGate } from './replay.gate';
 import { VisitorTokenService, type Visitor } from './visitor-token.service';
 import { visitorRoom } from './visitor-rooms';
 
 interface VisitorSocketData {
   visitor: Visitor;
   limitKey: string;
+  /** The last routing event seq the widget saw (handshake `lastSeq`): the replay starts after it. */
+  resumeAfter?: number;
+  gate: ReplayGate;
 }
+
+const HandshakeSchema = z.object({
+  token: z.string(),
+  lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
 
 export type VisitorAck =
   | { ok: true; channelMessageId?: string }
@@ -46,27 +59,27 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly receive: ReceiveVisitorMessage,
     private readonly conversations: VisitorConversations,
     private readonly presence: VisitorPresence,
-    private readonly agents: AgentsGateway,
+    private readonly replay: VisitorReplayReader,
+    private readonly typing: TypingRelay,
     private readonly socketLimits: SocketLimits,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly inboxes: ChatInboxDirectory,
+    private readonly origins: ChatOriginPolicy,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    const origins = [...this.config.corsOrigins, ...this.config.chat.origins];
     namespace.use((socket, next) => {
-      const { origin, host } = socket.handshake.headers;
-      if (isOriginAllowed({ origin, host }, origins)) return next();
-      next(new Error('ORIGIN_NOT_ALLOWED: this origin may not open visitor sockets'));
-    });
-    namespace.use((socket, next) => {
-      const auth = socket.handshake.auth as { token?: unknown } | undefined;
-      if (typeof auth?.token !== 'string')
-        return next(new Error('UNAUTHENTICATED: a visitor token is required'));
-      this.tokens.verify(auth.token).then(
+      const auth = HandshakeSchema.safeParse(socket.handshake.auth);
+      if (!auth.success)
+        return next(
+          new Error('UNAUTHENTICATED: a visitor token (and optionally a whole lastSeq) is required'),
+        );
+      this.tokens.verify(auth.data.token).then(
         ({ tenantId, inboxId, visitorId }) => {
           const data: VisitorSocketData = {
             visitor: { tenantId, inboxId, visitorId },
             limitKey: `visitor:${tenantId}:${visitorId}`,
+            ...(auth.data.lastSeq === undefined ? {} : { resumeAfter: auth.data.lastSeq }),
+            gate: new ReplayGate(({ event, payload }) => socket.emit(event, payload)),
           };
           Object.assign(socket.data as VisitorSocketData, data);
           next();
@@ -74,18 +87,64 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
         () => next(new Error('UNAUTHENTICATED: the visitor token is invalid or expired')),
       );
     });
+    // The origin is judged against the token's inbox: its own allowed origins, or the server-wide ones.
+    namespace.use((socket, next) => {
+      const { origin, host } = socket.handshake.headers;
+      this.inboxes.byId(visitorOf(socket).inboxId).then(
+        (inbox) =>
+          this.origins.allows({ origin, host }, inbox?.allowedOrigins ?? [])
+            ? next()
+            : next(new Error(ORIGIN_NOT_ALLOWED_FOR_INBOX)),
+        (error: unknown) => {
+          this.logger.error(error);
+          next(new Error('UNAVAILABLE: retry'));
+        },
+      );
+    });
     this.socketLimits.attach(namespace);
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    const { visitor } = socket.data as VisitorSocketData;
+    const { visitor, resumeAfter, gate } = socket.data as VisitorSocketData;
+    // Joined first, then read: an event is either published after the join (live, held by the gate until the
+    // replay is out) or committed before the read (replayed), so nothing falls between the two (ADR 0016).
     await socket.join(visitorRoom(visitor.tenantId, visitor.visitorId));
+    const { missed, cursor } = await this.missed(visitor, resumeAfter);
+    this.presence.replayed(visitor, missed);
     // The thread resumes: the visitor learns their open conversation and where it stands.
     const state = await this.presence.resume(visitor).catch((error: unknown) => {
       this.logger.error(error);
       return { conversationId: null };
     });
-    socket.emit('ready', { visitorId: visitor.visitorId, inboxId: visitor.inboxId, ...state });
+    gate.open(missed, () =>
+      socket.emit('ready', {
+        visitorId: visitor.visitorId,
+        inboxId: visitor.inboxId,
+        ...state,
+        // The cursor the widget sends back when it reconnects (it also advances it with every push's seq).
+        seq: cursor,
+        replayed: missed.length,
+      }),
+    );
+  }
+
+  /**
+   * What the visitor missed since their cursor, and the cursor after it. A visitor without one (a first visit)
+   * has nothing replayed and starts from the log's current end.
+   */
+  private async missed(
+    visitor: Visitor,
+    resumeAfter: number | undefined,
+  ): Promise<{ missed: VisitorPush[]; cursor: number | null }> {
+    try {
+      if (resumeAfter === undefined)
+        return { missed: [], cursor: await this.replay.highWater(visitor.tenantId) };
+      const missed = await this.replay.missedSince(visitor, resumeAfter);
+      return { missed, cursor: missed.reduce((max, push) => Math.max(max, push.seq), resumeAfter) };
+    } catch (error) {
+      this.logger.error(error);
+      return { missed: [], cursor: resumeAfter ?? null };
+    }
   }
 
   @SubscribeMessage('message')
@@ -111,7 +170,7 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     }
   }
 
-  /** The visitor is typing: handed to the assigned agent's sockets on this gateway, never stored. */
+  /** The visitor is typing: shown to the assigned agent on whichever gateway they are (never stored). */
   @SubscribeMessage('typing')
   onTyping(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): VisitorAck {
     const parsed = parseWith(VisitorTypingInputSchema, body);
@@ -119,7 +178,10 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     const visitor = visitorOf(socket);
     const binding = this.conversations.ofVisitor(visitor.tenantId, visitor.visitorId);
     if (binding?.agentId)
-      this.agents.pushToAgent(visitor.tenantId, binding.agentId, 'visitor.typing', {
+      this.typing.publish({
+        from: 'visitor',
+        tenantId: visitor.tenantId,
+        agentId: binding.agentId,
         conversationId: binding.conversationId,
         visitorId: visitor.visitorId,
         typing: parsed.value.typing,
@@ -143,9 +205,15 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     }
   }
 
-  /** Pushes an event to one visitor's sockets on this gateway. */
-  toVisitor(tenantId: string, visitorId: string, event: string, payload: object): void {
-    this.namespace.to(visitorRoom(tenantId, visitorId)).emit(event, payload);
+  /**
+   * Pushes an event to one visitor's sockets on this gateway, through each socket's replay gate; `seq` is the
+   * routing event's, for pushes that are events (a replayed one is not sent twice).
+   */
+  toVisitor(tenantId: string, visitorId: string, event: string, payload: object, seq?: number): void {
+    for (const id of this.namespace.adapter.rooms.get(visitorRoom(tenantId, visitorId)) ?? []) {
+      const socket = this.namespace.sockets.get(id);
+      if (socket) (socket.data as VisitorSocketData).gate.offer({ event, payload, ...(seq ? { seq } : {}) });
+    }
   }
 
   /** Whether the visitor has a socket on this gateway (only then is their queue status worth reading). */

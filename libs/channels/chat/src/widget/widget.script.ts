@@ -9,6 +9,7 @@ export const WIDGET_SCRIPT = String.raw`(function () {
   var inboxId = me.getAttribute('data-inbox');
   if (!inboxId) { console.error('switchboard widget: data-inbox is required'); return; }
   var storeKey = 'switchboard.visitor.' + inboxId;
+  var seqKey = storeKey + '.seq';
 
   function el(tag, style, text) {
     var node = document.createElement(tag);
@@ -66,8 +67,27 @@ export const WIDGET_SCRIPT = String.raw`(function () {
     });
   }
 
+  // The resume cursor: the highest routing-event seq this visitor was pushed, kept across reloads. The
+  // gateway replays what came after it on every (re)connection; replies are also shown once by id.
+  function storedSeq() {
+    var value = null;
+    try { value = localStorage.getItem(seqKey); } catch (e) {}
+    return value !== null && /^[0-9]+$/.test(value) ? Number(value) : null;
+  }
+
   function start(s, io) {
-    var socket = io(base + '/visitors', { auth: { token: s.token }, transports: ['websocket'] });
+    var lastSeq = storedSeq();
+    var shown = {};
+    function saw(seq) {
+      if (typeof seq !== 'number' || (lastSeq !== null && seq <= lastSeq)) return;
+      lastSeq = seq;
+      try { localStorage.setItem(seqKey, String(seq)); } catch (e) {}
+    }
+    var socket = io(base + '/visitors', {
+      // A function, so every reconnection sends the cursor as it is then.
+      auth: function (cb) { cb(lastSeq === null ? { token: s.token } : { token: s.token, lastSeq: lastSeq }); },
+      transports: ['websocket']
+    });
     var counter = 0;
     function deliver(text, id, attempt) {
       socket.timeout(10000).emit('message', { clientMessageId: id, body: text }, function (err, ack) {
@@ -79,17 +99,22 @@ export const WIDGET_SCRIPT = String.raw`(function () {
     socket.on('connect', function () { status.textContent = 'Connected'; });
     socket.on('connect_error', function (e) { status.textContent = 'Cannot connect: ' + e.message; });
     socket.on('ready', function (r) {
+      if (lastSeq === null && typeof r.seq === 'number') saw(r.seq);
       if (r.queue) showQueue(r.queue);
       if (r.agent) status.textContent = 'Chatting with ' + (r.agent.displayName || 'an agent');
     });
     socket.on('queue', showQueue);
-    socket.on('assigned', function (a) { status.textContent = 'Chatting with ' + (a.agent.displayName || 'an agent'); });
+    socket.on('message.stored', function (m) { saw(m.seq); });
+    socket.on('assigned', function (a) { saw(a.seq); status.textContent = 'Chatting with ' + (a.agent.displayName || 'an agent'); });
     socket.on('reply', function (m) {
+      saw(m.seq);
+      if (shown[m.messageId]) return;
+      shown[m.messageId] = true;
       line('agent', m.body);
       socket.emit('receipt', { messageId: m.messageId }, function () {});
     });
     socket.on('typing', function (t) { typing.textContent = t.typing ? 'The agent is typing…' : ''; });
-    socket.on('resolved', function () { status.textContent = 'The conversation has ended'; });
+    socket.on('resolved', function (r) { saw(r.seq); status.textContent = 'The conversation has ended'; });
     var typingTimer = null;
     input.addEventListener('input', function () {
       if (!typingTimer) socket.emit('typing', { typing: true }, function () {});
