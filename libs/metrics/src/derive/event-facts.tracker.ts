@@ -171,10 +171,21 @@ export function createEventFactTracker(options: EventFactTrackerOptions): EventF
         memory.since = at;
         return closed;
       }
+      case 'conversation.transferred': {
+        // Later facts count against the queue the conversation now waits in.
+        const c = conversations.get(event.conversationId);
+        if (c !== undefined) c.queueId = event.toQueueId;
+        return [];
+      }
       case 'offer.created':
       case 'offer.closed':
       case 'command.rejected':
       case 'delivery.status':
+      case 'conversation.awaiting-customer':
+      // SLA outcomes are measured by the clocks themselves; these facts are timed from the events above.
+      case 'sla.warning':
+      case 'sla.breached':
+      case 'sla.met':
         return [];
     }
   };
