@@ -182,10 +182,10 @@ export function createEventFactTracker(options: EventFactTrackerOptions): EventF
       case 'command.rejected':
       case 'delivery.status':
       case 'conversation.awaiting-customer':
-      // SLA outcomes are measured by the clocks themselves; these facts are timed from the events above.
       case 'sla.warning':
       case 'sla.breached':
       case 'sla.met':
+        // SLA outcomes are measured by the clocks themselves; response facts are timed from the events above.
         return [];
     }
   };

@@ -41,8 +41,10 @@ export class VisitorEventRelay implements OnModuleInit {
     switch (event.type) {
       case 'message.received':
         return this.messageReceived(event);
+      // A transferred conversation waits again, in another queue: positions change.
       case 'conversation.queued':
       case 'offer.closed':
+      case 'conversation.transferred':
         return this.scheduleQueueRefresh(event.tenantId);
       case 'assignment.created':
         return this.assigned(event);
@@ -54,6 +56,10 @@ export class VisitorEventRelay implements OnModuleInit {
       case 'agent.status-changed':
       case 'command.rejected':
       case 'delivery.status':
+      case 'conversation.awaiting-customer':
+      case 'sla.warning':
+      case 'sla.breached':
+      case 'sla.met':
         return;
     }
   }
