@@ -212,6 +212,18 @@ export const EnvSchema = z.object({
     .default(512 * 1024),
   /** How often expired webhook deliveries are pruned. */
   WEBHOOK_PRUNE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
+  /**
+   * Minutes after a conversation is resolved during which the customer writing again on the same channel (and
+   * thread) reopens it, offered first to the agent who had it; 0 always opens a new conversation. The default
+   * of a day matches the routing core's stickiness window: a follow-up the next morning is usually the same
+   * matter and the same agent is likely on shift again, while older contacts are new business. Fractions are
+   * allowed (tests use a window of milliseconds).
+   */
+  REOPEN_WINDOW_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(30 * 24 * 60)
+    .default(24 * 60),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

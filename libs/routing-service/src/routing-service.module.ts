@@ -48,6 +48,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       prisma,
       loader: new TenantStateLoader(prisma, config.offerTimeoutMs),
       now,
+      reopenWindowMs: config.reopenWindowMs,
       owner: `${hostname()}:${process.pid}`,
     });
     this.registry.onRestoreRefused = (tenantId, problems) =>
@@ -61,6 +62,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       outbox: new EventOutbox(bus, config.topics.routingEvents, this.logger, config.topics.outbound),
       logger: this.logger,
       now,
+      reopenWindowMs: config.reopenWindowMs,
       inLane: (tenantId, work) => this.lanes.run(tenantId, work),
       ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
     });

@@ -41,6 +41,8 @@ export interface TenantRoutingDeps {
   outbox: EventOutbox;
   logger: Logger;
   now: () => number;
+  /** REOPEN_WINDOW_MINUTES in ms: a message this soon after its conversation was resolved reopens it. */
+  reopenWindowMs: number;
   /** Called after each commit, before publishing; the fault tests crash the process here. */
   afterCommit?: (events: readonly RoutingEventV1[]) => void;
   /** Runs work in the tenant's lane; timers use it so ticks never interleave with batches. */
@@ -120,11 +122,21 @@ export class TenantRoutingService {
   ): Promise<void> {
     const { sql, logger } = this.deps;
     await ctx.sla.refreshIfStale();
-    const alreadyStored = await prepareIntake(sql, ctx.tenantId, ctx.intake, records);
+    const reopenWindowMs = this.deps.reopenWindowMs;
+    const alreadyStored = await prepareIntake(sql, ctx.tenantId, ctx.intake, records, {
+      windowMs: reopenWindowMs,
+      now: this.deps.now(),
+    });
     const plan = planIntake(
       ctx.intake,
       records,
-      { queueIds, alreadyStored, newId: uuidv7, slaDeadline: (subject) => ctx.sla.deadline(subject) },
+      {
+        queueIds,
+        alreadyStored,
+        newId: uuidv7,
+        slaDeadline: (subject) => ctx.sla.deadline(subject),
+        reopenWindowMs,
+      },
       set,
     );
     if (plan.duplicates.length > 0) {

@@ -90,6 +90,7 @@ export function buildRouterStack(
     prisma: database.prisma,
     loader: new TenantStateLoader(database.prisma, 300_000),
     now,
+    reopenWindowMs: 0,
     owner,
   });
   const routing = new TenantRoutingService({
@@ -101,6 +102,7 @@ export function buildRouterStack(
     outbox: new EventOutbox(bus, 'routing-events', logger),
     logger,
     now,
+    reopenWindowMs: 0,
     inLane: (tenantId, work) => lanes.run(tenantId, work),
   });
   return {

@@ -25,6 +25,8 @@ export interface RegistryDeps {
   prisma: PrismaClient;
   loader: TenantStateLoader;
   now: () => number;
+  /** REOPEN_WINDOW_MINUTES: conversations resolved this recently are kept in memory, so they can reopen. */
+  reopenWindowMs: number;
   /** Names this router in tenant_owners, for operators. */
   owner: string;
 }
@@ -42,12 +44,12 @@ export class TenantRouterRegistry {
   async acquire(tenantId: string): Promise<{ ctx: TenantContext; restored: RoutingDecision[] }> {
     const existing = this.tenants.get(tenantId);
     if (existing) return { ctx: existing, restored: [] };
-    const { sql, prisma, loader, now, owner } = this.deps;
+    const { sql, prisma, loader, now, owner, reopenWindowMs } = this.deps;
     const ownership = await acquireTenant(sql, tenantId, owner);
     const sla = new SlaCatalog(prisma, tenantId, now);
     const [commands, intake, unpublished] = await Promise.all([
       loader.restoreCommands(tenantId),
-      loadIntakeState(sql, tenantId),
+      loadIntakeState(sql, tenantId, { windowMs: reopenWindowMs, now: now() }),
       eventsAfter(sql, tenantId, ownership.publishedSeq),
       sla.refreshIfStale(),
     ]);

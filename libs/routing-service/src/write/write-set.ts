@@ -49,6 +49,8 @@ export interface MessageRow {
   channel: string;
   channelMessageId: string;
   body: string;
+  /** The HTML form the sender wrote (email), kept beside the text body. */
+  html: string | null;
   /** JSON array. */
   attachments: string;
   sentAt: number;
@@ -85,7 +87,10 @@ export interface ConversationChange {
   lastMessageAt?: number;
   /** `null` moves the conversation to the implicit default queue. */
   queueId?: string | null;
-  resolvedAt?: number;
+  /** `null` clears it: a reopened conversation is no longer resolved. */
+  resolvedAt?: number | null;
+  /** A reopened conversation's new first-response deadline; `null` when it has no SLA. */
+  slaDeadline?: number | null;
 }
 
 export interface SlaEventRow {
@@ -216,6 +221,7 @@ export class WriteSet {
       row.lastMessageAt = Math.max(row.lastMessageAt, change.lastMessageAt);
     if (change.queueId !== undefined) row.queueId = change.queueId;
     if (change.resolvedAt !== undefined) row.resolvedAt = change.resolvedAt;
+    if (change.slaDeadline !== undefined) row.slaDeadline = change.slaDeadline;
   }
 
   /**

@@ -41,6 +41,7 @@ export class VisitorEventRelay implements OnModuleInit {
       case 'message.received':
         return this.messageReceived(event);
       case 'conversation.queued':
+      case 'conversation.reopened':
       case 'offer.closed':
         return this.scheduleQueueRefresh(event.tenantId);
       case 'assignment.created':
