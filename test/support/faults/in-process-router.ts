@@ -74,11 +74,15 @@ export interface RouterStack {
   run(tenantId: string, items: TenantItem[]): Promise<void>;
 }
 
-/** `sql` replaces the database's transactor (e.g. one that holds a transaction open at a chosen point). */
+/**
+ * `sql` replaces the database's transactor (e.g. one that holds a transaction open at a chosen point);
+ * `reopenWindowMs` is REOPEN_WINDOW_MINUTES (off unless given).
+ */
 export function buildRouterStack(
   database: Database,
   owner: string,
   sql: SqlTransactor = database.sql,
+  { reopenWindowMs = 0 }: { reopenWindowMs?: number } = {},
 ): RouterStack {
   const now = (): number => Date.now();
   const logger = pino({ level: 'silent' });
@@ -90,7 +94,7 @@ export function buildRouterStack(
     prisma: database.prisma,
     loader: new TenantStateLoader(database.prisma, 300_000),
     now,
-    reopenWindowMs: 0,
+    reopenWindowMs,
     owner,
   });
   const routing = new TenantRoutingService({
@@ -102,7 +106,7 @@ export function buildRouterStack(
     outbox: new EventOutbox(bus, 'routing-events', logger),
     logger,
     now,
-    reopenWindowMs: 0,
+    reopenWindowMs,
     inLane: (tenantId, work) => lanes.run(tenantId, work),
   });
   return {
