@@ -78,6 +78,21 @@ describe('reopening across a takeover (postgres)', () => {
     expect(await database.prisma.message.count({ where: { conversationId } })).toBe(2);
   });
 
+  it('a reopened conversation still waiting when a router takes over keeps preferring its previous agent', async () => {
+    const a = router('router-d').stack;
+    const { t, agentId, conversationId } = await resolvedOnce(a, 'waiting');
+    await a.run(t, [command(t, agentId, { type: 'status.set', status: 'offline' })]);
+    await a.run(t, [followUp(t, 'waiting', 'waiting-again')]);
+    expect(a.published.filter((e) => e.type === 'conversation.reopened')).toHaveLength(1);
+    expect(offers(a).filter((o) => o.conversationId === conversationId)).toHaveLength(1);
+
+    const b = router('router-e').stack;
+    await b.run(t, [command(t, agentId, { type: 'status.set', status: 'available' })]);
+    expect(offers(b)).toMatchObject([
+      { conversationId, agentId, offerId: `${conversationId}:2`, reason: { rule: 'sticky-last' } },
+    ]);
+  });
+
   it('reads the resolved conversations a batch misses, once memory has forgotten some', async () => {
     const { stack: a, pool } = router('router-c');
     const { t, agentId, conversationId } = await resolvedOnce(a, 'lookup');
