@@ -41,6 +41,16 @@ describe('TenantIntakeState: resolved conversations', () => {
     });
   });
 
+  it('keeps a newer resolution over an older one read from the database', () => {
+    const state = new TenantIntakeState();
+    state.rememberResolved({ ...resolved('a', 300), offerAttempts: 4 });
+    state.rememberResolved(resolved('a', 100));
+    expect(state.resolvedConversationFor('cust-1', 'email', undefined, 0)).toMatchObject({
+      resolvedAt: 300,
+      offerAttempts: 4,
+    });
+  });
+
   it('is incomplete once its bound forgets one, but not when conversations age out of the window', () => {
     const aging = new TenantIntakeState({ resolved: 2 });
     aging.rememberResolved(resolved('a', 100));

@@ -136,8 +136,14 @@ export class TenantIntakeState {
     }
   }
 
+  /**
+   * Remembers a resolution unless memory knows better: the conversation reopened, or resolved again, in this
+   * chunk before the database (read before the chunk commits) could see it.
+   */
   rememberResolved(conversation: ResolvedConversation): void {
     if (this.open.has(conversation.id)) return;
+    const known = this.resolved.get(conversation.id);
+    if (known && known.resolvedAt > conversation.resolvedAt) return;
     this.resolved.delete(conversation.id);
     this.resolved.set(conversation.id, conversation);
     const key = customerChannelKey(conversation.customerId, conversation.channel);
