@@ -52,7 +52,12 @@ describe('routing rules end to end (Kafka + Postgres)', () => {
   let current: Team | undefined;
 
   beforeAll(async () => {
-    harness = await startHarness('kafka+postgres', { OFFER_TIMEOUT_SECONDS: '5' });
+    // Reopening off: the sticky case needs a returning customer's message to open a new conversation
+    // (reopening, which prefers the previous agent too, has its own suite in reopen.e2e.ts).
+    harness = await startHarness('kafka+postgres', {
+      OFFER_TIMEOUT_SECONDS: '5',
+      REOPEN_WINDOW_MINUTES: '0',
+    });
   });
   afterEach(() => {
     for (const client of current?.agents.values() ?? []) client.close();

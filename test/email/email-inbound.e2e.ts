@@ -99,7 +99,18 @@ describe('email in (kafka+postgres)', () => {
       queue: inbox.queueName,
       threadKey: '<html-1@example.com>',
     });
-    expect(record.html).toBe(`<p>See <img src="/v1/attachments/${attachments[0].blobId}"></p>`);
+    const html = `<p>See <img src="/v1/attachments/${attachments[0].blobId}"></p>`;
+    expect(record.html).toBe(html);
+    // The router stores the HTML with the message, and the conversation detail gives it back beside the text.
+    expect(message.html).toBe(html);
+    const supervisor = await ApiClient.as(harness.url, harness.prisma, tenant, 'supervisor');
+    const detail = await supervisor.get<{
+      messages: Array<{ channelMessageId: string; html: string | null }>;
+    }>(`/v1/conversations/${message.conversationId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.messages).toEqual([
+      expect.objectContaining({ channelMessageId: '<html-1@example.com>', html, body: message.body }),
+    ]);
     const agent = await ApiClient.as(harness.url, harness.prisma, tenant, 'agent');
     const csv = await fetch(`${harness.url}/v1/attachments/${attachments[1].blobId}`, {
       headers: { authorization: `Bearer ${agent.token}` },

@@ -219,6 +219,18 @@ export const EnvSchema = z.object({
    * waits for the answer and the 60 s after which a message-id claim is taken over (ADR 0022).
    */
   WEBHOOK_MEDIA_BUDGET_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
+  /**
+   * Minutes after a conversation is resolved during which the customer writing again on the same channel (and
+   * thread) reopens it, offered first to the agent who had it; 0 always opens a new conversation. The default
+   * of a day matches the routing core's stickiness window: a follow-up the next morning is usually the same
+   * matter and the same agent is likely on shift again, while older contacts are new business. Fractions are
+   * allowed (tests use a window of milliseconds).
+   */
+  REOPEN_WINDOW_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(30 * 24 * 60)
+    .default(24 * 60),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

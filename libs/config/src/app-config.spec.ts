@@ -36,6 +36,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ IDEMPOTENCY_TTL_HOURS: '0' })).toThrow(/IDEMPOTENCY_TTL_HOURS/);
   });
 
+  it('reopens conversations resolved within a day by default; 0 disables, fractions allowed, negatives refused', () => {
+    expect(loadConfig({}).reopenWindowMs).toBe(24 * 60 * 60_000);
+    expect(loadConfig({ REOPEN_WINDOW_MINUTES: '0' }).reopenWindowMs).toBe(0);
+    expect(loadConfig({ REOPEN_WINDOW_MINUTES: '0.5' }).reopenWindowMs).toBe(30_000);
+    expect(() => loadConfig({ REOPEN_WINDOW_MINUTES: '-1' })).toThrow(/REOPEN_WINDOW_MINUTES/);
+    expect(() => loadConfig({ REOPEN_WINDOW_MINUTES: 'soon' })).toThrow(/REOPEN_WINDOW_MINUTES/);
+  });
+
   it('switches to Kafka and Postgres when both are set', () => {
     const config = loadConfig({
       KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9094',

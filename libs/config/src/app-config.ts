@@ -24,6 +24,8 @@ export interface AppConfig {
   /** Console sessions: refresh-token idle lifetime, and how stale a "still live" answer may be. */
   sessions: { refreshTtlSeconds: number; cacheMs: number };
   offerTimeoutMs: number;
+  /** A message this long after its conversation was resolved still reopens it; 0 never reopens. */
+  reopenWindowMs: number;
   /** Express `trust proxy` value, when the gateway sits behind proxies that set X-Forwarded-For. */
   trustProxy?: string;
   /** Browser origins allowed besides the server's own (REST CORS and the socket.io handshake). */
@@ -133,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     sessions: { refreshTtlSeconds: e.AUTH_REFRESH_TTL_SECONDS, cacheMs: e.AUTH_SESSION_CACHE_MS },
     offerTimeoutMs: e.OFFER_TIMEOUT_SECONDS * 1000,
+    reopenWindowMs: Math.round(e.REOPEN_WINDOW_MINUTES * 60_000),
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
     corsOrigins: e.CORS_ORIGINS,
     chat: {

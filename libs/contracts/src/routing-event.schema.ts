@@ -27,6 +27,24 @@ const ConversationQueued = Envelope.extend({
   tier: z.string(),
 });
 
+/**
+ * A customer wrote again within the reopen window after the conversation was resolved: the same conversation is
+ * queued again (it follows as offers do), preferring the agent who had it last.
+ */
+const ConversationReopened = Envelope.extend({
+  type: z.literal('conversation.reopened'),
+  conversationId: IdSchema,
+  customerId: IdSchema,
+  channel: ChannelSchema,
+  queueId: IdSchema.nullable(),
+  priority: z.number().int(),
+  tier: z.string(),
+  /** The agent last assigned the conversation, who is preferred for it when eligible. */
+  previousAgentId: IdSchema.nullable(),
+  /** When it had been resolved. */
+  resolvedAt: TimestampSchema,
+});
+
 const MessageReceived = Envelope.extend({
   type: z.literal('message.received'),
   conversationId: IdSchema,
@@ -170,6 +188,7 @@ const CommandRejected = Envelope.extend({
 
 export const RoutingEventV1Schema = z.discriminatedUnion('type', [
   ConversationQueued,
+  ConversationReopened,
   MessageReceived,
   OfferCreated,
   OfferClosed,

@@ -51,6 +51,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       prisma,
       loader: new TenantStateLoader(prisma, config.offerTimeoutMs),
       now,
+      reopenWindowMs: config.reopenWindowMs,
       owner: `${hostname()}:${process.pid}`,
     });
     this.registry.onRestoreRefused = (tenantId, problems) =>
@@ -68,6 +69,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       sla,
       logger: this.logger,
       now,
+      reopenWindowMs: config.reopenWindowMs,
       inLane: (tenantId, work) => this.lanes.run(tenantId, work),
       ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
     });

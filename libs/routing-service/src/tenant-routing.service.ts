@@ -18,11 +18,12 @@ import type { TenantContext, TenantRouterRegistry } from './engine/tenant-router
 import type { EventOutbox } from './events/event-outbox';
 import { routeArrivals } from './intake/arrivals';
 import { customerRelationships, prepareIntake } from './intake/intake-lookups';
-import { planIntake } from './intake/intake.planner';
+import { planIntake, type PlannedMessage } from './intake/intake.planner';
 import { planDeliveryStatus, type DeliveryOutcome } from './replies/delivery-status.planner';
 import { loadDeliveryFacts, loadReplyFacts } from './replies/reply-lookups';
 import type { ReplyCommand } from './replies/reply.planner';
-import type { SlaClockStep } from './sla/sla-clock.step';
+import { loadReopenedClocks } from './sla/sla-clock.loader';
+import type { SlaClockStep, SlaEvent } from './sla/sla-clock.step';
 import type { BatchWriter } from './write/batch.writer';
 import { addDecisionWrites, type DecisionContext } from './write/decision-writes';
 import { WriteSet } from './write/write-set';
@@ -43,6 +44,8 @@ export interface TenantRoutingDeps {
   sla: SlaClockStep;
   logger: Logger;
   now: () => number;
+  /** REOPEN_WINDOW_MINUTES in ms: a message this soon after its conversation was resolved reopens it. */
+  reopenWindowMs: number;
   /** Called after each commit, before publishing; the fault tests crash the process here. */
   afterCommit?: (events: readonly RoutingEventV1[]) => void;
   /** Runs work in the tenant's lane; timers use it so ticks never interleave with batches. */
@@ -134,11 +137,21 @@ export class TenantRoutingService {
   ): Promise<void> {
     const { sql, logger } = this.deps;
     await ctx.sla.refreshIfStale();
-    const alreadyStored = await prepareIntake(sql, ctx.tenantId, ctx.intake, records);
+    const reopenWindowMs = this.deps.reopenWindowMs;
+    const alreadyStored = await prepareIntake(sql, ctx.tenantId, ctx.intake, records, {
+      windowMs: reopenWindowMs,
+      now: this.deps.now(),
+    });
     const plan = planIntake(
       ctx.intake,
       records,
-      { queueIds, alreadyStored, newId: uuidv7, slaDeadline: (subject) => ctx.sla.deadline(subject) },
+      {
+        queueIds,
+        alreadyStored,
+        newId: uuidv7,
+        slaDeadline: (subject) => ctx.sla.deadline(subject),
+        reopenWindowMs,
+      },
       set,
     );
     if (plan.duplicates.length > 0) {
@@ -151,27 +164,35 @@ export class TenantRoutingService {
     const relationships = await customerRelationships(sql, ctx.tenantId, [...new Set(returning)]);
     const decisions = routeArrivals(ctx, plan.stored, relationships, set, logger);
     addDecisionWrites(set, decisions, dc);
-    for (const m of plan.stored) {
+    await this.feedIntakeClocks(ctx, plan.stored, set, dc);
+  }
+
+  /** Each stored message moves its conversation's SLA clocks: opened, reopened, or awaiting a reply. */
+  private async feedIntakeClocks(
+    ctx: TenantContext,
+    stored: readonly PlannedMessage[],
+    set: WriteSet,
+    dc: DecisionContext,
+  ): Promise<void> {
+    const reopened = stored.filter((m) => m.reopened !== null).map((m) => m.conversationId);
+    await loadReopenedClocks(this.deps.sql, ctx.tenantId, ctx.clocks, reopened);
+    for (const m of stored) {
       // The SLA clock starts when the edge accepted the message, not when the router got to it.
       const at = Date.parse(m.record.receivedAt);
-      this.deps.sla.feed(
-        ctx,
-        set,
-        dc,
-        m.conversationId,
-        m.opened
-          ? {
-              type: 'opened',
-              at,
-              subject: {
-                queueId: m.queueId,
-                channel: m.record.channel,
-                tier: m.record.tier ?? 'standard',
-                priority: m.record.priority ?? 0,
-              },
-            }
-          : { type: 'customerMessage', at },
-      );
+      const feed = (event: SlaEvent): void => this.deps.sla.feed(ctx, set, dc, m.conversationId, event);
+      const subject = {
+        queueId: m.queueId,
+        channel: m.record.channel,
+        tier: m.record.tier ?? 'standard',
+        priority: m.record.priority ?? 0,
+      };
+      if (m.opened || (m.reopened !== null && !ctx.clocks.get(m.conversationId))) {
+        // A conversation stored before clocks existed starts them when it reopens.
+        feed({ type: 'opened', at, subject });
+        continue;
+      }
+      if (m.reopened !== null) feed({ type: 'reopened', at });
+      feed({ type: 'customerMessage', at });
     }
   }
 

@@ -76,11 +76,15 @@ export interface RouterStack {
   run(tenantId: string, items: TenantItem[]): Promise<void>;
 }
 
-/** `sql` replaces the database's transactor (e.g. one that holds a transaction open at a chosen point). */
+/**
+ * `sql` replaces the database's transactor (e.g. one that holds a transaction open at a chosen point);
+ * `reopenWindowMs` is REOPEN_WINDOW_MINUTES (off unless given).
+ */
 export function buildRouterStack(
   database: Database,
   owner: string,
   sql: SqlTransactor = database.sql,
+  { reopenWindowMs = 0 }: { reopenWindowMs?: number } = {},
 ): RouterStack {
   const now = (): number => Date.now();
   const logger = pino({ level: 'silent' });
@@ -92,6 +96,7 @@ export function buildRouterStack(
     prisma: database.prisma,
     loader: new TenantStateLoader(database.prisma, 300_000),
     now,
+    reopenWindowMs,
     owner,
   });
   const timers = new SlaTimers(now, logger);
@@ -107,6 +112,7 @@ export function buildRouterStack(
     outbox: new EventOutbox(bus, 'routing-events', logger),
     logger,
     now,
+    reopenWindowMs,
     inLane: (tenantId, work) => lanes.run(tenantId, work),
   });
   timers.handleDueWith((tenantId, ids) => {

@@ -34,6 +34,8 @@ export interface MessageView {
   channel: string;
   channelMessageId: string;
   body: string;
+  /** The HTML form, when the sender's channel has one (email in, email replies out). */
+  html: string | null;
   /** Metadata only (name, contentType, sizeBytes, url); content lives outside the database. */
   attachments: unknown;
   sentAt: string;
@@ -99,6 +101,7 @@ function toMessageView(m: Message): MessageView {
     channel: m.channel,
     channelMessageId: m.channelMessageId,
     body: m.body,
+    html: m.html,
     attachments: m.attachments,
     sentAt: m.sentAt.toISOString(),
   };

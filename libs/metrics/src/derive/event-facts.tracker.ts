@@ -97,7 +97,9 @@ export function createEventFactTracker(options: EventFactTrackerOptions): EventF
 
   const onEvent = (event: RoutingEventV1, at: number): MetricFact[] => {
     switch (event.type) {
-      case 'conversation.queued': {
+      // A reopened conversation waits again, like a new one.
+      case 'conversation.queued':
+      case 'conversation.reopened': {
         const memory: ConversationMemory = {
           queueId: event.queueId,
           channel: event.channel,

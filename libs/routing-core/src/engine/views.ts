@@ -51,6 +51,7 @@ export function contactView(c: ContactState, now: number): ContactView {
     agentId: agent?.id,
     offerId: c.offer?.offerId ?? (c.assignedTo !== null ? c.assignedOfferId : undefined),
     offerExpiresAt: c.offer?.expiresAt,
+    offerAttempts: c.offerAttempts,
     score: scoreAt(c, phase, now),
     starved: phase === PHASE_STARVED,
   };

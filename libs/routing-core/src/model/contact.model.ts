@@ -27,6 +27,11 @@ export interface ContactInput {
   /** Defaults to now. Restores pass the original arrival so age is kept. */
   readonly arrivedAt?: number;
   readonly slaDeadline?: number;
+  /**
+   * Offers this contact already had (a restored or a reopened conversation). Offer ids are `<contact>:<n>`,
+   * so counting on from here keeps new ids unique.
+   */
+  readonly offerAttempts?: number;
 }
 
 /** Extra state a host persists so that a restart rebuilds the same routing state. */
@@ -37,8 +42,6 @@ export interface RestoredContactInput extends ContactInput {
   readonly relaxationStep?: number;
   /** Agents that declined or missed this contact. */
   readonly excludedAgentIds?: readonly string[];
-  /** Offers made so far; keeps new offer ids unique after a restart. */
-  readonly offerAttempts?: number;
   /** Escalations applied since the contact entered its queue by arrival or transfer ('contactEscalated' decisions). */
   readonly escalations?: readonly AppliedEscalation[];
 }
@@ -78,6 +81,8 @@ export interface ContactView {
   readonly agentId: string | undefined;
   readonly offerId: string | undefined;
   readonly offerExpiresAt: number | undefined;
+  /** Offers made so far, this one included; a host reopening the contact later counts on from it. */
+  readonly offerAttempts: number;
   /** Score at the engine's current time. */
   readonly score: number;
   readonly starved: boolean;

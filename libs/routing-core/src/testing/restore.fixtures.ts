@@ -21,7 +21,6 @@ export function restoreCommands(run: RunResult): RoutingCommand[] {
   for (const [id, input] of model.contacts) {
     const view = engine.getContact(id);
     if (view === undefined) continue;
-    const attempts = Number((view.offerId ?? ':0').split(':').pop());
     const contact: RestoredContactInput = {
       ...input,
       queueId: view.queueId,
@@ -29,7 +28,8 @@ export function restoreCommands(run: RunResult): RoutingCommand[] {
       enteredQueueAt: view.enteredQueueAt,
       relaxationStep: view.relaxationStep,
       excludedAgentIds: view.excludedAgentIds,
-      offerAttempts: attempts,
+      // The host stores every offer, so it restores their count (the router counts a conversation's offers).
+      offerAttempts: view.offerAttempts,
       escalations: view.escalations,
     };
     if (view.state === 'waiting') commands.push({ type: 'restoreContact', contact });

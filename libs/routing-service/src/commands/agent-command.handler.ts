@@ -204,12 +204,15 @@ export class AgentCommandHandler {
         `Conversation ${command.conversationId} is not assigned to you`,
       );
     }
+    // Read before the core forgets the contact: a reopened conversation numbers its next offers after these.
+    const offerAttempts = ctx.router.offerAttempts(command.conversationId);
     const outcome = ctx.router.try({ type: 'contactCompleted', contactId: command.conversationId });
     if (!outcome.ok) return reject(set, command, ErrorCode.Conflict, outcome.error.message);
     const at = this.now();
     set.changeConversation(command.conversationId, { status: 'resolved', resolvedAt: at });
     set.endAssignment(command.conversationId, at);
-    ctx.intake.close(command.conversationId);
+    // Remembered as resolved, so the customer writing again within the reopen window reopens it.
+    ctx.intake.close(command.conversationId, { resolvedAt: at, lastAgentId: command.agentId, offerAttempts });
     this.sla.feed(ctx, set, dc, command.conversationId, { type: 'resolved', at });
     set.events.push({
       type: 'conversation.resolved',

@@ -29,6 +29,8 @@ export interface RegistryDeps {
   prisma: PrismaClient;
   loader: TenantStateLoader;
   now: () => number;
+  /** REOPEN_WINDOW_MINUTES: conversations resolved this recently are kept in memory, so they can reopen. */
+  reopenWindowMs: number;
   /** Names this router in tenant_owners, for operators. */
   owner: string;
 }
@@ -50,12 +52,12 @@ export class TenantRouterRegistry {
   ): Promise<{ ctx: TenantContext; restored: RoutingDecision[]; takenOver: boolean }> {
     const existing = this.tenants.get(tenantId);
     if (existing) return { ctx: existing, restored: [], takenOver: false };
-    const { sql, prisma, loader, now, owner } = this.deps;
+    const { sql, prisma, loader, now, owner, reopenWindowMs } = this.deps;
     const ownership = await acquireTenant(sql, tenantId, owner);
     const sla = new SlaCatalog(prisma, tenantId, now);
     const [commands, intake, clocks, unpublished] = await Promise.all([
       loader.restoreCommands(tenantId),
-      loadIntakeState(sql, tenantId),
+      loadIntakeState(sql, tenantId, { windowMs: reopenWindowMs, now: now() }),
       loadSlaClocks(sql, tenantId),
       eventsAfter(sql, tenantId, ownership.publishedSeq),
       sla.refreshIfStale(),

@@ -72,6 +72,11 @@ export class TenantRouter {
     return this.engine.getContact(conversationId)?.escalations ?? [];
   }
 
+  /** Offers the conversation has had so far (0 when not routed here); a reopened conversation counts on. */
+  offerAttempts(conversationId: string): number {
+    return this.engine.getContact(conversationId)?.offerAttempts ?? 0;
+  }
+
   knowsContact(conversationId: string): boolean {
     return this.engine.getContact(conversationId) !== undefined;
   }

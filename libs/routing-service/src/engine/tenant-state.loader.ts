@@ -30,7 +30,12 @@ export class TenantStateLoader {
         include: {
           customer: { select: { preferredAgentId: true } },
           offers: { select: { id: true, agentId: true, status: true, offeredAt: true, expiresAt: true } },
-          assignments: { where: { endedAt: null }, select: { agentId: true } },
+          // The latest only: open while the conversation is worked; ended when it was resolved and reopened.
+          assignments: {
+            orderBy: [{ assignedAt: 'desc' }, { id: 'desc' }],
+            take: 1,
+            select: { agentId: true, endedAt: true },
+          },
         },
       }),
     ]);
@@ -40,20 +45,25 @@ export class TenantStateLoader {
     for (const queue of queues) commands.push({ type: 'upsertQueue', queue: toQueueInput(queue) });
     for (const agent of agents) commands.push({ type: 'upsertAgent', agent: toAgentInput(agent) });
     for (const conversation of conversations) {
+      const latest = conversation.assignments[0];
+      // An unresolved conversation whose latest assignment ended was reopened: its previous agent stays
+      // preferred (sticky-last), and only refusals since it was resolved still exclude agents.
+      const reopenedAfter = latest?.endedAt ?? null;
       const contact: RestoredContactInput = {
         ...toContactInput(conversation, {
           preferredAgentId: conversation.customer.preferredAgentId,
-          lastAgentId: null,
-          lastHandledAt: null,
+          lastAgentId: reopenedAfter ? latest.agentId : null,
+          lastHandledAt: reopenedAfter,
         }),
         excludedAgentIds: conversation.offers
           .filter((o) => o.status === 'declined' || o.status === 'expired')
+          .filter((o) => !reopenedAfter || o.offeredAt > reopenedAfter)
           .map((o) => o.agentId),
         offerAttempts: conversation.offers.length,
         escalations: storedEscalations(conversation.escalations),
       };
       const liveOffer = conversation.offers.find((o) => o.status === 'pending');
-      const assignment = conversation.assignments[0];
+      const assignment = latest && latest.endedAt === null ? latest : undefined;
       if (assignment) {
         commands.push({ type: 'restoreAssignment', contact, agentId: assignment.agentId });
       } else if (liveOffer) {

@@ -25,6 +25,7 @@ function context(over: Partial<IntakePlanContext> = {}): IntakePlanContext {
     alreadyStored: new Set(),
     newId: () => `id${++id}`,
     slaDeadline: () => null,
+    reopenWindowMs: 0,
     ...over,
   };
 }

@@ -21,6 +21,30 @@ export async function loadSlaClocks(sql: SqlExecutor, tenantId: string): Promise
     [tenantId],
   );
   const book = new SlaClockBook();
+  addRows(book, rows);
+  return book;
+}
+
+/** Puts the stored clocks of resolved conversations a batch reopens back in the book: one query. */
+export async function loadReopenedClocks(
+  sql: SqlExecutor,
+  tenantId: string,
+  book: SlaClockBook,
+  conversationIds: readonly string[],
+): Promise<void> {
+  if (conversationIds.length === 0) return;
+  const rows = await sql.query<ClockRow>(
+    `SELECT id, sla_clocks, queue_id, channel, tier, priority FROM conversations
+      WHERE tenant_id = $1 AND id = ANY($2::text[]) AND sla_clocks IS NOT NULL`,
+    [tenantId, conversationIds],
+  );
+  addRows(
+    book,
+    rows.filter((row) => book.get(row.id) === undefined),
+  );
+}
+
+function addRows(book: SlaClockBook, rows: readonly ClockRow[]): void {
   for (const row of rows) {
     const clocks = typeof row.sla_clocks === 'string' ? parseClocks(row.sla_clocks) : row.sla_clocks;
     if (clocks?.version !== 1) continue;
@@ -34,7 +58,6 @@ export async function loadSlaClocks(sql: SqlExecutor, tenantId: string): Promise
       },
     });
   }
-  return book;
 }
 
 function parseClocks(text: string): ConversationClocks | undefined {

@@ -26,6 +26,7 @@ export type SlaEvent =
   | { type: 'agentReply'; at: number }
   | { type: 'waitingOnCustomer'; at: number }
   | { type: 'resolved'; at: number }
+  | { type: 'reopened'; at: number }
   | { type: 'transferred'; at: number; queueId: string | null }
   | { type: 'tick'; at: number };
 
@@ -124,6 +125,7 @@ export class SlaClockStep {
       case 'agentReply':
       case 'waitingOnCustomer':
       case 'resolved':
+      case 'reopened':
       case 'tick':
         return known ? { entry: known, input: { type: event.type, at: event.at } } : undefined;
     }

@@ -54,6 +54,8 @@ export interface MessageRow {
   channel: string;
   channelMessageId: string;
   body: string;
+  /** The HTML form the sender wrote (email), kept beside the text body. */
+  html: string | null;
   /** JSON array. */
   attachments: string;
   sentAt: number;
@@ -90,7 +92,10 @@ export interface ConversationChange {
   lastMessageAt?: number;
   /** `null` moves the conversation to the implicit default queue. */
   queueId?: string | null;
-  resolvedAt?: number;
+  /** `null` clears it: a reopened conversation is no longer resolved. */
+  resolvedAt?: number | null;
+  /** A reopened conversation's new first-response deadline; `null` when it has no SLA. */
+  slaDeadline?: number | null;
   /** JSON ConversationClocks, with the earliest running deadline (null: none runs). */
   sla?: { clocks: string; deadline: number | null };
   /** The first agent reply; an already stored one is kept. */
@@ -219,7 +224,11 @@ export class WriteSet {
   changeConversation(id: string, change: ConversationChange): void {
     const row = this.newConversations.get(id);
     if (!row) {
-      this.conversationChanges.set(id, { ...this.conversationChanges.get(id), ...change });
+      const previous = this.conversationChanges.get(id);
+      const merged = { ...previous, ...change };
+      // The first reply of the batch is the first response; later ones must not overwrite it.
+      if (previous?.firstResponseAt !== undefined) merged.firstResponseAt = previous.firstResponseAt;
+      this.conversationChanges.set(id, merged);
       return;
     }
     if (change.status !== undefined) row.status = change.status;
@@ -227,6 +236,7 @@ export class WriteSet {
       row.lastMessageAt = Math.max(row.lastMessageAt, change.lastMessageAt);
     if (change.queueId !== undefined) row.queueId = change.queueId;
     if (change.resolvedAt !== undefined) row.resolvedAt = change.resolvedAt;
+    if (change.slaDeadline !== undefined) row.slaDeadline = change.slaDeadline;
     if (change.sla !== undefined) {
       row.slaClocks = change.sla.clocks;
       row.slaDeadline = change.sla.deadline;

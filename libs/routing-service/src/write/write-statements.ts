@@ -13,9 +13,11 @@ export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[]
         status = COALESCE(v.status::conversation_status, c.status),
         last_message_at = GREATEST(c.last_message_at, COALESCE(${ts('v.last')}, c.last_message_at)),
         queue_id = CASE WHEN v.set_queue THEN v.queue ELSE c.queue_id END,
-        resolved_at = COALESCE(${ts('v.resolved')}, c.resolved_at),
+        resolved_at = CASE WHEN v.set_resolved THEN ${ts('v.resolved')} ELSE c.resolved_at END,
         sla_clocks = CASE WHEN v.set_sla THEN v.clocks::jsonb ELSE c.sla_clocks END,
-        sla_deadline = CASE WHEN v.set_sla THEN ${ts('v.deadline')} ELSE c.sla_deadline END,
+        -- The clocks' earliest deadline wins over a planned one: they are applied later in the batch.
+        sla_deadline = CASE WHEN v.set_sla THEN ${ts('v.clock_deadline')}
+                            WHEN v.set_deadline THEN ${ts('v.deadline')} ELSE c.sla_deadline END,
         first_response_at = COALESCE(c.first_response_at, ${ts('v.first')}),
         escalations = COALESCE(v.escalations::jsonb, c.escalations),
         updated_at = now()
@@ -23,13 +25,17 @@ export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[]
                   ${p.add(r.map(([, x]) => x.lastMessageAt ?? null))}::float8[],
                   ${p.add(r.map(([, x]) => x.queueId !== undefined))}::bool[],
                   ${p.add(r.map(([, x]) => x.queueId ?? null))}::text[],
+                  ${p.add(r.map(([, x]) => x.resolvedAt !== undefined))}::bool[],
                   ${p.add(r.map(([, x]) => x.resolvedAt ?? null))}::float8[],
+                  ${p.add(r.map(([, x]) => x.slaDeadline !== undefined))}::bool[],
+                  ${p.add(r.map(([, x]) => x.slaDeadline ?? null))}::float8[],
                   ${p.add(r.map(([, x]) => x.sla !== undefined))}::bool[],
                   ${p.add(r.map(([, x]) => x.sla?.clocks ?? null))}::text[],
                   ${p.add(r.map(([, x]) => x.sla?.deadline ?? null))}::float8[],
                   ${p.add(r.map(([, x]) => x.firstResponseAt ?? null))}::float8[],
                   ${p.add(r.map(([, x]) => x.escalations ?? null))}::text[])
-        AS v(id, status, last, set_queue, queue, resolved, set_sla, clocks, deadline, first, escalations)
+        AS v(id, status, last, set_queue, queue, set_resolved, resolved, set_deadline, deadline, set_sla, clocks,
+             clock_deadline, first, escalations)
       WHERE c.id = v.id AND c.tenant_id = ${tenant} RETURNING 1)`);
   }
   if (s.offerOutcomes.size > 0) {
@@ -121,13 +127,14 @@ export function insertParts(
   }
   const m = s.messages;
   parts.push(`m AS (INSERT INTO messages (id, tenant_id, conversation_id, direction, channel, channel_message_id,
-      body, attachments, sent_at)
-    SELECT v.id, ${tenant}, v.conversation, 'inbound', v.channel, v.cmid, v.body, v.attachments::jsonb, ${ts('v.sent')}
+      body, html, attachments, sent_at)
+    SELECT v.id, ${tenant}, v.conversation, 'inbound', v.channel, v.cmid, v.body, v.html, v.attachments::jsonb,
+           ${ts('v.sent')}
       FROM unnest(${cols(m, (x) => x.id, 'text')}, ${cols(m, (x) => x.conversationId, 'text')},
                   ${cols(m, (x) => x.channel, 'text')}, ${cols(m, (x) => x.channelMessageId, 'text')},
-                  ${cols(m, (x) => x.body, 'text')}, ${cols(m, (x) => x.attachments, 'text')},
-                  ${cols(m, (x) => x.sentAt, 'float8')})
-        AS v(id, conversation, channel, cmid, body, attachments, sent)
+                  ${cols(m, (x) => x.body, 'text')}, ${cols(m, (x) => x.html, 'text')},
+                  ${cols(m, (x) => x.attachments, 'text')}, ${cols(m, (x) => x.sentAt, 'float8')})
+        AS v(id, conversation, channel, cmid, body, html, attachments, sent)
     ON CONFLICT (tenant_id, channel, channel_message_id) DO NOTHING RETURNING 1)`);
   // Replies are outbound messages under our own idempotency key: a conflict means the plan missed a stored one.
   const r = s.replies;

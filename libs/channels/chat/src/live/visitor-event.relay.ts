@@ -43,6 +43,7 @@ export class VisitorEventRelay implements OnModuleInit {
         return this.messageReceived(event);
       // A transferred conversation waits again, in another queue: positions change.
       case 'conversation.queued':
+      case 'conversation.reopened':
       case 'offer.closed':
       case 'conversation.transferred':
         return this.scheduleQueueRefresh(event.tenantId);
