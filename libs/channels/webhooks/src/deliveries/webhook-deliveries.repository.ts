@@ -55,19 +55,19 @@ export class WebhookDeliveries {
 
   /** The ids among `ids` this delivery now owns; the others are claimed by an earlier delivery. */
   async claim(tenantId: string, channel: string, deliveryId: string, ids: string[]): Promise<Set<string>> {
-    const won = new Set<string>();
-    for (const id of ids) {
-      const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
-        INSERT INTO webhook_message_claims (tenant_id, channel, platform_message_id, delivery_id, claimed_at)
-        VALUES (${tenantId}, ${channel}, ${id}, ${deliveryId}, now())
-        ON CONFLICT (tenant_id, channel, platform_message_id) DO UPDATE
-          SET delivery_id = EXCLUDED.delivery_id, claimed_at = EXCLUDED.claimed_at
-          WHERE webhook_message_claims.published_at IS NULL
-            AND webhook_message_claims.claimed_at < now() - ${STALE_CLAIM_SECONDS} * interval '1 second'
-        RETURNING platform_message_id AS id`;
-      if (rows.length > 0) won.add(id);
-    }
-    return won;
+    // One statement for the whole delivery, whatever its size; ids are de-duplicated first because an
+    // upsert may not touch the same row twice in one statement.
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Set();
+    const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO webhook_message_claims (tenant_id, channel, platform_message_id, delivery_id, claimed_at)
+      SELECT ${tenantId}, ${channel}, id, ${deliveryId}, now() FROM unnest(${unique}::text[]) AS v(id)
+      ON CONFLICT (tenant_id, channel, platform_message_id) DO UPDATE
+        SET delivery_id = EXCLUDED.delivery_id, claimed_at = EXCLUDED.claimed_at
+        WHERE webhook_message_claims.published_at IS NULL
+          AND webhook_message_claims.claimed_at < now() - ${STALE_CLAIM_SECONDS} * interval '1 second'
+      RETURNING platform_message_id AS id`;
+    return new Set(rows.map((row) => row.id));
   }
 
   async markPublished(claims: ClaimRef): Promise<void> {
