@@ -209,8 +209,9 @@ async function measure(drivers: readonly ChannelDriver[], deps: StepDeps): Promi
         log(
           `round ${r} ${driver.channel} x${n}: ${step.msgsPerSec.toFixed(0)} msgs/s, ${step.acked.length} ` +
             `messages in ${step.requests} requests (${step.redeliveries} redeliveries), stored: ${step.drained}; ` +
-            `gateway ${step.gatewayCpuPct.toFixed(0)}%, router ${step.routerCpuPct.toFixed(0)}%, machine ` +
-            `${step.machineBusyPct.toFixed(0)}%${refused ? `; refused: ${refused}` : ''}`,
+            `gateway ${step.gatewayCpuPct.toFixed(0)}%, router ${step.routerCpuPct.toFixed(0)}%, this ` +
+            `benchmark ${step.benchCpuPct.toFixed(0)}%, machine ${step.machineBusyPct.toFixed(0)}%` +
+            (refused ? `; refused: ${refused}` : ''),
         );
       }
     }

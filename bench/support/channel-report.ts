@@ -120,6 +120,7 @@ export function rowJson(r: ChannelRow): Record<string, number | boolean> {
     offer_p99_ms: round(r.offerP99, 1),
     gateway_cpu_pct: round(r.gatewayCpuPct, 0),
     router_cpu_pct: round(r.routerCpuPct, 0),
+    bench_cpu_pct: round(r.benchCpuPct, 0),
     machine_busy_pct: round(r.machineBusyPct, 0),
     refused: r.refused,
     all_stored: r.allStored,
