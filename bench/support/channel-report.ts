@@ -22,6 +22,9 @@ export interface ChannelRow {
   readonly redeliveries: number;
   readonly gatewayCpuPct: number;
   readonly routerCpuPct: number;
+  /** CPU milliseconds per acknowledged message: steadier than rates on a shared machine. */
+  readonly gatewayCpuMsPerMsg: number;
+  readonly routerCpuMsPerMsg: number;
   readonly benchCpuPct: number;
   readonly machineBusyPct: number;
   readonly allStored: boolean;
@@ -60,6 +63,8 @@ export function summarize(steps: readonly StepResult[], offerMs: ReadonlyMap<num
       redeliveries: rounds.reduce((n, s) => n + s.redeliveries, 0),
       gatewayCpuPct: med((s) => s.gatewayCpuPct),
       routerCpuPct: med((s) => s.routerCpuPct),
+      gatewayCpuMsPerMsg: med((s) => cpuMsPerMessage(s.gatewayCpuPct, s)),
+      routerCpuMsPerMsg: med((s) => cpuMsPerMessage(s.routerCpuPct, s)),
       benchCpuPct: med((s) => s.benchCpuPct),
       machineBusyPct: med((s) => s.machineBusyPct),
       allStored: rounds.every((s) => s.drained === 'done'),
@@ -86,6 +91,7 @@ export function formatTable(rows: readonly ChannelRow[]): string {
     'ack->stored p50/p99 ms',
     'ack->offer p50/p99 ms',
     'gateway/router CPU %',
+    'CPU ms/msg gw/router',
     'machine %',
     'refused',
   ];
@@ -97,6 +103,7 @@ export function formatTable(rows: readonly ChannelRow[]): string {
     `${fmt(r.storedP50)} / ${fmt(r.storedP99)}${r.allStored ? '' : ' (not all stored)'}`,
     r.offers > 0 ? `${fmt(r.offerP50)} / ${fmt(r.offerP99)} (${r.offers})` : '-',
     `${r.gatewayCpuPct.toFixed(0)} / ${r.routerCpuPct.toFixed(0)}`,
+    `${r.gatewayCpuMsPerMsg.toFixed(2)} / ${r.routerCpuMsPerMsg.toFixed(2)}`,
     r.machineBusyPct.toFixed(0),
     String(r.refused),
   ]);
@@ -120,11 +127,17 @@ export function rowJson(r: ChannelRow): Record<string, number | boolean> {
     offer_p99_ms: round(r.offerP99, 1),
     gateway_cpu_pct: round(r.gatewayCpuPct, 0),
     router_cpu_pct: round(r.routerCpuPct, 0),
+    gateway_cpu_ms_per_msg: round(r.gatewayCpuMsPerMsg, 2),
+    router_cpu_ms_per_msg: round(r.routerCpuMsPerMsg, 2),
     bench_cpu_pct: round(r.benchCpuPct, 0),
     machine_busy_pct: round(r.machineBusyPct, 0),
     refused: r.refused,
     all_stored: r.allStored,
   };
+}
+
+function cpuMsPerMessage(cpuPct: number, step: StepResult): number {
+  return step.acked.length === 0 ? Number.NaN : ((cpuPct / 100) * step.seconds * 1000) / step.acked.length;
 }
 
 function sorted(values: number[]): number[] {
