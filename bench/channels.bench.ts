@@ -100,6 +100,7 @@ async function run(brokers: string, serverUrl: string, routerEntry: string, clea
   // The router first: it creates the topics the gateway subscribes to (as scripts/load.sh does).
   const router = await startRouter(routerEntry, ROOT, common, join(resultsDir, 'router.log'));
   cleanup.push(() => router.stop());
+  // startRouter runs any built app until /health answers; it takes node flags from BENCH_ROUTER_NODE_ARGS.
   const gateway = await startRouter(
     join(ROOT, 'dist/apps/gateway/main.js'),
     ROOT,

@@ -3,7 +3,7 @@
 // in production), one email inbox and one chat inbox, all queuing into the bench queue, and a console login
 // for every agent so the benchmark can hold their sockets and see offers pushed, and an API key for the REST
 // baseline.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { argon2id, hash } from 'argon2';
 import { generateApiKey, inboxSecretsContext, SecretBox, type PrismaClient } from '@switchboard/persistence';
 import { BENCH_QUEUE, seedBenchTenants } from './bench-tenants';
@@ -60,7 +60,7 @@ export async function seedChannelTenants(
         data: { tenantId, channel, name: `${channel} ${t}`, address, defaultQueueId: queue.id, ...extra },
       });
     const phoneNumberId = `1555${options.runId}${t}`;
-    const whatsappId = crypto.randomUUID();
+    const whatsappId = randomUUID();
     const sealed = box.seal(
       JSON.stringify({ appSecret, verifyToken: 'bench' }),
       inboxSecretsContext(whatsappId),
