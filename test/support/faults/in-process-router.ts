@@ -20,6 +20,7 @@ import { TenantLanes } from '../../../libs/routing-service/src/consumer/tenant-l
 import { TenantRouterRegistry } from '../../../libs/routing-service/src/engine/tenant-router.registry';
 import { TenantStateLoader } from '../../../libs/routing-service/src/engine/tenant-state.loader';
 import { EventOutbox } from '../../../libs/routing-service/src/events/event-outbox';
+import { FollowUpStep } from '../../../libs/routing-service/src/follow-ups/follow-up.step';
 import {
   TenantRoutingService,
   type TenantItem,
@@ -102,11 +103,13 @@ export function buildRouterStack(
   const timers = new SlaTimers(now, logger);
   registry.onDropped = (tenantId) => timers.dropTenant(tenantId);
   const sla = new SlaClockStep(timers, logger);
+  const followUps = new FollowUpStep({ prisma: database.prisma, sql, wakeUps: timers, sla, now, logger });
   const routing = new TenantRoutingService({
     registry,
     sql,
     sla,
-    commands: new AgentCommandHandler(database.prisma, now, sla),
+    followUps,
+    commands: new AgentCommandHandler(database.prisma, now, sla, followUps),
     config: new ConfigChangeHandler(database.prisma),
     writer,
     outbox: new EventOutbox(bus, 'routing-events', logger),
