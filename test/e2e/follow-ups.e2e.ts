@@ -110,6 +110,27 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('scheduled follow-ups (%s)',
     await agent.next('assignment.created', (e) => e.offerId === offer.offerId);
   });
 
+  it('goes to another agent when the one who set it is away at the due time', async () => {
+    const { agent, other, agentId, conversationId } = await assigned(desk, 'fu-away', 'hana@example.com');
+    const note = 'Call back about the invoice';
+    const ack = await followUp(agent, { conversationId, inMs: 3_000, note });
+    expect(ack.ok).toBe(true);
+    expect((await agent.command({ type: 'conversation.resolve', conversationId })).ok).toBe(true);
+    await agent.next('conversation.resolved', (e) => e.conversationId === conversationId);
+    expect((await agent.command({ type: 'status.set', status: 'away' })).ok).toBe(true);
+    await agent.next('agent.status-changed', (e) => e.status === 'away');
+
+    const offer = await other.next('offer.created', (e) => e.preview === note, 30_000);
+    expect(offer.conversationId).toBe(conversationId);
+    expect(offer.agentId).not.toBe(agentId);
+    expect(offer.reason).not.toMatchObject({ rule: 'sticky-preferred' });
+    expect(agent.events.filter((e) => e.name === 'offer.created' && e.payload.preview === note)).toEqual([]);
+    expect((await agent.command({ type: 'status.set', status: 'available' })).ok).toBe(true);
+    const available = () =>
+      agent.events.filter((e) => e.name === 'agent.status-changed' && e.payload.status === 'available');
+    await expect.poll(() => available().length).toBe(2);
+  });
+
   it('never fires a cancelled follow-up: a later one on the same conversation fires alone', async () => {
     const { agent, conversationId } = await assigned(desk, 'fu-cancel', 'frank@example.com');
     const first = await followUp(agent, { conversationId, inMs: 1_500, note: 'first' });
