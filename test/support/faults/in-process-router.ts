@@ -20,6 +20,7 @@ import { TenantLanes } from '../../../libs/routing-service/src/consumer/tenant-l
 import { TenantRouterRegistry } from '../../../libs/routing-service/src/engine/tenant-router.registry';
 import { TenantStateLoader } from '../../../libs/routing-service/src/engine/tenant-state.loader';
 import { EventOutbox } from '../../../libs/routing-service/src/events/event-outbox';
+import { splitDueKeys } from '../../../libs/routing-service/src/follow-ups/follow-up-timer.util';
 import { FollowUpStep } from '../../../libs/routing-service/src/follow-ups/follow-up.step';
 import {
   TenantRoutingService,
@@ -118,8 +119,14 @@ export function buildRouterStack(
     reopenWindowMs,
     inLane: (tenantId, work) => lanes.run(tenantId, work),
   });
-  timers.handleDueWith((tenantId, ids) => {
-    void lanes.run(tenantId, () => routing.slaDue(tenantId, ids)).catch(() => undefined);
+  timers.handleDueWith((tenantId, keys) => {
+    const { conversationIds, followUpIds } = splitDueKeys(keys);
+    void lanes
+      .run(tenantId, async () => {
+        if (conversationIds.length > 0) await routing.slaDue(tenantId, conversationIds);
+        if (followUpIds.length > 0) await routing.followUpsDue(tenantId, followUpIds);
+      })
+      .catch(() => undefined);
   });
   return {
     registry,
