@@ -43,6 +43,35 @@ const ConversationAwaitCustomer = z.strictObject({
   conversationId: IdSchema,
 });
 
+/** How far ahead a follow-up may be set: beyond this it is a calendar entry, not routable work. */
+export const FOLLOW_UP_MAX_AHEAD_MS = 90 * 24 * 60 * 60 * 1000;
+const FollowUpNote = storable(z.string().max(500));
+
+/**
+ * "Check back on this later": at the due time the conversation comes back as routable work for the agent who
+ * set it. Give `at` (an instant) or `inMs` (from now); the gateway turns either into `at`.
+ */
+const ConversationFollowUpInput = z.strictObject({
+  type: z.literal('conversation.follow-up'),
+  conversationId: IdSchema,
+  at: TimestampSchema.optional(),
+  inMs: z.number().int().positive().max(FOLLOW_UP_MAX_AHEAD_MS).optional(),
+  /** Shown with the offer when the conversation comes back. */
+  note: FollowUpNote.optional(),
+});
+const ConversationFollowUp = z.strictObject({
+  type: z.literal('conversation.follow-up'),
+  conversationId: IdSchema,
+  at: TimestampSchema,
+  note: FollowUpNote.optional(),
+});
+
+/** Cancels a scheduled follow-up the agent set. */
+const ConversationFollowUpCancel = z.strictObject({
+  type: z.literal('conversation.follow-up-cancel'),
+  followUpId: IdSchema,
+});
+
 /** What a console may send over its socket. */
 export const AgentCommandInputSchema = z.discriminatedUnion('type', [
   OfferAccept,
@@ -52,6 +81,8 @@ export const AgentCommandInputSchema = z.discriminatedUnion('type', [
   ConversationReply,
   ConversationTransfer,
   ConversationAwaitCustomer,
+  ConversationFollowUpInput,
+  ConversationFollowUpCancel,
 ]);
 export type AgentCommandInput = z.infer<typeof AgentCommandInputSchema>;
 
@@ -71,5 +102,7 @@ export const AgentCommandV1Schema = z.discriminatedUnion('type', [
   Envelope.extend(ConversationReply.shape),
   Envelope.extend(ConversationTransfer.shape),
   Envelope.extend(ConversationAwaitCustomer.shape),
+  Envelope.extend(ConversationFollowUp.shape),
+  Envelope.extend(ConversationFollowUpCancel.shape),
 ]);
 export type AgentCommandV1 = z.infer<typeof AgentCommandV1Schema>;

@@ -154,6 +154,36 @@ const ConversationAwaitingCustomer = Envelope.extend({
   agentId: IdSchema,
 });
 
+/** An agent set a follow-up: the conversation comes back to them at `dueAt`. */
+const FollowUpScheduled = Envelope.extend({
+  type: z.literal('follow-up.scheduled'),
+  followUpId: IdSchema,
+  conversationId: IdSchema,
+  agentId: IdSchema,
+  dueAt: TimestampSchema,
+  note: z.string().nullable(),
+});
+
+const FollowUpCancelled = Envelope.extend({
+  type: z.literal('follow-up.cancelled'),
+  followUpId: IdSchema,
+  conversationId: IdSchema,
+  agentId: IdSchema,
+});
+
+/**
+ * A follow-up came due. A resolved conversation is reopened (a `conversation.reopened` and its offer follow) and is
+ * routed preferring the agent; one still open only reminds them.
+ */
+const FollowUpDue = Envelope.extend({
+  type: z.literal('follow-up.due'),
+  followUpId: IdSchema,
+  conversationId: IdSchema,
+  agentId: IdSchema,
+  note: z.string().nullable(),
+  reopened: z.boolean(),
+});
+
 export const SlaTargetNameSchema = z.enum(['firstResponse', 'nextResponse', 'resolution']);
 
 /** One SLA clock outcome: what fired, against which policy and target, and how much business time ran. */
@@ -203,6 +233,9 @@ export const RoutingEventV1Schema = z.discriminatedUnion('type', [
   slaEvent('sla.warning'),
   slaEvent('sla.breached'),
   slaEvent('sla.met'),
+  FollowUpScheduled,
+  FollowUpCancelled,
+  FollowUpDue,
 ]);
 export type RoutingEventV1 = z.infer<typeof RoutingEventV1Schema>;
 export type RoutingEventType = RoutingEventV1['type'];

@@ -21,6 +21,8 @@ import { TenantDirectory } from './consumer/tenant.directory';
 import { TenantRouterRegistry } from './engine/tenant-router.registry';
 import { TenantStateLoader } from './engine/tenant-state.loader';
 import { EventOutbox } from './events/event-outbox';
+import { splitDueKeys } from './follow-ups/follow-up-timer.util';
+import { FollowUpStep } from './follow-ups/follow-up.step';
 import { TenantBatchRunner } from './consumer/tenant-batch.runner';
 import { SlaClockStep } from './sla/sla-clock.step';
 import { SlaTimers } from './sla/sla-timers';
@@ -59,23 +61,37 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
     this.slaTimers = new SlaTimers(now, this.logger.child({ component: 'sla-timers' }));
     this.registry.onDropped = (tenantId) => this.slaTimers.dropTenant(tenantId);
     const sla = new SlaClockStep(this.slaTimers, this.logger);
+    const followUps = new FollowUpStep({
+      prisma,
+      sql,
+      wakeUps: this.slaTimers,
+      sla,
+      now,
+      logger: this.logger,
+    });
     this.routing = new TenantRoutingService({
       registry: this.registry,
       sql,
-      commands: new AgentCommandHandler(prisma, now, sla),
+      commands: new AgentCommandHandler(prisma, now, sla, followUps),
       config: new ConfigChangeHandler(prisma),
       writer: new BatchWriter(sql, config.limits.txTimeoutMs),
       outbox: new EventOutbox(bus, config.topics.routingEvents, this.logger, config.topics.outbound),
       sla,
+      followUps,
       logger: this.logger,
       now,
       reopenWindowMs: config.reopenWindowMs,
       inLane: (tenantId, work) => this.lanes.run(tenantId, work),
       ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
     });
-    this.slaTimers.handleDueWith((tenantId, conversationIds) => {
+    this.slaTimers.handleDueWith((tenantId, keys) => {
+      // One driver, two key spaces: SLA clocks by conversation id, follow-ups by `followup:<id>`.
+      const { conversationIds, followUpIds } = splitDueKeys(keys);
       void this.lanes
-        .run(tenantId, () => this.routing.slaDue(tenantId, conversationIds))
+        .run(tenantId, async () => {
+          if (conversationIds.length > 0) await this.routing.slaDue(tenantId, conversationIds);
+          if (followUpIds.length > 0) await this.routing.followUpsDue(tenantId, followUpIds);
+        })
         .catch((error: unknown) => {
           // The tenant was dropped; its takeover reloads the clocks and schedules them again.
           this.logger.error({ err: error, tenantId }, 'SLA step failed; tenant state will be rebuilt');
@@ -127,13 +143,15 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
 
   /**
    * Takes over, right away, the owned tenants with open work (so their offer timers run even if no new record
-   * arrives) or with events that may not have been published (so they go out without waiting for traffic).
+   * arrives) or with events that may not have been published (so they go out without waiting for traffic), and
+   * those with scheduled follow-ups (whose conversations may all be resolved).
    */
   private async warmOwnedTenants(partitions: Set<number>): Promise<void> {
     const count = this.consumer.partitionCount;
     const rows = await this.sql.query<{ tenant_id: string }>(
       `SELECT DISTINCT tenant_id FROM conversations WHERE status <> 'resolved'
-       UNION SELECT tenant_id FROM tenant_owners WHERE last_seq > published_seq`,
+       UNION SELECT tenant_id FROM tenant_owners WHERE last_seq > published_seq
+       UNION SELECT tenant_id FROM follow_ups WHERE status = 'scheduled'`,
     );
     const mine = rows.map((r) => r.tenant_id).filter((id) => partitions.has(this.bus.partitionOf(id, count)));
     await Promise.all(mine.map((tenantId) => this.lanes.run(tenantId, () => this.routing.warm(tenantId))));

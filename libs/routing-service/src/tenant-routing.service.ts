@@ -16,6 +16,7 @@ import type { AgentCommandHandler } from './commands/agent-command.handler';
 import type { ConfigChangeHandler } from './commands/config-change.handler';
 import type { TenantContext, TenantRouterRegistry } from './engine/tenant-router.registry';
 import type { EventOutbox } from './events/event-outbox';
+import type { FollowUpStep } from './follow-ups/follow-up.step';
 import { routeArrivals } from './intake/arrivals';
 import { customerRelationships, prepareIntake } from './intake/intake-lookups';
 import { planIntake, type PlannedMessage } from './intake/intake.planner';
@@ -42,6 +43,7 @@ export interface TenantRoutingDeps {
   writer: BatchWriter;
   outbox: EventOutbox;
   sla: SlaClockStep;
+  followUps: FollowUpStep;
   logger: Logger;
   now: () => number;
   /** REOPEN_WINDOW_MINUTES in ms: a message this soon after its conversation was resolved reopens it. */
@@ -116,6 +118,11 @@ export class TenantRoutingService {
       for (const id of conversationIds) this.deps.sla.feed(ctx, set, dc, id, { type: 'tick', at });
       return Promise.resolve();
     });
+  }
+
+  /** Follow-ups due now: each still scheduled fires once, bringing its conversation back or reminding its agent. */
+  async followUpsDue(tenantId: string, followUpIds: readonly string[]): Promise<void> {
+    await this.guarded(tenantId, (ctx, set, dc) => this.deps.followUps.due(ctx, followUpIds, set, dc));
   }
 
   private async tick(tenantId: string): Promise<void> {
@@ -231,6 +238,7 @@ export class TenantRoutingService {
     try {
       const { ctx, restored, takenOver } = await registry.acquire(tenantId);
       if (takenOver) this.deps.sla.scheduleLoaded(ctx);
+      if (takenOver) await this.deps.followUps.scheduleLoaded(ctx);
       const set = new WriteSet();
       const dc: DecisionContext = {
         newId: uuidv7,

@@ -20,6 +20,8 @@ import { TenantLanes } from '../../../libs/routing-service/src/consumer/tenant-l
 import { TenantRouterRegistry } from '../../../libs/routing-service/src/engine/tenant-router.registry';
 import { TenantStateLoader } from '../../../libs/routing-service/src/engine/tenant-state.loader';
 import { EventOutbox } from '../../../libs/routing-service/src/events/event-outbox';
+import { splitDueKeys } from '../../../libs/routing-service/src/follow-ups/follow-up-timer.util';
+import { FollowUpStep } from '../../../libs/routing-service/src/follow-ups/follow-up.step';
 import {
   TenantRoutingService,
   type TenantItem,
@@ -102,11 +104,13 @@ export function buildRouterStack(
   const timers = new SlaTimers(now, logger);
   registry.onDropped = (tenantId) => timers.dropTenant(tenantId);
   const sla = new SlaClockStep(timers, logger);
+  const followUps = new FollowUpStep({ prisma: database.prisma, sql, wakeUps: timers, sla, now, logger });
   const routing = new TenantRoutingService({
     registry,
     sql,
     sla,
-    commands: new AgentCommandHandler(database.prisma, now, sla),
+    followUps,
+    commands: new AgentCommandHandler(database.prisma, now, sla, followUps),
     config: new ConfigChangeHandler(database.prisma),
     writer,
     outbox: new EventOutbox(bus, 'routing-events', logger),
@@ -115,8 +119,14 @@ export function buildRouterStack(
     reopenWindowMs,
     inLane: (tenantId, work) => lanes.run(tenantId, work),
   });
-  timers.handleDueWith((tenantId, ids) => {
-    void lanes.run(tenantId, () => routing.slaDue(tenantId, ids)).catch(() => undefined);
+  timers.handleDueWith((tenantId, keys) => {
+    const { conversationIds, followUpIds } = splitDueKeys(keys);
+    void lanes
+      .run(tenantId, async () => {
+        if (conversationIds.length > 0) await routing.slaDue(tenantId, conversationIds);
+        if (followUpIds.length > 0) await routing.followUpsDue(tenantId, followUpIds);
+      })
+      .catch(() => undefined);
   });
   return {
     registry,

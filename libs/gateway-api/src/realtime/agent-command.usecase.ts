@@ -5,7 +5,9 @@ import {
   AgentCommandInputSchema,
   DomainError,
   ErrorCode,
+  followUpDueAt,
   parseWith,
+  type AgentCommandInput,
   type AgentCommandV1,
 } from '@switchboard/contracts';
 import type { UserPrincipal } from '@switchboard/auth';
@@ -29,7 +31,7 @@ export class ForwardAgentCommand {
       throw new DomainError(ErrorCode.ValidationFailed, `Invalid command: check ${fields}`, parsed.issues);
     }
     const command = {
-      ...parsed.value,
+      ...withDueInstant(parsed.value, now),
       schema: AGENT_COMMAND_V1,
       commandId: randomUUID(),
       tenantId: principal.tenantId,
@@ -41,4 +43,13 @@ export class ForwardAgentCommand {
     ]);
     return { commandId: command.commandId };
   }
+}
+
+/** A follow-up travels with one absolute due instant, checked against the gateway's clock. */
+function withDueInstant(input: AgentCommandInput, now: Date) {
+  if (input.type !== 'conversation.follow-up') return input;
+  const due = followUpDueAt(input, now.getTime());
+  if (!due.ok) throw new DomainError(ErrorCode.ValidationFailed, 'Invalid command: check at', due.issues);
+  const { inMs: _inMs, ...rest } = input;
+  return { ...rest, at: new Date(due.dueAt).toISOString() };
 }

@@ -187,6 +187,9 @@ export function createEventFactTracker(options: EventFactTrackerOptions): EventF
       case 'sla.warning':
       case 'sla.breached':
       case 'sla.met':
+      case 'follow-up.scheduled':
+      case 'follow-up.cancelled':
+      case 'follow-up.due':
         // SLA outcomes are measured by the clocks themselves; response facts are timed from the events above.
         return [];
     }

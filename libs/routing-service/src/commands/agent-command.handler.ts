@@ -6,6 +6,7 @@ import { ErrorCode, type AgentCommandV1 } from '@switchboard/contracts';
 import type { PrismaClient } from '@switchboard/persistence';
 import { toCoreStatus } from '../engine/routing-input.mapper';
 import type { TenantContext } from '../engine/tenant-router.registry';
+import type { FollowUpStep } from '../follow-ups/follow-up.step';
 import { planReply, type ReplyFacts } from '../replies/reply.planner';
 import type { SlaClockStep } from '../sla/sla-clock.step';
 import { addDecisionWrites, type DecisionContext } from '../write/decision-writes';
@@ -18,6 +19,7 @@ export class AgentCommandHandler {
     private readonly prisma: PrismaClient,
     private readonly now: () => number,
     private readonly sla: SlaClockStep,
+    private readonly followUps: FollowUpStep,
   ) {}
 
   async handle(
@@ -41,6 +43,10 @@ export class AgentCommandHandler {
         return this.transfer(ctx, command, set, dc);
       case 'conversation.await-customer':
         return this.awaitCustomer(ctx, command, set, dc);
+      case 'conversation.follow-up':
+        return this.followUps.schedule(ctx, command, set);
+      case 'conversation.follow-up-cancel':
+        return this.followUps.cancel(ctx, command, set);
     }
   }
 

@@ -148,6 +148,22 @@ export interface DecisionLogRow {
   at: number;
 }
 
+export type FollowUpStatus = 'scheduled' | 'fired' | 'cancelled';
+
+/** An agent's scheduled check-back on a conversation (follow-ups/). */
+export interface FollowUpRow {
+  id: string;
+  conversationId: string;
+  agentId: string;
+  dueAt: number;
+  note: string | null;
+  /** A follow-up that also fired or was cancelled within the same batch is inserted so. */
+  status: FollowUpStatus;
+  createdAt: number;
+  firedAt: number | null;
+  cancelledAt: number | null;
+}
+
 /**
  * Rows are inserted in one statement and changes applied in another, so a row inserted in this batch can never
  * be the target of this batch's UPDATE: changes to such rows are folded into the rows themselves.
@@ -171,12 +187,38 @@ export class WriteSet {
   readonly assignmentEnds = new Map<string, number>();
   readonly agentStatuses = new Map<string, WireAgentStatus>();
   readonly decisionLogs: DecisionLogRow[] = [];
+  readonly followUps: FollowUpRow[] = [];
+  /** Follow-ups stored before this batch that fire or are cancelled; only a scheduled one changes. */
+  readonly followUpChanges = new Map<string, { status: 'fired' | 'cancelled'; at: number }>();
   /** Events in the order they happened; the writer numbers and stores them with the state they describe. */
   readonly events: RoutingEventBody[] = [];
   private readonly newConversations = new Map<string, ConversationRow>();
   private readonly newOffers = new Map<string, OfferRow>();
   private readonly openNewAssignments = new Map<string, AssignmentRow>();
   private readonly newReplies = new Map<string, ReplyRow>();
+  private readonly newFollowUps = new Map<string, FollowUpRow>();
+
+  addFollowUp(row: FollowUpRow): void {
+    this.followUps.push(row);
+    this.newFollowUps.set(row.id, row);
+  }
+
+  /** A follow-up scheduled in this batch, if any. */
+  newFollowUp(id: string): FollowUpRow | undefined {
+    return this.newFollowUps.get(id);
+  }
+
+  /** Fires or cancels a follow-up, folding it into the row when it was scheduled in this batch. */
+  closeFollowUp(id: string, status: 'fired' | 'cancelled', at: number): void {
+    const row = this.newFollowUps.get(id);
+    if (!row) {
+      this.followUpChanges.set(id, { status, at });
+      return;
+    }
+    row.status = status;
+    if (status === 'fired') row.firedAt = at;
+    else row.cancelledAt = at;
+  }
 
   addReply(row: ReplyRow): void {
     this.replies.push(row);
@@ -272,7 +314,8 @@ export class WriteSet {
       this.offerOutcomes.size > 0 ||
       this.assignmentEnds.size > 0 ||
       this.agentStatuses.size > 0 ||
-      this.deliveryUpdates.size > 0
+      this.deliveryUpdates.size > 0 ||
+      this.followUpChanges.size > 0
     );
   }
 
@@ -287,6 +330,7 @@ export class WriteSet {
       this.offers.length > 0 ||
       this.assignments.length > 0 ||
       this.decisionLogs.length > 0 ||
+      this.followUps.length > 0 ||
       this.events.length > 0
     );
   }

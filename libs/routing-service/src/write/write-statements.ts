@@ -69,6 +69,16 @@ export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[]
                   ${p.add(r.map(([, x]) => x.reason))}::text[]) AS v(id, status, at, provider, reason)
       WHERE m.id = v.id AND m.tenant_id = ${tenant} AND m.direction = 'outbound' RETURNING 1)`);
   }
+  if (s.followUpChanges.size > 0) {
+    const r = [...s.followUpChanges];
+    // Only a scheduled follow-up changes, so a fired one can never be fired (or cancelled) again.
+    parts.push(`fu AS (UPDATE follow_ups f SET status = v.status::follow_up_status,
+        fired_at = CASE WHEN v.status = 'fired' THEN ${ts('v.at')} ELSE f.fired_at END,
+        cancelled_at = CASE WHEN v.status = 'cancelled' THEN ${ts('v.at')} ELSE f.cancelled_at END
+      FROM unnest(${p.add(r.map(([id]) => id))}::text[], ${p.add(r.map(([, x]) => x.status))}::text[],
+                  ${p.add(r.map(([, x]) => x.at))}::float8[]) AS v(id, status, at)
+      WHERE f.id = v.id AND f.tenant_id = ${tenant} AND f.status = 'scheduled' RETURNING 1)`);
+  }
   return parts;
 }
 
@@ -194,6 +204,19 @@ export function insertParts(
                     ${cols(r, (x) => x.kind, 'text')}, ${cols(r, (x) => x.payload, 'text')},
                     ${cols(r, (x) => x.at, 'float8')})
           AS v(id, conversation, kind, payload, at))`);
+  }
+  if (s.followUps.length > 0) {
+    const r = s.followUps;
+    parts.push(`fi AS (INSERT INTO follow_ups (id, tenant_id, conversation_id, agent_id, due_at, note, status,
+        created_at, fired_at, cancelled_at)
+      SELECT v.id, ${tenant}, v.conversation, v.agent, ${ts('v.due')}, v.note, v.status::follow_up_status,
+             ${ts('v.created')}, ${ts('v.fired')}, ${ts('v.cancelled')}
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.conversationId, 'text')},
+                    ${cols(r, (x) => x.agentId, 'text')}, ${cols(r, (x) => x.dueAt, 'float8')},
+                    ${cols(r, (x) => x.note, 'text')}, ${cols(r, (x) => x.status, 'text')},
+                    ${cols(r, (x) => x.createdAt, 'float8')}, ${cols(r, (x) => x.firedAt, 'float8')},
+                    ${cols(r, (x) => x.cancelledAt, 'float8')})
+          AS v(id, conversation, agent, due, note, status, created, fired, cancelled))`);
   }
   if (events.length > 0) {
     const r = events;

@@ -61,6 +61,9 @@ export class VisitorEventRelay implements OnModuleInit {
       case 'sla.warning':
       case 'sla.breached':
       case 'sla.met':
+      case 'follow-up.scheduled':
+      case 'follow-up.cancelled':
+      case 'follow-up.due':
         return;
     }
   }

@@ -1,0 +1,66 @@
+import type { UserPrincipal } from '@switchboard/auth';
+import { loadConfig } from '@switchboard/config';
+import { DomainError, FOLLOW_UP_MAX_AHEAD_MS, type AgentCommandV1 } from '@switchboard/contracts';
+import type { Bus, OutgoingMessage } from '@switchboard/messaging';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ForwardAgentCommand } from './agent-command.usecase';
+
+const NOW = new Date('2026-12-04T10:00:00.000Z');
+const agent: UserPrincipal = {
+  kind: 'user',
+  userId: 'u1',
+  tenantId: 't1',
+  agentId: 'a1',
+  role: 'agent',
+  sessionId: 's1',
+};
+
+function forwarder() {
+  const published: OutgoingMessage[] = [];
+  const bus = {
+    publish: (_topic: string, messages: OutgoingMessage[]) => {
+      published.push(...messages);
+      return Promise.resolve();
+    },
+  } as unknown as Bus;
+  const usecase = new ForwardAgentCommand(bus, loadConfig({ PGLITE_DATA_DIR: 'memory://' }));
+  const sent = (): AgentCommandV1[] => published.map((m) => JSON.parse(String(m.value)) as AgentCommandV1);
+  return { usecase, sent };
+}
+
+describe('ForwardAgentCommand: follow-ups', () => {
+  it('sends any inMs within the bound as one absolute due instant, inMs left out', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: FOLLOW_UP_MAX_AHEAD_MS }), async (inMs) => {
+        const { usecase, sent } = forwarder();
+        const input = { type: 'conversation.follow-up', conversationId: 'c1', inMs, note: 'n' };
+        const { commandId } = await usecase.execute(agent, input, NOW);
+        expect(sent()).toEqual([
+          expect.objectContaining({
+            type: 'conversation.follow-up',
+            commandId,
+            conversationId: 'c1',
+            at: new Date(NOW.getTime() + inMs).toISOString(),
+            note: 'n',
+          }),
+        ]);
+        expect(sent()[0]).not.toHaveProperty('inMs');
+      }),
+    );
+  });
+
+  it.each([
+    ['in the past', { at: new Date(NOW.getTime() - 1).toISOString() }, 'at'],
+    ['too far ahead', { at: new Date(NOW.getTime() + FOLLOW_UP_MAX_AHEAD_MS + 1).toISOString() }, 'at'],
+    ['inMs too large', { inMs: FOLLOW_UP_MAX_AHEAD_MS + 1 }, 'inMs'],
+    ['neither at nor inMs', {}, 'at'],
+  ])('refuses a due time %s, naming the field, and sends nothing', async (_case, due, path) => {
+    const { usecase, sent } = forwarder();
+    const input = { type: 'conversation.follow-up', conversationId: 'c1', ...due };
+    const error = await usecase.execute(agent, input, NOW).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).issues).toEqual([expect.objectContaining({ path })]);
+    expect(sent()).toEqual([]);
+  });
+});
