@@ -91,9 +91,13 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('SLA clocks in routing (%s)'
     supervisor = await AgentClient.connect(harness.url, boss.token ?? '');
     const firstResponse = { firstResponseMs: { chat: 2_000 }, overrides: [] };
     const plain = await policy('plain', { targets: firstResponse, warnAtPercent: 50 });
+    // The ordering test's policies differ only in the action: a long target warned at 1% (0.6 s) keeps SLA
+    // urgency and aging, which grow with the seconds a loaded machine adds, far below the priority gap.
+    const slow = { firstResponseMs: { chat: 60_000 }, overrides: [] };
+    const control = await policy('control', { targets: slow, warnAtPercent: 1 });
     const escalating = await policy('escalating', {
-      targets: firstResponse,
-      warnAtPercent: 50,
+      targets: slow,
+      warnAtPercent: 1,
       onWarning: [{ type: 'raiseScore', by: 1_000 }, { type: 'notifySupervisors' }],
     });
     const relaxed = await policy('relaxed', {
@@ -103,6 +107,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('SLA clocks in routing (%s)'
       targets: { firstResponseMs: { chat: 60_000 }, nextResponseMs: { chat: 120_000 }, overrides: [] },
     });
     await queue('plain', plain);
+    await queue('control', control);
     await queue('escalating', escalating);
     await queue('relaxed', relaxed);
     await queue('strict', strict);
@@ -139,18 +144,19 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('SLA clocks in routing (%s)'
   it('lets a near-breach contact overtake newer, higher-priority work when its policy raises the score', async () => {
     // Control: without an escalating policy, the newer priority-90 contact is served before the old one.
     const oldPlain = await send('ctl-old', {
-      queue: 'plain',
+      queue: 'control',
       requiredSkills: [{ skill: 'billing', minProficiency: 1 }],
     });
     await slaEvent('sla.warning', oldPlain);
     const newPlain = await send('ctl-new', {
-      queue: 'plain',
+      queue: 'control',
       priority: 90,
       requiredSkills: [{ skill: 'billing', minProficiency: 1 }],
     });
     const ana = await agent(0);
     await available(ana, tenant.agents[0].id);
-    expect((await ana.next('offer.created')).conversationId).toBe(newPlain);
+    const first = await ana.next('offer.created');
+    expect(first.conversationId, JSON.stringify(first.reason)).toBe(newPlain);
     ana.close();
 
     // Escalating: the warning raises the old contact's score, so it is offered first.
@@ -167,7 +173,8 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('SLA clocks in routing (%s)'
     });
     const bo = await agent(1);
     await available(bo, tenant.agents[1].id);
-    expect((await bo.next('offer.created')).conversationId).toBe(oldUrgent);
+    const overtaken = await bo.next('offer.created');
+    expect(overtaken.conversationId, JSON.stringify(overtaken.reason)).toBe(oldUrgent);
     bo.close();
     const log = await harness.prisma.decisionLog.findMany({ where: { conversationId: oldUrgent } });
     expect(log.map((l) => l.kind)).toContain('contactEscalated');
