@@ -42,6 +42,8 @@ export interface RegistryDeps {
 export class TenantRouterRegistry {
   private readonly tenants = new Map<string, TenantContext>();
   onRestoreRefused?: (tenantId: string, problems: string[]) => void;
+  /** Facts the metrics library refused (left out of the rollups, never failing the batch). */
+  onMetricsRefused?: (tenantId: string, count: number, reason: string) => void;
   /** Called when a tenant's memory is dropped, so its timers go with it. */
   onDropped?: (tenantId: string) => void;
 
@@ -90,7 +92,12 @@ export class TenantRouterRegistry {
         attempts: 0,
       },
       metrics: new TenantMetrics(
-        { tenantId, thresholdMsOf: serviceLevelThreshold(sla), timeZone: METRICS_TIME_ZONE },
+        {
+          tenantId,
+          thresholdMsOf: serviceLevelThreshold(sla),
+          timeZone: METRICS_TIME_ZONE,
+          onRefused: (facts, error) => this.onMetricsRefused?.(tenantId, facts.length, error.message),
+        },
         metricsRestore,
       ),
     };

@@ -137,6 +137,37 @@ describe('TenantMetrics', () => {
     expect(series(later, 'agent', '1d')[0]?.counters.availableMs).toBe(10 * 60_000);
   });
 
+  it('leaves out a fact the library refuses instead of failing the batch', () => {
+    const refused: unknown[] = [];
+    const m = new TenantMetrics(
+      {
+        tenantId: T,
+        thresholdMsOf: () => null,
+        timeZone: 'UTC',
+        onRefused: (facts) => refused.push(...facts),
+      },
+      // Restored with a queued instant after the router's clock: the answer would have a negative wait.
+      {
+        at: at('10:00:00'),
+        conversations: [
+          {
+            conversationId: 'skewed',
+            queueId: 'sales',
+            channel: 'chat',
+            queuedAt: at('10:05:00'),
+            assignment: null,
+            replied: false,
+            awaitingReplySince: null,
+          },
+        ],
+        agents: [],
+      },
+    );
+    const rows = m.rollUp([assigned('10:01:00', 'skewed'), queued('10:01:00', 'c1')], at('10:01:00'));
+    expect(refused).toMatchObject([{ kind: 'contactAnswered', waitMs: -240_000 }]);
+    expect(summarize(series(rows, 'tenant'))).toMatchObject({ queued: 1, answered: 0 });
+  });
+
   it('produces no rows for a batch without facts', () => {
     expect(metrics().rollUp([], at('10:01:00'))).toEqual([]);
   });

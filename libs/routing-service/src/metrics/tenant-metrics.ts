@@ -5,6 +5,7 @@ import {
   bucketClock,
   type BucketClock,
   createEventFactTracker,
+  MetricsError,
   rollUp,
   type EventFactTracker,
   type MetricFact,
@@ -20,6 +21,8 @@ export interface TenantMetricsOptions {
   readonly thresholdMsOf: (queueId: string | null, channel: Channel) => number | null;
   /** IANA zone of the tenant's day buckets. */
   readonly timeZone: string;
+  /** Told about facts left out because the library refused them (say, a negative wait after clock skew). */
+  readonly onRefused?: (refused: readonly MetricFact[], error: MetricsError) => void;
 }
 
 /** Day buckets' zone: tenants have no configured zone yet, so their days are UTC days. */
@@ -73,7 +76,33 @@ export class TenantMetrics {
       this.flushedQuarter = quarter;
     }
     facts.push(...this.factsOf(events));
-    return facts.length === 0 ? [] : rollUp(facts, { timeZone: this.options.timeZone });
+    return facts.length === 0 ? [] : this.rollUpValid(facts);
+  }
+
+  /**
+   * Metrics must never fail the batch they ride on: a refused chunk (rollUp takes all or nothing) is rolled
+   * up again without the facts that fail on their own. Rare, so the per-fact retry costs nothing in practice.
+   */
+  private rollUpValid(facts: readonly MetricFact[]): RollupRow[] {
+    const options = { timeZone: this.options.timeZone };
+    try {
+      return rollUp(facts, options);
+    } catch (error) {
+      if (!(error instanceof MetricsError)) throw error;
+      const valid = facts.filter((fact) => {
+        try {
+          rollUp([fact], options);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      this.options.onRefused?.(
+        facts.filter((fact) => !valid.includes(fact)),
+        error,
+      );
+      return rollUp(valid, options);
+    }
   }
 
   private factsOf(events: readonly RoutingEventV1[]): MetricFact[] {
