@@ -253,6 +253,7 @@ export class TenantRoutingService {
           rollups: ctx.metrics.rollUp(
             events.map((e) => e.event),
             at,
+            set.metricFacts,
           ),
         });
         ctx.log.lastSeq = lastSeq;

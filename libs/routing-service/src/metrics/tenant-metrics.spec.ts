@@ -168,6 +168,25 @@ describe('TenantMetrics', () => {
     expect(summarize(series(rows, 'tenant'))).toMatchObject({ queued: 1, answered: 0 });
   });
 
+  it('rolls up the facts no event carries with the batch', () => {
+    const rows = metrics().rollUp([], at('10:01:00'), [
+      {
+        kind: 'csatScored',
+        tenantId: T,
+        queueId: 'sales',
+        channel: 'chat',
+        agentId: 'ana',
+        at: at('10:01:00'),
+        score: 5,
+      },
+    ]);
+    expect(summarize(series(rows, 'agent')).csat).toEqual({
+      responses: 1,
+      satisfiedRate: 1,
+      averageScore: 5,
+    });
+  });
+
   it('produces no rows for a batch without facts', () => {
     expect(metrics().rollUp([], at('10:01:00'))).toEqual([]);
   });

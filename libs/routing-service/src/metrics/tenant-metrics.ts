@@ -66,16 +66,21 @@ export class TenantMetrics {
   /**
    * The rollup rows of one committed batch: open agent spans are first closed at the quarter hour the batch
    * crossed (every event of a batch carries the batch's instant, so none is earlier than that boundary), then
-   * each event's facts, with response facts judged by the SLA outcome of their run.
+   * each event's facts, with response facts judged by the SLA outcome of their run, then the extra facts.
    */
-  rollUp(events: readonly RoutingEventV1[], now: number): RollupRow[] {
+  rollUp(
+    events: readonly RoutingEventV1[],
+    now: number,
+    /** Facts no event carries (CSAT answers, scored wait estimates): see WriteSet.metricFacts. */
+    extra: readonly MetricFact[] = [],
+  ): RollupRow[] {
     const facts: MetricFact[] = [];
     const quarter = this.clock.startOf('15m', now);
     if (quarter > this.flushedQuarter) {
       facts.push(...this.tracker.flush(quarter));
       this.flushedQuarter = quarter;
     }
-    facts.push(...this.factsOf(events));
+    facts.push(...this.factsOf(events), ...extra);
     return facts.length === 0 ? [] : this.rollUpValid(facts);
   }
 
