@@ -15,6 +15,7 @@ import { ConversationsModule } from './conversations/conversations.module';
 import { CustomersModule } from './customers/customers.module';
 import { InboxesModule } from './inboxes/inboxes.module';
 import { PeopleModule } from './people/people.module';
+import { ReportsModule } from './reports/reports.module';
 import { RoutingConfigModule } from './routing-config/routing-config.module';
 import { SchemasController } from './schemas/schemas.controller';
 import { ApiRateLimitInterceptor } from './limits/api-rate-limit.interceptor';
@@ -43,6 +44,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     CustomersModule,
     InboxesModule,
     PeopleModule,
+    ReportsModule,
     RoutingConfigModule,
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],

@@ -58,6 +58,8 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
     });
     this.registry.onRestoreRefused = (tenantId, problems) =>
       this.logger.error({ tenantId, problems }, 'stored state refused by the routing core during rebuild');
+    this.registry.onMetricsRefused = (tenantId, count, reason) =>
+      this.logger.warn({ tenantId, count, reason }, 'metric facts left out of the rollups');
     this.slaTimers = new SlaTimers(now, this.logger.child({ component: 'sla-timers' }));
     this.registry.onDropped = (tenantId) => this.slaTimers.dropTenant(tenantId);
     const sla = new SlaClockStep(this.slaTimers, this.logger);

@@ -247,7 +247,8 @@ export class TenantRoutingService {
       addDecisionWrites(set, restored, dc);
       await step(ctx, set, dc);
       if (!set.isEmpty()) {
-        const events = outbox.stamp(tenantId, ctx.log, set.events, now());
+        const at = now();
+        const events = outbox.stamp(tenantId, ctx.log, set.events, at);
         const lastSeq = ctx.log.lastSeq + events.length;
         await writer.commit({
           tenantId,
@@ -256,6 +257,12 @@ export class TenantRoutingService {
           events,
           lastSeq,
           publishedSeq: ctx.log.publishedSeq,
+          // A failed commit drops the tenant, so the memory these facts advanced is rebuilt with it.
+          rollups: ctx.metrics.rollUp(
+            events.map((e) => e.event),
+            at,
+            set.metricFacts,
+          ),
         });
         ctx.log.lastSeq = lastSeq;
         ctx.log.pending.push(...events);

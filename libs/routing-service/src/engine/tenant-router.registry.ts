@@ -5,6 +5,8 @@ import type { PrismaClient, SqlTransactor } from '@switchboard/persistence';
 import type { RoutingDecision } from '@switchboard/routing-core';
 import { stamped, type TenantEventLog } from '../events/event-outbox';
 import { loadIntakeState } from '../intake/intake-lookups';
+import { loadMetricsRestore } from '../metrics/tenant-metrics.loader';
+import { METRICS_TIME_ZONE, serviceLevelThreshold, TenantMetrics } from '../metrics/tenant-metrics';
 import type { TenantIntakeState } from '../intake/intake-state';
 import { SlaCatalog } from '../intake/sla-catalog';
 import { loadSlaClocks } from '../sla/sla-clock.loader';
@@ -22,6 +24,8 @@ export interface TenantContext {
   /** SLA clocks of the tenant's open conversations. */
   clocks: SlaClockBook;
   log: TenantEventLog;
+  /** Turns committed events into metric rollups; rebuilt with the tenant. */
+  metrics: TenantMetrics;
 }
 
 export interface RegistryDeps {
@@ -38,6 +42,8 @@ export interface RegistryDeps {
 export class TenantRouterRegistry {
   private readonly tenants = new Map<string, TenantContext>();
   onRestoreRefused?: (tenantId: string, problems: string[]) => void;
+  /** Facts the metrics library refused (left out of the rollups, never failing the batch). */
+  onMetricsRefused?: (tenantId: string, count: number, reason: string) => void;
   /** Called when a tenant's memory is dropped, so its timers go with it. */
   onDropped?: (tenantId: string) => void;
 
@@ -55,12 +61,13 @@ export class TenantRouterRegistry {
     const { sql, prisma, loader, now, owner, reopenWindowMs } = this.deps;
     const ownership = await acquireTenant(sql, tenantId, owner);
     const sla = new SlaCatalog(prisma, tenantId, now);
-    const [commands, intake, clocks, unpublished] = await Promise.all([
+    const [commands, intake, clocks, unpublished, , metricsRestore] = await Promise.all([
       loader.restoreCommands(tenantId),
       loadIntakeState(sql, tenantId, { windowMs: reopenWindowMs, now: now() }),
       loadSlaClocks(sql, tenantId),
       eventsAfter(sql, tenantId, ownership.publishedSeq),
       sla.refreshIfStale(),
+      loadMetricsRestore(sql, tenantId, now()),
     ]);
     const router = new TenantRouter(tenantId, now);
     const { decisions, refused } = router.apply(commands);
@@ -84,6 +91,15 @@ export class TenantRouterRegistry {
         pending: unpublished.map(stamped),
         attempts: 0,
       },
+      metrics: new TenantMetrics(
+        {
+          tenantId,
+          thresholdMsOf: serviceLevelThreshold(sla),
+          timeZone: METRICS_TIME_ZONE,
+          onRefused: (facts, error) => this.onMetricsRefused?.(tenantId, facts.length, error.message),
+        },
+        metricsRestore,
+      ),
     };
     this.tenants.set(tenantId, ctx);
     return { ctx, restored: decisions, takenOver: true };

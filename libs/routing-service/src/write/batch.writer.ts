@@ -1,11 +1,13 @@
 // Writes one tenant's write set in one transaction of two set-based statements, whatever the batch size:
 // first the fence and every change to rows stored before (conversations, offers, assignments, agents), then
-// every insert (customers, identities, conversations, messages, replies, SLA events, offers, assignments, decision logs
-// and the events). Each statement is a chain of `WITH … AS (INSERT/UPDATE … FROM unnest(…))` parts, one per
+// every insert (customers, identities, conversations, messages, replies, SLA events, offers, assignments, decision logs,
+// the events and the metric rollups they roll up to). Each statement is a chain of `WITH … AS (INSERT/UPDATE … FROM unnest(…))` parts, one per
 // table, so a batch costs two round trips. Changes come first: a conversation's previous offer must be closed
 // before its next one is inserted (one pending offer per conversation is a unique index).
+import type { RollupRow } from '@switchboard/metrics';
 import type { SqlExecutor, SqlTransactor } from '@switchboard/persistence';
 import type { StampedEvent } from '../events/event-outbox';
+import { rollupUpsertPart } from '../metrics/rollup-upsert.statement';
 import { SqlParams } from './sql-params';
 import { changeParts, insertParts } from './write-statements';
 import type { WriteSet } from './write-set';
@@ -20,6 +22,8 @@ export interface BatchCommit {
   lastSeq: number;
   /** Everything up to here is known to be published. */
   publishedSeq: number;
+  /** The metric rollups of the set's events, upserted by the insert statement (docs/metrics.md). */
+  rollups?: readonly RollupRow[];
 }
 
 /** Another router has taken this tenant over; this one must stop writing for it. */
@@ -84,6 +88,7 @@ async function insertAll(tx: SqlExecutor, c: BatchCommit): Promise<void> {
   const p = new SqlParams();
   const tenant = p.add(c.tenantId);
   const parts = insertParts(p, tenant, c.set, c.events);
+  if (c.rollups !== undefined && c.rollups.length > 0) parts.push(rollupUpsertPart(p, tenant, c.rollups));
   const [row] = await tx.query<{ messages: string | number; replies: string | number }>(
     `WITH ${parts.join(',\n')} SELECT (SELECT count(*) FROM m) AS messages, (SELECT count(*) FROM r) AS replies`,
     p.values,

@@ -2,6 +2,7 @@
 // the batch writer turns each array into one set-based statement, so a batch costs the same handful of
 // statements whatever its size.
 import type { DeliveryState, RoutingEventBody } from '@switchboard/contracts';
+import type { MetricFact } from '@switchboard/metrics';
 
 export type ConversationStatus = 'queued' | 'offered' | 'assigned' | 'resolved';
 export type OfferOutcome = 'accepted' | 'declined' | 'expired' | 'cancelled';
@@ -192,6 +193,11 @@ export class WriteSet {
   readonly followUpChanges = new Map<string, { status: 'fired' | 'cancelled'; at: number }>();
   /** Events in the order they happened; the writer numbers and stores them with the state they describe. */
   readonly events: RoutingEventBody[] = [];
+  /**
+   * Metric facts that no routing event carries (a CSAT answer, a scored wait estimate), rolled up with the
+   * facts of this set's events in the same transaction (docs/metrics.md).
+   */
+  readonly metricFacts: MetricFact[] = [];
   private readonly newConversations = new Map<string, ConversationRow>();
   private readonly newOffers = new Map<string, OfferRow>();
   private readonly openNewAssignments = new Map<string, AssignmentRow>();
@@ -331,7 +337,8 @@ export class WriteSet {
       this.assignments.length > 0 ||
       this.decisionLogs.length > 0 ||
       this.followUps.length > 0 ||
-      this.events.length > 0
+      this.events.length > 0 ||
+      this.metricFacts.length > 0
     );
   }
 

@@ -1,0 +1,42 @@
+import { rollUp, type MetricFact } from '@switchboard/metrics';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from './metrics-report.builder';
+
+const at = (hhmm: string): number => Date.parse(`2026-12-04T${hhmm}:00Z`);
+const answered = (queueId: string, hhmm: string, waitMs: number): MetricFact => ({
+  kind: 'contactAnswered',
+  tenantId: 't1',
+  queueId,
+  channel: 'chat',
+  agentId: 'ana',
+  at: at(hhmm),
+  waitMs,
+  thresholdMs: 20_000,
+});
+
+describe('buildReport', () => {
+  it('groups rows by id; a total merges the buckets before dividing', () => {
+    const rows = rollUp(
+      [
+        answered('sales', '09:10', 10_000),
+        answered('sales', '10:10', 30_000),
+        answered('sales', '10:20', 50_000),
+        answered('support', '09:30', 5_000),
+      ],
+      { timeZone: 'UTC', intervals: ['1h'] },
+    ).filter((r) => r.dimension === 'queue');
+    const report = buildReport(
+      { from: '2026-12-04T00:00:00Z', to: '2026-12-05T00:00:00Z', interval: '1h', dimension: 'queue' },
+      rows,
+      (m) => ({ answered: m.answered, serviceLevel: m.serviceLevel, asaMs: m.asaMs }),
+    );
+    expect(report.series.map((s) => s.dimensionId)).toEqual(['sales', 'support']);
+    const sales = report.series[0];
+    expect(sales.buckets).toEqual([
+      { start: '2026-12-04T09:00:00.000Z', metrics: { answered: 1, serviceLevel: 1, asaMs: 10_000 } },
+      { start: '2026-12-04T10:00:00.000Z', metrics: { answered: 2, serviceLevel: 0, asaMs: 40_000 } },
+    ]);
+    // 1 of 3 within 20 s, not the mean of the hourly rates (0.5).
+    expect(sales.total).toEqual({ answered: 3, serviceLevel: 1 / 3, asaMs: 30_000 });
+  });
+});

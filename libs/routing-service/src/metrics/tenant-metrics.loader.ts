@@ -1,0 +1,54 @@
+// Rebuilds a tenant's metric memory when the router takes it over: its open conversations (queued at their
+// creation, the open assignment if any, replied once a first response is stored) and its agents' statuses.
+import { AgentStatusSchema, ChannelSchema } from '@switchboard/contracts';
+import type { SqlExecutor } from '@switchboard/persistence';
+import type { TrackerRestore } from '@switchboard/metrics';
+
+interface OpenConversationRow extends Record<string, unknown> {
+  id: string;
+  queue_id: string | null;
+  channel: string;
+  created_at: Date;
+  first_response_at: Date | null;
+  agent_id: string | null;
+  assigned_at: Date | null;
+}
+
+/**
+ * What is approximate after a takeover: waits run from the conversation's creation (not from its last
+ * reopening), a next-response clock running at the takeover is not measured, and agent spans restart at `at`.
+ */
+export async function loadMetricsRestore(
+  sql: SqlExecutor,
+  tenantId: string,
+  at: number,
+): Promise<TrackerRestore> {
+  const [conversations, agents] = await Promise.all([
+    sql.query<OpenConversationRow>(
+      `SELECT c.id, c.queue_id, c.channel, c.created_at, c.first_response_at, a.agent_id, a.assigned_at
+         FROM conversations c
+         LEFT JOIN assignments a ON a.conversation_id = c.id AND a.tenant_id = c.tenant_id AND a.ended_at IS NULL
+        WHERE c.tenant_id = $1 AND c.status <> 'resolved'`,
+      [tenantId],
+    ),
+    sql.query<{ id: string; status: string }>(`SELECT id, status FROM agents WHERE tenant_id = $1`, [
+      tenantId,
+    ]),
+  ]);
+  return {
+    at,
+    conversations: conversations.map((c) => ({
+      conversationId: c.id,
+      queueId: c.queue_id,
+      channel: ChannelSchema.parse(c.channel),
+      queuedAt: new Date(c.created_at).getTime(),
+      assignment:
+        c.agent_id !== null && c.assigned_at !== null
+          ? { agentId: c.agent_id, acceptedAt: new Date(c.assigned_at).getTime() }
+          : null,
+      replied: c.first_response_at !== null,
+      awaitingReplySince: null,
+    })),
+    agents: agents.map((a) => ({ agentId: a.id, status: AgentStatusSchema.parse(a.status) })),
+  };
+}

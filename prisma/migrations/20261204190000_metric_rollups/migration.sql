@@ -1,0 +1,50 @@
+-- Additive metric rollups (docs/metrics.md, ADR 0021): one row per (tenant, dimension, id, interval, bucket),
+-- written by the router in each batch's transaction with ON CONFLICT DO UPDATE SET n = n + excluded.n.
+-- CreateTable
+CREATE TABLE "metric_rollups" (
+    "tenant_id" TEXT NOT NULL,
+    "dimension" TEXT NOT NULL,
+    "dimension_id" TEXT NOT NULL,
+    "bucket_interval" TEXT NOT NULL,
+    "bucket_start" TIMESTAMPTZ(3) NOT NULL,
+    "queued" BIGINT NOT NULL DEFAULT 0,
+    "answered" BIGINT NOT NULL DEFAULT 0,
+    "answered_wait_ms_sum" BIGINT NOT NULL DEFAULT 0,
+    "answered_with_threshold" BIGINT NOT NULL DEFAULT 0,
+    "answered_within_threshold" BIGINT NOT NULL DEFAULT 0,
+    "abandoned" BIGINT NOT NULL DEFAULT 0,
+    "abandoned_wait_ms_sum" BIGINT NOT NULL DEFAULT 0,
+    "abandoned_within_threshold" BIGINT NOT NULL DEFAULT 0,
+    "abandoned_after_threshold" BIGINT NOT NULL DEFAULT 0,
+    "first_responses" BIGINT NOT NULL DEFAULT 0,
+    "first_response_ms_sum" BIGINT NOT NULL DEFAULT 0,
+    "first_responses_with_target" BIGINT NOT NULL DEFAULT 0,
+    "first_responses_within_target" BIGINT NOT NULL DEFAULT 0,
+    "next_responses" BIGINT NOT NULL DEFAULT 0,
+    "next_response_ms_sum" BIGINT NOT NULL DEFAULT 0,
+    "next_responses_with_target" BIGINT NOT NULL DEFAULT 0,
+    "next_responses_within_target" BIGINT NOT NULL DEFAULT 0,
+    "handled" BIGINT NOT NULL DEFAULT 0,
+    "handle_ms_sum" BIGINT NOT NULL DEFAULT 0,
+    "available_ms" BIGINT NOT NULL DEFAULT 0,
+    "busy_ms" BIGINT NOT NULL DEFAULT 0,
+    "wrap_up_ms" BIGINT NOT NULL DEFAULT 0,
+    "away_ms" BIGINT NOT NULL DEFAULT 0,
+    "engaged_ms" BIGINT NOT NULL DEFAULT 0,
+    "csat_responses" BIGINT NOT NULL DEFAULT 0,
+    "csat_score_sum" BIGINT NOT NULL DEFAULT 0,
+    "csat_satisfied" BIGINT NOT NULL DEFAULT 0,
+    "estimates" BIGINT NOT NULL DEFAULT 0,
+    "estimate_abs_error_ms_sum" BIGINT NOT NULL DEFAULT 0,
+    "estimate_error_ms_sum" BIGINT NOT NULL DEFAULT 0,
+    "estimates_within_30s" BIGINT NOT NULL DEFAULT 0,
+    "longest_wait_ms" BIGINT NOT NULL DEFAULT 0,
+    "wait_histogram" BIGINT[],
+    "first_response_histogram" BIGINT[],
+    "next_response_histogram" BIGINT[],
+
+    CONSTRAINT "metric_rollups_pkey" PRIMARY KEY ("tenant_id","dimension","dimension_id","bucket_interval","bucket_start")
+);
+
+-- AddForeignKey
+ALTER TABLE "metric_rollups" ADD CONSTRAINT "metric_rollups_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
