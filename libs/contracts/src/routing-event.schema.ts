@@ -98,12 +98,21 @@ const AgentStatusChanged = Envelope.extend({
   cause: z.enum(['agent', 'missed-offers', 'system']),
 });
 
+/**
+ * What wrote an outbound message: an agent's reply, or one the router sends itself (ADR 0025). Absent on
+ * events stored before system messages existed, which are all agent replies.
+ */
+export const OutboundKindSchema = z.enum(['agent', 'auto-ack', 'csat-survey']);
+export type OutboundKind = z.infer<typeof OutboundKindSchema>;
+
 /** Where a reply goes: everything a connector needs to send it, so the outbound record is built from this alone. */
 const ReplyCreated = Envelope.extend({
   type: z.literal('reply.created'),
   conversationId: IdSchema,
   messageId: IdSchema,
-  agentId: IdSchema,
+  /** The replying agent; null for a system message (`kind` other than 'agent'). */
+  agentId: IdSchema.nullable(),
+  kind: OutboundKindSchema.optional(),
   clientMessageId: IdSchema.nullable(),
   channel: ChannelSchema,
   /** The inbox the conversation came through, when it records one. */

@@ -13,6 +13,7 @@ import {
 } from '@switchboard/persistence';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
 import { AgentCommandHandler } from './commands/agent-command.handler';
 import { ConfigChangeHandler } from './commands/config-change.handler';
 import { RouterConsumer } from './consumer/router.consumer';
@@ -20,6 +21,8 @@ import { TenantLanes } from './consumer/tenant-lane';
 import { TenantDirectory } from './consumer/tenant.directory';
 import { TenantRouterRegistry } from './engine/tenant-router.registry';
 import { TenantStateLoader } from './engine/tenant-state.loader';
+import { DEFAULT_AUTO_ACK_TEMPLATE, DEFAULT_AUTO_ACK_UNKNOWN } from './estimates/auto-ack.planner';
+import { AutoAckStep } from './estimates/auto-ack.step';
 import { EventOutbox } from './events/event-outbox';
 import { TenantBatchRunner } from './consumer/tenant-batch.runner';
 import { SlaClockStep } from './sla/sla-clock.step';
@@ -71,6 +74,16 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       now,
       reopenWindowMs: config.reopenWindowMs,
       inLane: (tenantId, work) => this.lanes.run(tenantId, work),
+      autoAck: new AutoAckStep(
+        sql,
+        {
+          channels: config.autoAck.channels,
+          template: config.autoAck.template ?? DEFAULT_AUTO_ACK_TEMPLATE,
+          unknownText: config.autoAck.unknownText ?? DEFAULT_AUTO_ACK_UNKNOWN,
+        },
+        uuidv7,
+        now,
+      ),
       ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
     });
     this.slaTimers.handleDueWith((tenantId, conversationIds) => {

@@ -15,6 +15,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AgentCommandHandler } from './commands/agent-command.handler';
 import type { ConfigChangeHandler } from './commands/config-change.handler';
 import type { TenantContext, TenantRouterRegistry } from './engine/tenant-router.registry';
+import type { AutoAckStep } from './estimates/auto-ack.step';
 import type { EventOutbox } from './events/event-outbox';
 import { routeArrivals } from './intake/arrivals';
 import { customerRelationships, prepareIntake } from './intake/intake-lookups';
@@ -50,6 +51,8 @@ export interface TenantRoutingDeps {
   afterCommit?: (events: readonly RoutingEventV1[]) => void;
   /** Runs work in the tenant's lane; timers use it so ticks never interleave with batches. */
   inLane: (tenantId: string, work: () => Promise<void>) => Promise<void>;
+  /** Tells waiting arrivals their estimated wait (ADR 0025); absent: no acknowledgements. */
+  autoAck?: AutoAckStep;
 }
 
 function replyCommand(item: TenantItem): ReplyCommand[] {
@@ -165,6 +168,7 @@ export class TenantRoutingService {
     const decisions = routeArrivals(ctx, plan.stored, relationships, set, logger);
     addDecisionWrites(set, decisions, dc);
     await this.feedIntakeClocks(ctx, plan.stored, set, dc);
+    await this.deps.autoAck?.acknowledge(ctx, plan.stored, set);
   }
 
   /** Each stored message moves its conversation's SLA clocks: opened, reopened, or awaiting a reply. */
@@ -238,6 +242,7 @@ export class TenantRoutingService {
       };
       addDecisionWrites(set, restored, dc);
       await step(ctx, set, dc);
+      this.deps.autoAck?.follow(ctx, set);
       if (!set.isEmpty()) {
         const events = outbox.stamp(tenantId, ctx.log, set.events, now());
         const lastSeq = ctx.log.lastSeq + events.length;

@@ -135,7 +135,8 @@ export function createEventFactTracker(options: EventFactTrackerOptions): EventF
       }
       case 'reply.created': {
         const c = conversations.get(event.conversationId);
-        if (c === undefined) return [];
+        // A system message (auto-acknowledgement, survey) is no response: only an agent's reply counts.
+        if (c === undefined || (event.kind ?? 'agent') !== 'agent') return [];
         const base = {
           kind: 'responseMeasured',
           ...contact(c),

@@ -1,7 +1,7 @@
 // Everything one router transaction writes for one tenant, as rows per table. The planners fill it in memory;
 // the batch writer turns each array into one set-based statement, so a batch costs the same handful of
 // statements whatever its size.
-import type { DeliveryState, RoutingEventBody } from '@switchboard/contracts';
+import type { DeliveryState, OutboundKind, RoutingEventBody } from '@switchboard/contracts';
 
 export type ConversationStatus = 'queued' | 'offered' | 'assigned' | 'resolved';
 export type OfferOutcome = 'accepted' | 'declined' | 'expired' | 'cancelled';
@@ -76,6 +76,32 @@ export interface ReplyRow {
   deliveryStatusAt: number;
   providerMessageId: string | null;
   deliveryError: string | null;
+}
+
+/** An outbound message the router writes itself, with no agent (ADR 0025); delivered like a reply. */
+export interface SystemMessageRow {
+  id: string;
+  conversationId: string;
+  kind: Exclude<OutboundKind, 'agent'>;
+  channel: string;
+  /** Our idempotency key, unique per tenant and channel like any message id. */
+  channelMessageId: string;
+  body: string;
+  html: string | null;
+  sentAt: number;
+}
+
+/** A wait prediction told to a customer; scored by the writer when the conversation is assigned. */
+export interface WaitEstimateRow {
+  id: string;
+  conversationId: string;
+  queueId: string | null;
+  channel: string;
+  arrivedAt: number;
+  madeAt: number;
+  predictedMs: number | null;
+  /** JSON WaitEstimateBasis. */
+  basis: string;
 }
 
 /** A reply's new delivery status; absent provider id and reason leave the stored ones. */
@@ -171,6 +197,8 @@ export class WriteSet {
   readonly assignmentEnds = new Map<string, number>();
   readonly agentStatuses = new Map<string, WireAgentStatus>();
   readonly decisionLogs: DecisionLogRow[] = [];
+  readonly systemMessages: SystemMessageRow[] = [];
+  readonly waitEstimates: WaitEstimateRow[] = [];
   /** Events in the order they happened; the writer numbers and stores them with the state they describe. */
   readonly events: RoutingEventBody[] = [];
   private readonly newConversations = new Map<string, ConversationRow>();
@@ -287,6 +315,8 @@ export class WriteSet {
       this.offers.length > 0 ||
       this.assignments.length > 0 ||
       this.decisionLogs.length > 0 ||
+      this.systemMessages.length > 0 ||
+      this.waitEstimates.length > 0 ||
       this.events.length > 0
     );
   }

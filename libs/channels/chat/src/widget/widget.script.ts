@@ -31,7 +31,9 @@ export const WIDGET_SCRIPT = String.raw`(function () {
 
   function line(who, text) {
     var row = el('div', 'margin:4px 0;' + (who === 'you' ? 'text-align:right' : ''));
-    row.appendChild(el('span', 'display:inline-block;padding:4px 8px;border-radius:6px;background:' + (who === 'you' ? '#dbeafe' : '#f1f5f9'), text));
+    // A system message (acknowledgement, survey) is set apart from the agent's words.
+    var look = who === 'system' ? '#fff;font-style:italic;color:#475569' : who === 'you' ? '#dbeafe' : '#f1f5f9';
+    row.appendChild(el('span', 'display:inline-block;padding:4px 8px;border-radius:6px;background:' + look, text));
     log.appendChild(row); log.scrollTop = log.scrollHeight;
     return row;
   }
@@ -110,7 +112,7 @@ export const WIDGET_SCRIPT = String.raw`(function () {
       saw(m.seq);
       if (shown[m.messageId]) return;
       shown[m.messageId] = true;
-      line('agent', m.body);
+      line(m.kind && m.kind !== 'agent' ? 'system' : 'agent', m.body);
       socket.emit('receipt', { messageId: m.messageId }, function () {});
     });
     socket.on('typing', function (t) { typing.textContent = t.typing ? 'The agent is typing…' : ''; });
