@@ -250,6 +250,19 @@ export const EnvSchema = z.object({
   AUTO_ACK_TEMPLATE: z.string().min(1).max(2000).optional(),
   /** Said instead when no honest estimate exists (nobody serving the queue, no handle history yet). */
   AUTO_ACK_UNKNOWN_TEXT: z.string().min(1).max(2000).optional(),
+  /** Channels whose customers get a CSAT survey after resolution (comma-separated; empty turns it off). */
+  CSAT_CHANNELS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(ChannelSchema))
+    .default(['chat']),
+  /** The survey's text. */
+  CSAT_SURVEY_TEXT: z.string().min(1).max(2000).optional(),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

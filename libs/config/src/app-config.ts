@@ -28,6 +28,8 @@ export interface AppConfig {
   reopenWindowMs: number;
   /** Auto-acknowledgement with the estimated wait (ADR 0025); unset texts take the router's defaults. */
   autoAck: { channels: ReadonlySet<Channel>; template?: string; unknownText?: string };
+  /** CSAT survey after resolution (ADR 0025); an unset text takes the router's default. */
+  csat: { channels: ReadonlySet<Channel>; text?: string };
   /** Express `trust proxy` value, when the gateway sits behind proxies that set X-Forwarded-For. */
   trustProxy?: string;
   /** Browser origins allowed besides the server's own (REST CORS and the socket.io handshake). */
@@ -142,6 +144,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       channels: new Set(e.AUTO_ACK_CHANNELS),
       ...(e.AUTO_ACK_TEMPLATE ? { template: e.AUTO_ACK_TEMPLATE } : {}),
       ...(e.AUTO_ACK_UNKNOWN_TEXT ? { unknownText: e.AUTO_ACK_UNKNOWN_TEXT } : {}),
+    },
+    csat: {
+      channels: new Set(e.CSAT_CHANNELS),
+      ...(e.CSAT_SURVEY_TEXT ? { text: e.CSAT_SURVEY_TEXT } : {}),
     },
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
     corsOrigins: e.CORS_ORIGINS,

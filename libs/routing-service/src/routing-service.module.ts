@@ -21,6 +21,8 @@ import { TenantLanes } from './consumer/tenant-lane';
 import { TenantDirectory } from './consumer/tenant.directory';
 import { TenantRouterRegistry } from './engine/tenant-router.registry';
 import { TenantStateLoader } from './engine/tenant-state.loader';
+import { DEFAULT_CSAT_TEXT } from './csat/csat-survey.planner';
+import { CsatSurveyStep } from './csat/csat-survey.step';
 import { DEFAULT_AUTO_ACK_TEMPLATE, DEFAULT_AUTO_ACK_UNKNOWN } from './estimates/auto-ack.planner';
 import { AutoAckStep } from './estimates/auto-ack.step';
 import { EventOutbox } from './events/event-outbox';
@@ -81,6 +83,12 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
           template: config.autoAck.template ?? DEFAULT_AUTO_ACK_TEMPLATE,
           unknownText: config.autoAck.unknownText ?? DEFAULT_AUTO_ACK_UNKNOWN,
         },
+        uuidv7,
+        now,
+      ),
+      csat: new CsatSurveyStep(
+        sql,
+        { channels: config.csat.channels, text: config.csat.text ?? DEFAULT_CSAT_TEXT },
         uuidv7,
         now,
       ),

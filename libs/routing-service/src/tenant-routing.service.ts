@@ -15,6 +15,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AgentCommandHandler } from './commands/agent-command.handler';
 import type { ConfigChangeHandler } from './commands/config-change.handler';
 import type { TenantContext, TenantRouterRegistry } from './engine/tenant-router.registry';
+import type { CsatSurveyStep } from './csat/csat-survey.step';
 import type { AutoAckStep } from './estimates/auto-ack.step';
 import type { EventOutbox } from './events/event-outbox';
 import { routeArrivals } from './intake/arrivals';
@@ -53,6 +54,8 @@ export interface TenantRoutingDeps {
   inLane: (tenantId: string, work: () => Promise<void>) => Promise<void>;
   /** Tells waiting arrivals their estimated wait (ADR 0025); absent: no acknowledgements. */
   autoAck?: AutoAckStep;
+  /** Surveys customers after resolution (ADR 0025); absent: no surveys. */
+  csat?: CsatSurveyStep;
 }
 
 function replyCommand(item: TenantItem): ReplyCommand[] {
@@ -98,6 +101,7 @@ export class TenantRoutingService {
         else await this.configChanged(ctx, item.record, set, dc);
       }
       await flushInbound();
+      await this.deps.csat?.survey(tenantId, set);
     });
   }
 
