@@ -3,6 +3,7 @@
 // is stored once with the agent and channel; a second rating is refused, and a stranger cannot rate it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../support/agent-client';
+import { ApiClient } from '../support/api-client';
 import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
 import { VisitorClient } from '../support/visitor-client';
@@ -12,6 +13,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('CSAT survey on web chat (%s
   let tenant: TenantFixture;
   let inboxId: string;
   let alice: AgentClient;
+  let supervisor: AgentClient;
 
   beforeAll(async () => {
     harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '120' });
@@ -27,10 +29,13 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('CSAT survey on web chat (%s
       await AgentClient.login(harness.url, tenant.slug, email, password),
     );
     expect((await alice.command({ type: 'status.set', status: 'available' })).ok).toBe(true);
+    const boss = await ApiClient.as(harness.url, harness.prisma, tenant, 'supervisor');
+    supervisor = await AgentClient.connect(harness.url, boss.token ?? '');
   }, 120_000);
 
   afterAll(async () => {
     alice?.close();
+    supervisor?.close();
     await harness?.close();
   });
 
@@ -71,6 +76,21 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('CSAT survey on web chat (%s
       ok: false,
       code: 'VALIDATION_FAILED',
     });
+
+    // Announced once stored, to supervisors and to the agent who handled it.
+    const announced = {
+      conversationId,
+      score: 4,
+      comment: 'Sorted in minutes',
+      agentId: tenant.agents[0].id,
+    };
+    expect(await supervisor.next('csat.received', (e) => e.conversationId === conversationId)).toMatchObject({
+      ...announced,
+      channel: 'chat',
+    });
+    expect(await alice.next('csat.received', (e) => e.conversationId === conversationId)).toMatchObject(
+      announced,
+    );
 
     // Another visitor of the same tenant cannot rate someone else's conversation.
     const stranger = await VisitorClient.connect(

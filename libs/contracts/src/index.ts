@@ -28,3 +28,4 @@ export * from './admin/teams.schema';
 export * from './admin/audit.schema';
 export * from './admin/inboxes.schema';
 export * from './inbox-reference';
+export * from './csat-answer.schema';

@@ -195,6 +195,17 @@ const CommandRejected = Envelope.extend({
   message: z.string(),
 });
 
+/** A customer answered the CSAT survey (stored once per conversation); for supervisors and the agent. */
+const CsatReceived = Envelope.extend({
+  type: z.literal('csat.received'),
+  conversationId: IdSchema,
+  queueId: IdSchema.nullable(),
+  channel: ChannelSchema,
+  agentId: IdSchema.nullable(),
+  score: z.number().int().min(1).max(5),
+  comment: z.string().nullable(),
+});
+
 export const RoutingEventV1Schema = z.discriminatedUnion('type', [
   ConversationQueued,
   ConversationReopened,
@@ -212,6 +223,7 @@ export const RoutingEventV1Schema = z.discriminatedUnion('type', [
   slaEvent('sla.warning'),
   slaEvent('sla.breached'),
   slaEvent('sla.met'),
+  CsatReceived,
 ]);
 export type RoutingEventV1 = z.infer<typeof RoutingEventV1Schema>;
 export type RoutingEventType = RoutingEventV1['type'];

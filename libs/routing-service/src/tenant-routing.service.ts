@@ -5,8 +5,10 @@
 import type {
   AgentCommandV1,
   ConfigChangedV1,
+  CsatAnswerV1,
   DeliveryStatusV1,
   InboundContactV1,
+  RoutingEventBody,
   RoutingEventV1,
 } from '@switchboard/contracts';
 import type { SqlTransactor } from '@switchboard/persistence';
@@ -34,7 +36,8 @@ export type TenantItem =
   | { kind: 'inbound'; record: InboundContactV1 }
   | { kind: 'command'; record: AgentCommandV1 }
   | { kind: 'config'; record: ConfigChangedV1 }
-  | { kind: 'delivery'; record: DeliveryStatusV1 };
+  | { kind: 'delivery'; record: DeliveryStatusV1 }
+  | { kind: 'csat'; record: CsatAnswerV1 };
 
 export interface TenantRoutingDeps {
   registry: TenantRouterRegistry;
@@ -56,6 +59,12 @@ export interface TenantRoutingDeps {
   autoAck?: AutoAckStep;
   /** Surveys customers after resolution (ADR 0025); absent: no surveys. */
   csat?: CsatSurveyStep;
+}
+
+/** The edge stored the answer (once per conversation); the router announces it in the tenant's event order. */
+function csatReceived(record: CsatAnswerV1): RoutingEventBody {
+  const { conversationId, queueId, channel, agentId, score, comment } = record;
+  return { type: 'csat.received', conversationId, queueId, channel, agentId, score, comment };
 }
 
 function replyCommand(item: TenantItem): ReplyCommand[] {
@@ -96,6 +105,7 @@ export class TenantRoutingService {
         }
         await flushInbound();
         if (item.kind === 'command') await this.deps.commands.handle(ctx, item.record, set, dc, replies);
+        else if (item.kind === 'csat') set.events.push(csatReceived(item.record));
         else if (item.kind === 'delivery')
           this.delivered(tenantId, item.record, planDeliveryStatus(item.record, deliveries, set));
         else await this.configChanged(ctx, item.record, set, dc);

@@ -1,7 +1,16 @@
 // Stores a customer's answer to the CSAT survey: one per conversation, only for a conversation that was
 // surveyed, and only from the customer it was sent to. A second answer is refused (CONFLICT), never stored twice.
-import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type Channel } from '@switchboard/contracts';
+// Once stored, the answer goes to the router, which announces it as `csat.received` (ADR 0025).
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@switchboard/config';
+import {
+  CSAT_ANSWER_V1,
+  DomainError,
+  ErrorCode,
+  type Channel,
+  type CsatAnswerV1,
+} from '@switchboard/contracts';
+import { BUS, type Bus } from '@switchboard/messaging';
 import { InjectPrisma, Prisma, type PrismaClient } from '@switchboard/persistence';
 import { z } from 'zod';
 
@@ -30,7 +39,11 @@ export interface StoredCsat {
 
 @Injectable()
 export class RecordCsatAnswer {
-  constructor(@InjectPrisma() private readonly prisma: PrismaClient) {}
+  constructor(
+    @InjectPrisma() private readonly prisma: PrismaClient,
+    @Inject(BUS) private readonly bus: Bus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async execute(respondent: CsatRespondent, answer: CsatAnswer): Promise<StoredCsat> {
     const conversation = await this.prisma.conversation.findFirst({
@@ -44,28 +57,47 @@ export class RecordCsatAnswer {
       },
       select: {
         id: true,
+        queueId: true,
         assignments: { orderBy: { assignedAt: 'desc' }, take: 1, select: { agentId: true } },
       },
     });
     // The same answer for a stranger's conversation and for an unknown one: nothing to learn from it.
     if (!conversation) throw new DomainError(ErrorCode.NotFound, 'No survey for this conversation');
     const agentId = conversation.assignments[0]?.agentId ?? null;
+    const comment = answer.comment || null;
+    let at: Date;
     try {
-      await this.prisma.csatResponse.create({
+      ({ createdAt: at } = await this.prisma.csatResponse.create({
         data: {
           tenantId: respondent.tenantId,
           conversationId: conversation.id,
           agentId,
           score: answer.score,
-          comment: answer.comment || null,
+          comment,
           channel: respondent.channel,
         },
-      });
+        select: { createdAt: true },
+      }));
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
         throw new DomainError(ErrorCode.Conflict, 'This conversation was already rated');
       throw error;
     }
+    const record: CsatAnswerV1 = {
+      schema: CSAT_ANSWER_V1,
+      tenantId: respondent.tenantId,
+      conversationId: conversation.id,
+      queueId: conversation.queueId,
+      channel: respondent.channel,
+      agentId,
+      score: answer.score,
+      comment,
+      at: at.toISOString(),
+    };
+    // Stored first, announced second: a failed publish loses the announcement, never the answer (ADR 0025).
+    await this.bus.publish(this.config.topics.agentCommands, [
+      { key: record.tenantId, value: JSON.stringify(record) },
+    ]);
     return { conversationId: conversation.id, score: answer.score, agentId };
   }
 }

@@ -73,6 +73,26 @@ describe('createEventFactTracker', () => {
       thresholdMsOf: (queueId) => (queueId === 'sales' ? 20_000 : null),
     });
 
+  it('scores a CSAT answer for its queue, channel and agent, after the conversation has ended', () => {
+    const t = tracker();
+    const facts = [
+      queued('12:00:00', 'c8', 'sales', 'chat'),
+      event('12:05:00', { type: 'conversation.resolved', conversationId: 'c8', agentId: null }),
+      event('12:06:00', {
+        type: 'csat.received',
+        conversationId: 'c8',
+        queueId: 'sales',
+        channel: 'chat',
+        agentId: 'ana',
+        score: 4,
+        comment: 'Quick',
+      }),
+    ].flatMap((e) => t.apply(e));
+    expect(facts.filter((f) => f.kind === 'csatScored')).toEqual<MetricFact[]>([
+      { kind: 'csatScored', ...sales, agentId: 'ana', score: 4, at: at('12:06:00') },
+    ]);
+  });
+
   it('counts no system message (auto-acknowledgement, survey) as a response: the agent reply is the first', () => {
     const t = tracker();
     const system = (time: string, kind: string): RoutingEventV1 => {

@@ -190,6 +190,19 @@ export function createEventFactTracker(options: EventFactTrackerOptions): EventF
       case 'sla.met':
         // SLA outcomes are measured by the clocks themselves; response facts are timed from the events above.
         return [];
+      case 'csat.received':
+        // The answer names its own queue and channel: the conversation ended, and left this memory, before it.
+        return [
+          {
+            kind: 'csatScored',
+            tenantId,
+            queueId: event.queueId,
+            channel: event.channel,
+            agentId: event.agentId,
+            score: event.score,
+            at,
+          },
+        ];
     }
   };
 
