@@ -263,6 +263,11 @@ export const EnvSchema = z.object({
     .default(['chat']),
   /** The survey's text. */
   CSAT_SURVEY_TEXT: z.string().min(1).max(2000).optional(),
+  /**
+   * The gateway's public origin (e.g. https://support.example): email surveys then carry a signed link to its
+   * answer page, `/v1/csat/<token>`. Unset: email surveys carry no link.
+   */
+  CSAT_LINK_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

@@ -29,7 +29,7 @@ export interface AppConfig {
   /** Auto-acknowledgement with the estimated wait (ADR 0025); unset texts take the router's defaults. */
   autoAck: { channels: ReadonlySet<Channel>; template?: string; unknownText?: string };
   /** CSAT survey after resolution (ADR 0025); an unset text takes the router's default. */
-  csat: { channels: ReadonlySet<Channel>; text?: string };
+  csat: { channels: ReadonlySet<Channel>; text?: string; linkBaseUrl?: string };
   /** Express `trust proxy` value, when the gateway sits behind proxies that set X-Forwarded-For. */
   trustProxy?: string;
   /** Browser origins allowed besides the server's own (REST CORS and the socket.io handshake). */
@@ -148,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     csat: {
       channels: new Set(e.CSAT_CHANNELS),
       ...(e.CSAT_SURVEY_TEXT ? { text: e.CSAT_SURVEY_TEXT } : {}),
+      ...(e.CSAT_LINK_BASE_URL ? { linkBaseUrl: e.CSAT_LINK_BASE_URL.replace(/\/+$/, '') } : {}),
     },
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
     corsOrigins: e.CORS_ORIGINS,

@@ -16,6 +16,7 @@ import { CustomersModule } from './customers/customers.module';
 import { InboxesModule } from './inboxes/inboxes.module';
 import { PeopleModule } from './people/people.module';
 import { RoutingConfigModule } from './routing-config/routing-config.module';
+import { CsatModule } from './csat/csat.module';
 import { WaitEstimatesReportModule } from './reports/wait-estimates/wait-estimates-report.module';
 import { SchemasController } from './schemas/schemas.controller';
 import { ApiRateLimitInterceptor } from './limits/api-rate-limit.interceptor';
@@ -46,6 +47,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     PeopleModule,
     RoutingConfigModule,
     WaitEstimatesReportModule,
+    CsatModule,
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

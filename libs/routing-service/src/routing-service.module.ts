@@ -2,7 +2,7 @@
 // and rebuilds tenant state from Postgres whenever Kafka hands this process a new set of partitions.
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { inboundContactSchemas } from '@switchboard/contracts';
+import { csatLinkKey, inboundContactSchemas } from '@switchboard/contracts';
 import { BUS, BUS_METRICS, type Bus, type BusMetrics, type TopicPartitions } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import {
@@ -91,6 +91,9 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
         { channels: config.csat.channels, text: config.csat.text ?? DEFAULT_CSAT_TEXT },
         uuidv7,
         now,
+        config.csat.linkBaseUrl
+          ? { baseUrl: config.csat.linkBaseUrl, key: csatLinkKey(config.jwt.secret) }
+          : undefined,
       ),
       ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
     });

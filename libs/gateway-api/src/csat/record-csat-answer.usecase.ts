@@ -4,6 +4,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import {
+  ChannelSchema,
   CSAT_ANSWER_V1,
   DomainError,
   ErrorCode,
@@ -24,12 +25,12 @@ export const CsatAnswerSchema = z.strictObject({
 });
 export type CsatAnswer = z.infer<typeof CsatAnswerSchema>;
 
-/** Who answers: the customer's address on the channel the survey went out on. */
-export interface CsatRespondent {
-  tenantId: string;
-  channel: Channel;
-  address: string;
-}
+/**
+ * Who answers: a customer known by their address on the channel (the chat socket), or the holder of a signed
+ * survey link (email), whose signature already names the tenant and conversation.
+ */
+export type CsatRespondent =
+  { tenantId: string; channel: Channel; address: string } | { tenantId: string; signedLink: true };
 
 export interface StoredCsat {
   conversationId: string;
@@ -50,20 +51,28 @@ export class RecordCsatAnswer {
       where: {
         id: answer.conversationId,
         tenantId: respondent.tenantId,
-        channel: respondent.channel,
-        customer: { identities: { some: { channel: respondent.channel, address: respondent.address } } },
+        ...('address' in respondent
+          ? {
+              channel: respondent.channel,
+              customer: {
+                identities: { some: { channel: respondent.channel, address: respondent.address } },
+              },
+            }
+          : {}),
         // Only a surveyed conversation takes an answer (the survey's key names it).
         messages: { some: { systemKind: 'csat-survey' } },
       },
       select: {
         id: true,
         queueId: true,
+        channel: true,
         assignments: { orderBy: { assignedAt: 'desc' }, take: 1, select: { agentId: true } },
       },
     });
     // The same answer for a stranger's conversation and for an unknown one: nothing to learn from it.
     if (!conversation) throw new DomainError(ErrorCode.NotFound, 'No survey for this conversation');
     const agentId = conversation.assignments[0]?.agentId ?? null;
+    const channel = ChannelSchema.parse(conversation.channel);
     const comment = answer.comment || null;
     let at: Date;
     try {
@@ -74,7 +83,7 @@ export class RecordCsatAnswer {
           agentId,
           score: answer.score,
           comment,
-          channel: respondent.channel,
+          channel,
         },
         select: { createdAt: true },
       }));
@@ -88,7 +97,7 @@ export class RecordCsatAnswer {
       tenantId: respondent.tenantId,
       conversationId: conversation.id,
       queueId: conversation.queueId,
-      channel: respondent.channel,
+      channel,
       agentId,
       score: answer.score,
       comment,

@@ -48,4 +48,18 @@ describe('planSurveys', () => {
     planSurveys([target({ surveyed: true }), target({ conversationId: 'c2', channel: 'email' })], ctx, set);
     expect(set.isEmpty()).toBe(true);
   });
+
+  it('adds the signed answer link for channels without a socket, never for chat', () => {
+    const set = new WriteSet();
+    const withLink = {
+      ...ctx,
+      settings: { ...ctx.settings, channels: new Set(['chat', 'email'] as const) },
+      linkFor: (id: string) => `https://support.example/v1/csat/token-${id}`,
+    };
+    planSurveys([target(), target({ conversationId: 'c2', channel: 'email' })], withLink, set);
+    expect(set.systemMessages.map((m) => m.body)).toEqual([
+      DEFAULT_CSAT_TEXT,
+      `${DEFAULT_CSAT_TEXT}\n\nhttps://support.example/v1/csat/token-c2`,
+    ]);
+  });
 });

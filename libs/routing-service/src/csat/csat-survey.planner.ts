@@ -21,6 +21,8 @@ export interface SurveyTarget extends ReplyTarget {
 
 export interface SurveyPlanContext {
   settings: CsatSettings;
+  /** The signed answer page for a conversation, for channels without a socket to answer on. */
+  linkFor?: (conversationId: string) => string;
   newId(): string;
   now: number;
 }
@@ -33,13 +35,16 @@ export function planSurveys(targets: readonly SurveyTarget[], ctx: SurveyPlanCon
   for (const target of targets) {
     if (target.surveyed || !ctx.settings.channels.has(target.channel)) continue;
     const messageId = ctx.newId();
+    // Chat answers on the widget; elsewhere the customer follows the signed link, when one can be made.
+    const link = target.channel !== 'chat' ? ctx.linkFor?.(target.conversationId) : undefined;
+    const body = link ? `${ctx.settings.text}\n\n${link}` : ctx.settings.text;
     set.systemMessages.push({
       id: messageId,
       conversationId: target.conversationId,
       kind: 'csat-survey',
       channel: target.channel,
       channelMessageId: surveyKey(target.conversationId),
-      body: ctx.settings.text,
+      body,
       html: null,
       sentAt: ctx.now,
     });
@@ -56,7 +61,7 @@ export function planSurveys(targets: readonly SurveyTarget[], ctx: SurveyPlanCon
       threadKey: target.threadKey,
       inReplyTo: target.inReplyTo,
       subject: target.subject,
-      body: ctx.settings.text,
+      body,
       html: null,
       status: 'queued',
     });

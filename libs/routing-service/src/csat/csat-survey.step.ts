@@ -1,11 +1,17 @@
 // The router's CSAT step: after a batch resolves conversations, one read finds where each one's customer can
 // be reached and whether it was already surveyed; the survey is then planned into the same write set.
-import { ChannelSchema, type RoutingEventBody } from '@switchboard/contracts';
+import { ChannelSchema, CSAT_LINK_TTL_MS, signCsatLink, type RoutingEventBody } from '@switchboard/contracts';
 import type { SqlExecutor } from '@switchboard/persistence';
 import type { WriteSet } from '../write/write-set';
 import { planSurveys, surveyKey, type CsatSettings, type SurveyTarget } from './csat-survey.planner';
 
 type Resolved = Extract<RoutingEventBody, { type: 'conversation.resolved' }>;
+
+/** Where the gateway's public answer page is, and the key its links are signed with. */
+export interface CsatLinkSettings {
+  baseUrl: string;
+  key: Buffer;
+}
 
 export class CsatSurveyStep {
   constructor(
@@ -13,6 +19,7 @@ export class CsatSurveyStep {
     readonly settings: CsatSettings,
     private readonly newId: () => string,
     private readonly now: () => number,
+    private readonly link?: CsatLinkSettings,
   ) {}
 
   async survey(tenantId: string, set: WriteSet): Promise<void> {
@@ -20,7 +27,17 @@ export class CsatSurveyStep {
     const resolved = set.events.filter((e): e is Resolved => e.type === 'conversation.resolved');
     if (resolved.length === 0) return;
     const targets = await this.targets(tenantId, [...new Set(resolved.map((e) => e.conversationId))]);
-    planSurveys(targets, { settings: this.settings, newId: this.newId, now: this.now() }, set);
+    const now = this.now();
+    const link = this.link;
+    const linkFor = link
+      ? (conversationId: string): string =>
+          `${link.baseUrl}/v1/csat/${signCsatLink(link.key, { tenantId, conversationId, expiresAt: now + CSAT_LINK_TTL_MS })}`
+      : undefined;
+    planSurveys(
+      targets,
+      { settings: this.settings, newId: this.newId, now, ...(linkFor ? { linkFor } : {}) },
+      set,
+    );
   }
 
   private async targets(tenantId: string, conversationIds: readonly string[]): Promise<SurveyTarget[]> {
