@@ -159,6 +159,11 @@ export class TenantRoutingService {
       windowMs: reopenWindowMs,
       now: this.deps.now(),
     });
+    // A bare 1-5 reply to a surveyed conversation is its CSAT answer, not a reopening (ADR 0025).
+    const awaitingCsat =
+      this.deps.csat && reopenWindowMs > 0
+        ? await this.deps.csat.awaiting(ctx.tenantId, records, this.deps.now() - reopenWindowMs)
+        : new Map<string, never>();
     const plan = planIntake(
       ctx.intake,
       records,
@@ -168,9 +173,11 @@ export class TenantRoutingService {
         newId: uuidv7,
         slaDeadline: (subject) => ctx.sla.deadline(subject),
         reopenWindowMs,
+        awaitingCsat: new Set(awaitingCsat.keys()),
       },
       set,
     );
+    this.deps.csat?.answered(plan.stored, awaitingCsat, set);
     if (plan.duplicates.length > 0) {
       logger.info(
         { tenantId: ctx.tenantId, duplicates: plan.duplicates.length },
@@ -195,6 +202,7 @@ export class TenantRoutingService {
     const reopened = stored.filter((m) => m.reopened !== null).map((m) => m.conversationId);
     await loadReopenedClocks(this.deps.sql, ctx.tenantId, ctx.clocks, reopened);
     for (const m of stored) {
+      if (m.csatScore !== undefined) continue; // an answer to a resolved conversation's survey moves no clock
       // The SLA clock starts when the edge accepted the message, not when the router got to it.
       const at = Date.parse(m.record.receivedAt);
       const feed = (event: SlaEvent): void => this.deps.sla.feed(ctx, set, dc, m.conversationId, event);

@@ -1,8 +1,16 @@
 // The router's CSAT step: after a batch resolves conversations, one read finds where each one's customer can
 // be reached and whether it was already surveyed; the survey is then planned into the same write set.
-import { ChannelSchema, CSAT_LINK_TTL_MS, signCsatLink, type RoutingEventBody } from '@switchboard/contracts';
+import {
+  ChannelSchema,
+  CSAT_LINK_TTL_MS,
+  signCsatLink,
+  type InboundContactV1,
+  type RoutingEventBody,
+} from '@switchboard/contracts';
 import type { SqlExecutor } from '@switchboard/persistence';
+import type { PlannedMessage } from '../intake/intake.planner';
 import type { WriteSet } from '../write/write-set';
+import { loadAwaitingCsat, type AwaitingCsat } from './csat-reply.lookup';
 import { planSurveys, surveyKey, type CsatSettings, type SurveyTarget } from './csat-survey.planner';
 
 type Resolved = Extract<RoutingEventBody, { type: 'conversation.resolved' }>;
@@ -38,6 +46,48 @@ export class CsatSurveyStep {
       { settings: this.settings, newId: this.newId, now, ...(linkFor ? { linkFor } : {}) },
       set,
     );
+  }
+
+  /** Resolved conversations a batch's bare 1-5 replies may be answering (see loadAwaitingCsat). */
+  awaiting(
+    tenantId: string,
+    records: readonly InboundContactV1[],
+    windowStart: number,
+  ): Promise<Map<string, AwaitingCsat>> {
+    if (this.settings.channels.size === 0) return Promise.resolve(new Map<string, AwaitingCsat>());
+    return loadAwaitingCsat(this.sql, tenantId, records, windowStart);
+  }
+
+  /** Stores the answers the intake recognised and announces each (`csat.received`). */
+  answered(
+    stored: readonly PlannedMessage[],
+    awaiting: ReadonlyMap<string, AwaitingCsat>,
+    set: WriteSet,
+  ): void {
+    for (const m of stored) {
+      const conversation = awaiting.get(m.conversationId);
+      if (m.csatScore === undefined || !conversation) continue;
+      const at = Date.parse(m.record.receivedAt);
+      const { queueId, agentId } = conversation;
+      const channel = m.record.channel;
+      set.csatAnswers.push({
+        id: this.newId(),
+        conversationId: m.conversationId,
+        agentId,
+        score: m.csatScore,
+        channel,
+        at,
+      });
+      set.events.push({
+        type: 'csat.received',
+        conversationId: m.conversationId,
+        queueId,
+        channel,
+        agentId,
+        score: m.csatScore,
+        comment: null,
+      });
+    }
   }
 
   private async targets(tenantId: string, conversationIds: readonly string[]): Promise<SurveyTarget[]> {

@@ -104,6 +104,16 @@ export interface WaitEstimateRow {
   basis: string;
 }
 
+/** A customer's CSAT answer taken by the router (a bare 1-5 reply on a social channel). */
+export interface CsatAnswerRow {
+  id: string;
+  conversationId: string;
+  agentId: string | null;
+  score: number;
+  channel: string;
+  at: number;
+}
+
 /** A reply's new delivery status; absent provider id and reason leave the stored ones. */
 export interface DeliveryUpdate {
   status: DeliveryState;
@@ -199,6 +209,7 @@ export class WriteSet {
   readonly decisionLogs: DecisionLogRow[] = [];
   readonly systemMessages: SystemMessageRow[] = [];
   readonly waitEstimates: WaitEstimateRow[] = [];
+  readonly csatAnswers: CsatAnswerRow[] = [];
   /** Events in the order they happened; the writer numbers and stores them with the state they describe. */
   readonly events: RoutingEventBody[] = [];
   private readonly newConversations = new Map<string, ConversationRow>();
@@ -317,6 +328,7 @@ export class WriteSet {
       this.decisionLogs.length > 0 ||
       this.systemMessages.length > 0 ||
       this.waitEstimates.length > 0 ||
+      this.csatAnswers.length > 0 ||
       this.events.length > 0
     );
   }

@@ -231,6 +231,17 @@ export function insertParts(
                     ${cols(r, (x) => x.predictedMs, 'int4')}, ${cols(r, (x) => x.basis, 'text')})
           AS v(id, conversation, queue, channel, arrived, made, predicted, basis))`);
   }
+  if (s.csatAnswers.length > 0) {
+    const r = s.csatAnswers;
+    // One answer per conversation: the first stored wins, as at the survey page.
+    parts.push(`csat AS (INSERT INTO csat_responses (id, tenant_id, conversation_id, agent_id, score, channel, created_at)
+      SELECT v.id, ${tenant}, v.conversation, v.agent, v.score, v.channel, ${ts('v.at')}
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.conversationId, 'text')},
+                    ${cols(r, (x) => x.agentId, 'text')}, ${cols(r, (x) => x.score, 'int4')},
+                    ${cols(r, (x) => x.channel, 'text')}, ${cols(r, (x) => x.at, 'float8')})
+          AS v(id, conversation, agent, score, channel, at)
+      ON CONFLICT (conversation_id) DO NOTHING)`);
+  }
   if (events.length > 0) {
     const r = events;
     parts.push(`ev AS (INSERT INTO routing_events (tenant_id, seq, event_id, type, agent_id, payload, created_at)
