@@ -112,6 +112,19 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])(
           systemKind: 'auto-ack',
           deliveryStatus: 'delivered',
         });
+      // Whoever reads the conversation sees the acknowledgement marked as the router's own.
+      const reader = await ApiClient.as(harness.url, harness.prisma, tenant, 'supervisor');
+      const detail = await reader.get<{ messages: Record<string, unknown>[] }>(
+        `/v1/conversations/${second.conversationId}`,
+      );
+      expect(detail.body.messages).toContainEqual(
+        expect.objectContaining({
+          id: ack.messageId,
+          direction: 'outbound',
+          systemKind: 'auto-ack',
+          body: ack.body,
+        }),
+      );
       const stored = await harness.prisma.waitEstimate.findFirstOrThrow({
         where: { tenantId: tenant.id, conversationId: second.conversationId },
       });
