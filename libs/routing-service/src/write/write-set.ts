@@ -1,7 +1,8 @@
 // Everything one router transaction writes for one tenant, as rows per table. The planners fill it in memory;
 // the batch writer turns each array into one set-based statement, so a batch costs the same handful of
 // statements whatever its size.
-import type { DeliveryState, OutboundKind, RoutingEventBody } from '@switchboard/contracts';
+import type { DeliveryState, RoutingEventBody } from '@switchboard/contracts';
+import type { CsatAnswerRow, SystemMessageRow, WaitEstimateRow } from './customer-message-rows.model';
 
 export type ConversationStatus = 'queued' | 'offered' | 'assigned' | 'resolved';
 export type OfferOutcome = 'accepted' | 'declined' | 'expired' | 'cancelled';
@@ -76,42 +77,6 @@ export interface ReplyRow {
   deliveryStatusAt: number;
   providerMessageId: string | null;
   deliveryError: string | null;
-}
-
-/** An outbound message the router writes itself, with no agent (ADR 0025); delivered like a reply. */
-export interface SystemMessageRow {
-  id: string;
-  conversationId: string;
-  kind: Exclude<OutboundKind, 'agent'>;
-  channel: string;
-  /** Our idempotency key, unique per tenant and channel like any message id. */
-  channelMessageId: string;
-  body: string;
-  html: string | null;
-  sentAt: number;
-}
-
-/** A wait prediction told to a customer; scored by the writer when the conversation is assigned. */
-export interface WaitEstimateRow {
-  id: string;
-  conversationId: string;
-  queueId: string | null;
-  channel: string;
-  arrivedAt: number;
-  madeAt: number;
-  predictedMs: number | null;
-  /** JSON WaitEstimateBasis. */
-  basis: string;
-}
-
-/** A customer's CSAT answer taken by the router (a bare 1-5 reply on a social channel). */
-export interface CsatAnswerRow {
-  id: string;
-  conversationId: string;
-  agentId: string | null;
-  score: number;
-  channel: string;
-  at: number;
 }
 
 /** A reply's new delivery status; absent provider id and reason leave the stored ones. */
