@@ -116,7 +116,8 @@ function planOne(
           )
         : undefined;
     const score = resolved ? csatScoreOf(record.body) : null;
-    const answers = resolved !== undefined && score !== null && ctx.awaitingCsat?.delete(resolved.id) === true;
+    const answers =
+      resolved !== undefined && score !== null && ctx.awaitingCsat?.delete(resolved.id) === true;
     planned =
       resolved && answers && score !== null
         ? { ...base, conversationId: resolved.id, csatScore: score }

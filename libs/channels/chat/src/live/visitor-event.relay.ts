@@ -61,6 +61,7 @@ export class VisitorEventRelay implements OnModuleInit {
       case 'sla.warning':
       case 'sla.breached':
       case 'sla.met':
+      case 'csat.received':
         return;
     }
   }
