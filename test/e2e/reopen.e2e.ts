@@ -104,8 +104,9 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('reopening a resolved conver
       const { prisma } = desk.harness;
       const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
       expect(conversation).toMatchObject({ status: 'offered', resolvedAt: null });
+      // The customer's messages (the CSAT survey sent on resolution is the router's own, ADR 0025).
       const messages = await prisma.message.findMany({
-        where: { conversationId },
+        where: { conversationId, direction: 'inbound' },
         orderBy: { sentAt: 'asc' },
       });
       expect(messages.map((m) => m.channelMessageId)).toEqual(['first', 'again']);

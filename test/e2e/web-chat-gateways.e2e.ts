@@ -91,7 +91,8 @@ describe('web chat typing across gateways (kafka+postgres)', () => {
         ok: true,
       });
       await visitor.next('typing', (t) => t.typing === false);
-      expect(await harness.prisma.message.count({ where: { conversationId } })).toBe(1);
+      // The one message besides the visitor's is the router's acknowledgement (ADR 0025).
+      expect(await harness.prisma.message.count({ where: { conversationId, systemKind: null } })).toBe(1);
     } catch (error) {
       throw new Error(`${String(error)}\n${tailOf(farGateway!)}`);
     } finally {

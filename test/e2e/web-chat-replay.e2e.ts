@@ -82,7 +82,8 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('web chat replay (%s)', (mod
     expect((await alice.command({ type: 'conversation.resolve', conversationId })).ok).toBe(true);
     await alice.next('conversation.resolved', (e) => e.conversationId === conversationId);
     const last = await VisitorClient.connect(harness.url, session.token, undefined, beforeEnd);
-    expect(last.received()).toEqual(['resolved', 'ready']);
+    // The CSAT survey that followed the end is replayed with it (ADR 0025).
+    expect(last.received()).toEqual(['resolved', expect.stringMatching(/^reply:How did we do\?/), 'ready']);
     expect(await last.next('resolved')).toMatchObject({ conversationId });
     expect(await last.next('ready')).toMatchObject({ conversationId: null });
     last.close();

@@ -1,4 +1,5 @@
 // Every environment variable Switchboard reads, validated once at boot.
+import { ChannelSchema } from '@switchboard/contracts';
 import { z } from 'zod';
 
 const commaList = z
@@ -231,6 +232,42 @@ export const EnvSchema = z.object({
     .min(0)
     .max(30 * 24 * 60)
     .default(24 * 60),
+  /**
+   * Channels whose customers get an auto-acknowledgement with their estimated wait when they are left
+   * waiting (comma-separated; empty turns it off). Chat by default: its widget shows it as a system message.
+   */
+  AUTO_ACK_CHANNELS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(ChannelSchema))
+    .default(['chat']),
+  /** The acknowledgement; `{wait}` becomes "about 4 minutes", "about 1 minute" or "less than a minute". */
+  AUTO_ACK_TEMPLATE: z.string().min(1).max(2000).optional(),
+  /** Said instead when no honest estimate exists (nobody serving the queue, no handle history yet). */
+  AUTO_ACK_UNKNOWN_TEXT: z.string().min(1).max(2000).optional(),
+  /** Channels whose customers get a CSAT survey after resolution (comma-separated; empty turns it off). */
+  CSAT_CHANNELS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(ChannelSchema))
+    .default(['chat']),
+  /** The survey's text. */
+  CSAT_SURVEY_TEXT: z.string().min(1).max(2000).optional(),
+  /**
+   * The gateway's public origin (e.g. https://support.example): email surveys then carry a signed link to its
+   * answer page, `/v1/csat/<token>`. Unset: email surveys carry no link.
+   */
+  CSAT_LINK_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

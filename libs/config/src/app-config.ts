@@ -1,6 +1,6 @@
 // Turns validated variables into the config the app uses; the embedded default needs no servers.
 import { randomBytes } from 'node:crypto';
-import { topicNames, type TopicNames, type UrlPolicy } from '@switchboard/contracts';
+import { topicNames, type Channel, type TopicNames, type UrlPolicy } from '@switchboard/contracts';
 import { EnvSchema } from './app-config.schema';
 
 export type BusConfig =
@@ -26,6 +26,10 @@ export interface AppConfig {
   offerTimeoutMs: number;
   /** A message this long after its conversation was resolved still reopens it; 0 never reopens. */
   reopenWindowMs: number;
+  /** Auto-acknowledgement with the estimated wait (ADR 0025); unset texts take the router's defaults. */
+  autoAck: { channels: ReadonlySet<Channel>; template?: string; unknownText?: string };
+  /** CSAT survey after resolution (ADR 0025); an unset text takes the router's default. */
+  csat: { channels: ReadonlySet<Channel>; text?: string; linkBaseUrl?: string };
   /** Express `trust proxy` value, when the gateway sits behind proxies that set X-Forwarded-For. */
   trustProxy?: string;
   /** Browser origins allowed besides the server's own (REST CORS and the socket.io handshake). */
@@ -136,6 +140,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     sessions: { refreshTtlSeconds: e.AUTH_REFRESH_TTL_SECONDS, cacheMs: e.AUTH_SESSION_CACHE_MS },
     offerTimeoutMs: e.OFFER_TIMEOUT_SECONDS * 1000,
     reopenWindowMs: Math.round(e.REOPEN_WINDOW_MINUTES * 60_000),
+    autoAck: {
+      channels: new Set(e.AUTO_ACK_CHANNELS),
+      ...(e.AUTO_ACK_TEMPLATE ? { template: e.AUTO_ACK_TEMPLATE } : {}),
+      ...(e.AUTO_ACK_UNKNOWN_TEXT ? { unknownText: e.AUTO_ACK_UNKNOWN_TEXT } : {}),
+    },
+    csat: {
+      channels: new Set(e.CSAT_CHANNELS),
+      ...(e.CSAT_SURVEY_TEXT ? { text: e.CSAT_SURVEY_TEXT } : {}),
+      ...(e.CSAT_LINK_BASE_URL ? { linkBaseUrl: e.CSAT_LINK_BASE_URL.replace(/\/+$/, '') } : {}),
+    },
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
     corsOrigins: e.CORS_ORIGINS,
     chat: {

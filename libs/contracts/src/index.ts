@@ -29,3 +29,5 @@ export * from './admin/audit.schema';
 export * from './admin/inboxes.schema';
 export * from './inbox-reference';
 export * from './follow-up-due.util';
+export * from './csat-answer.schema';
+export * from './csat-link.util';

@@ -3,6 +3,7 @@
 // conversation's replies stay in order.
 import { z } from 'zod';
 import { REPLY_BODY_MAX, REPLY_HTML_MAX } from './agent-command.schema';
+import { OutboundKindSchema } from './routing-event.schema';
 import { ChannelSchema, IdSchema, storable, TimestampSchema } from './primitives.schema';
 
 export const OUTBOUND_MESSAGE_V1 = 'switchboard.outbound-message.v1';
@@ -15,7 +16,10 @@ export const OutboundMessageV1Schema = z.strictObject({
   conversationId: IdSchema,
   /** The stored reply's id: connectors report delivery status against it. */
   messageId: IdSchema,
-  agentId: IdSchema,
+  /** null for a system message (auto-acknowledgement, CSAT survey). */
+  agentId: IdSchema.nullable(),
+  /** Absent means an agent's reply (records written before system messages existed). */
+  kind: OutboundKindSchema.optional(),
   channel: ChannelSchema,
   /** The inbox the conversation came through, when it records one; senders resolve credentials with it. */
   inboxId: IdSchema.nullable(),

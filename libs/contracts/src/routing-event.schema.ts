@@ -98,12 +98,21 @@ const AgentStatusChanged = Envelope.extend({
   cause: z.enum(['agent', 'missed-offers', 'system']),
 });
 
+/**
+ * What wrote an outbound message: an agent's reply, or one the router sends itself (ADR 0025). Absent on
+ * events stored before system messages existed, which are all agent replies.
+ */
+export const OutboundKindSchema = z.enum(['agent', 'auto-ack', 'csat-survey']);
+export type OutboundKind = z.infer<typeof OutboundKindSchema>;
+
 /** Where a reply goes: everything a connector needs to send it, so the outbound record is built from this alone. */
 const ReplyCreated = Envelope.extend({
   type: z.literal('reply.created'),
   conversationId: IdSchema,
   messageId: IdSchema,
-  agentId: IdSchema,
+  /** The replying agent; null for a system message (`kind` other than 'agent'). */
+  agentId: IdSchema.nullable(),
+  kind: OutboundKindSchema.optional(),
   clientMessageId: IdSchema.nullable(),
   channel: ChannelSchema,
   /** The inbox the conversation came through, when it records one. */
@@ -216,6 +225,17 @@ const CommandRejected = Envelope.extend({
   message: z.string(),
 });
 
+/** A customer answered the CSAT survey (stored once per conversation); for supervisors and the agent. */
+const CsatReceived = Envelope.extend({
+  type: z.literal('csat.received'),
+  conversationId: IdSchema,
+  queueId: IdSchema.nullable(),
+  channel: ChannelSchema,
+  agentId: IdSchema.nullable(),
+  score: z.number().int().min(1).max(5),
+  comment: z.string().nullable(),
+});
+
 export const RoutingEventV1Schema = z.discriminatedUnion('type', [
   ConversationQueued,
   ConversationReopened,
@@ -236,6 +256,7 @@ export const RoutingEventV1Schema = z.discriminatedUnion('type', [
   FollowUpScheduled,
   FollowUpCancelled,
   FollowUpDue,
+  CsatReceived,
 ]);
 export type RoutingEventV1 = z.infer<typeof RoutingEventV1Schema>;
 export type RoutingEventType = RoutingEventV1['type'];

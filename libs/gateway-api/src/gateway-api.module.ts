@@ -17,6 +17,8 @@ import { InboxesModule } from './inboxes/inboxes.module';
 import { PeopleModule } from './people/people.module';
 import { ReportsModule } from './reports/reports.module';
 import { RoutingConfigModule } from './routing-config/routing-config.module';
+import { CsatModule } from './csat/csat.module';
+import { WaitEstimatesReportModule } from './reports/wait-estimates/wait-estimates-report.module';
 import { SchemasController } from './schemas/schemas.controller';
 import { ApiRateLimitInterceptor } from './limits/api-rate-limit.interceptor';
 import { PreAuthThrottleMiddleware } from './limits/pre-auth-throttle.middleware';
@@ -46,6 +48,8 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     PeopleModule,
     ReportsModule,
     RoutingConfigModule,
+    WaitEstimatesReportModule,
+    CsatModule,
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

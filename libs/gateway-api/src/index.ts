@@ -5,3 +5,11 @@ export { AgentsGateway } from './realtime/agents.gateway';
 export { TypingRelay, type TypingSignal, type TypingListener } from './realtime/typing.relay';
 export { RoutingEventRelay, type RoutingEventListener } from './realtime/routing-event.relay';
 export { SocketLimits } from './realtime/socket-limits';
+export { CsatModule } from './csat/csat.module';
+export {
+  CsatAnswerSchema,
+  RecordCsatAnswer,
+  type CsatAnswer,
+  type CsatRespondent,
+  type StoredCsat,
+} from './csat/record-csat-answer.usecase';

@@ -3,6 +3,7 @@
 export { createRoutingEngine } from './engine/routing-engine';
 export type { RoutingClock, RoutingEngine, RoutingEngineOptions } from './engine/routing-engine';
 export type { QueueStats } from './engine/views';
+export type { WaitContext } from './engine/wait-context.view';
 export * from './model/agent.model';
 export * from './model/channel.model';
 export * from './model/contact.model';

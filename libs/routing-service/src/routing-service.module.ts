@@ -2,7 +2,7 @@
 // and rebuilds tenant state from Postgres whenever Kafka hands this process a new set of partitions.
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { inboundContactSchemas } from '@switchboard/contracts';
+import { csatLinkKey, inboundContactSchemas } from '@switchboard/contracts';
 import { BUS, BUS_METRICS, type Bus, type BusMetrics, type TopicPartitions } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import {
@@ -13,6 +13,7 @@ import {
 } from '@switchboard/persistence';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
 import { AgentCommandHandler } from './commands/agent-command.handler';
 import { ConfigChangeHandler } from './commands/config-change.handler';
 import { RouterConsumer } from './consumer/router.consumer';
@@ -20,6 +21,10 @@ import { TenantLanes } from './consumer/tenant-lane';
 import { TenantDirectory } from './consumer/tenant.directory';
 import { TenantRouterRegistry } from './engine/tenant-router.registry';
 import { TenantStateLoader } from './engine/tenant-state.loader';
+import { DEFAULT_CSAT_TEXT } from './csat/csat-survey.planner';
+import { CsatSurveyStep } from './csat/csat-survey.step';
+import { DEFAULT_AUTO_ACK_TEMPLATE, DEFAULT_AUTO_ACK_UNKNOWN } from './estimates/auto-ack.planner';
+import { AutoAckStep } from './estimates/auto-ack.step';
 import { EventOutbox } from './events/event-outbox';
 import { splitDueKeys } from './follow-ups/follow-up-timer.util';
 import { FollowUpStep } from './follow-ups/follow-up.step';
@@ -84,6 +89,25 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       now,
       reopenWindowMs: config.reopenWindowMs,
       inLane: (tenantId, work) => this.lanes.run(tenantId, work),
+      autoAck: new AutoAckStep(
+        sql,
+        {
+          channels: config.autoAck.channels,
+          template: config.autoAck.template ?? DEFAULT_AUTO_ACK_TEMPLATE,
+          unknownText: config.autoAck.unknownText ?? DEFAULT_AUTO_ACK_UNKNOWN,
+        },
+        uuidv7,
+        now,
+      ),
+      csat: new CsatSurveyStep(
+        sql,
+        { channels: config.csat.channels, text: config.csat.text ?? DEFAULT_CSAT_TEXT },
+        uuidv7,
+        now,
+        config.csat.linkBaseUrl
+          ? { baseUrl: config.csat.linkBaseUrl, key: csatLinkKey(config.jwt.secret) }
+          : undefined,
+      ),
       ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
     });
     this.slaTimers.handleDueWith((tenantId, keys) => {

@@ -5,8 +5,10 @@
 import type {
   AgentCommandV1,
   ConfigChangedV1,
+  CsatAnswerV1,
   DeliveryStatusV1,
   InboundContactV1,
+  RoutingEventBody,
   RoutingEventV1,
 } from '@switchboard/contracts';
 import type { SqlTransactor } from '@switchboard/persistence';
@@ -15,6 +17,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AgentCommandHandler } from './commands/agent-command.handler';
 import type { ConfigChangeHandler } from './commands/config-change.handler';
 import type { TenantContext, TenantRouterRegistry } from './engine/tenant-router.registry';
+import type { CsatSurveyStep } from './csat/csat-survey.step';
+import type { AutoAckStep } from './estimates/auto-ack.step';
 import type { EventOutbox } from './events/event-outbox';
 import type { FollowUpStep } from './follow-ups/follow-up.step';
 import { routeArrivals } from './intake/arrivals';
@@ -33,7 +37,8 @@ export type TenantItem =
   | { kind: 'inbound'; record: InboundContactV1 }
   | { kind: 'command'; record: AgentCommandV1 }
   | { kind: 'config'; record: ConfigChangedV1 }
-  | { kind: 'delivery'; record: DeliveryStatusV1 };
+  | { kind: 'delivery'; record: DeliveryStatusV1 }
+  | { kind: 'csat'; record: CsatAnswerV1 };
 
 export interface TenantRoutingDeps {
   registry: TenantRouterRegistry;
@@ -52,6 +57,16 @@ export interface TenantRoutingDeps {
   afterCommit?: (events: readonly RoutingEventV1[]) => void;
   /** Runs work in the tenant's lane; timers use it so ticks never interleave with batches. */
   inLane: (tenantId: string, work: () => Promise<void>) => Promise<void>;
+  /** Tells waiting arrivals their estimated wait (ADR 0025); absent: no acknowledgements. */
+  autoAck?: AutoAckStep;
+  /** Surveys customers after resolution (ADR 0025); absent: no surveys. */
+  csat?: CsatSurveyStep;
+}
+
+/** The edge stored the answer (once per conversation); the router announces it in the tenant's event order. */
+function csatReceived(record: CsatAnswerV1): RoutingEventBody {
+  const { conversationId, queueId, channel, agentId, score, comment } = record;
+  return { type: 'csat.received', conversationId, queueId, channel, agentId, score, comment };
 }
 
 function replyCommand(item: TenantItem): ReplyCommand[] {
@@ -92,11 +107,13 @@ export class TenantRoutingService {
         }
         await flushInbound();
         if (item.kind === 'command') await this.deps.commands.handle(ctx, item.record, set, dc, replies);
+        else if (item.kind === 'csat') set.events.push(csatReceived(item.record));
         else if (item.kind === 'delivery')
           this.delivered(tenantId, item.record, planDeliveryStatus(item.record, deliveries, set));
         else await this.configChanged(ctx, item.record, set, dc);
       }
       await flushInbound();
+      await this.deps.csat?.survey(tenantId, set);
     });
   }
 
@@ -149,6 +166,11 @@ export class TenantRoutingService {
       windowMs: reopenWindowMs,
       now: this.deps.now(),
     });
+    // A bare 1-5 reply to a surveyed conversation is its CSAT answer, not a reopening (ADR 0025).
+    const awaitingCsat =
+      this.deps.csat && reopenWindowMs > 0
+        ? await this.deps.csat.awaiting(ctx.tenantId, records, this.deps.now() - reopenWindowMs)
+        : new Map<string, never>();
     const plan = planIntake(
       ctx.intake,
       records,
@@ -158,9 +180,11 @@ export class TenantRoutingService {
         newId: uuidv7,
         slaDeadline: (subject) => ctx.sla.deadline(subject),
         reopenWindowMs,
+        awaitingCsat: new Set(awaitingCsat.keys()),
       },
       set,
     );
+    this.deps.csat?.answered(plan.stored, awaitingCsat, set);
     if (plan.duplicates.length > 0) {
       logger.info(
         { tenantId: ctx.tenantId, duplicates: plan.duplicates.length },
@@ -172,6 +196,7 @@ export class TenantRoutingService {
     const decisions = routeArrivals(ctx, plan.stored, relationships, set, logger);
     addDecisionWrites(set, decisions, dc);
     await this.feedIntakeClocks(ctx, plan.stored, set, dc);
+    await this.deps.autoAck?.acknowledge(ctx, plan.stored, set);
   }
 
   /** Each stored message moves its conversation's SLA clocks: opened, reopened, or awaiting a reply. */
@@ -184,6 +209,7 @@ export class TenantRoutingService {
     const reopened = stored.filter((m) => m.reopened !== null).map((m) => m.conversationId);
     await loadReopenedClocks(this.deps.sql, ctx.tenantId, ctx.clocks, reopened);
     for (const m of stored) {
+      if (m.csatScore !== undefined) continue; // an answer to a resolved conversation's survey moves no clock
       // The SLA clock starts when the edge accepted the message, not when the router got to it.
       const at = Date.parse(m.record.receivedAt);
       const feed = (event: SlaEvent): void => this.deps.sla.feed(ctx, set, dc, m.conversationId, event);
@@ -246,6 +272,7 @@ export class TenantRoutingService {
       };
       addDecisionWrites(set, restored, dc);
       await step(ctx, set, dc);
+      this.deps.autoAck?.follow(ctx, set);
       if (!set.isEmpty()) {
         const at = now();
         const events = outbox.stamp(tenantId, ctx.log, set.events, at);

@@ -4,7 +4,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ChannelSenderRegistry, OutboundModule } from '@switchboard/channels-core';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { GatewayApiModule } from '@switchboard/gateway-api';
+import { CsatModule, GatewayApiModule } from '@switchboard/gateway-api';
 import { ReceiveVisitorMessage } from './inbound/receive-visitor-message.usecase';
 import { QueueStatusReader } from './live/queue-status.reader';
 import { VisitorConversations } from './live/visitor-conversations';
@@ -20,7 +20,7 @@ import { VisitorsGateway } from './visitors/visitors.gateway';
 import { WidgetController } from './widget/widget.controller';
 
 @Module({
-  imports: [OutboundModule, GatewayApiModule],
+  imports: [OutboundModule, GatewayApiModule, CsatModule],
   controllers: [ChatSessionsController, WidgetController],
   providers: [
     {

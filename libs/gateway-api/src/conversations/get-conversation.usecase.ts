@@ -39,6 +39,8 @@ export interface MessageView {
   /** Metadata only (name, contentType, sizeBytes, url); content lives outside the database. */
   attachments: unknown;
   sentAt: string;
+  /** Set on messages the router sent itself ('auto-ack', 'csat-survey'); null for customers' and agents' (ADR 0025). */
+  systemKind: string | null;
 }
 
 export interface ConversationDetail extends ConversationSummary {
@@ -104,5 +106,6 @@ function toMessageView(m: Message): MessageView {
     html: m.html,
     attachments: m.attachments,
     sentAt: m.sentAt.toISOString(),
+    systemKind: m.systemKind,
   };
 }

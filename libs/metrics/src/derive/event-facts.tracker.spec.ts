@@ -73,6 +73,43 @@ describe('createEventFactTracker', () => {
       thresholdMsOf: (queueId) => (queueId === 'sales' ? 20_000 : null),
     });
 
+  it('scores a CSAT answer for its queue, channel and agent, after the conversation has ended', () => {
+    const t = tracker();
+    const facts = [
+      queued('12:00:00', 'c8', 'sales', 'chat'),
+      event('12:05:00', { type: 'conversation.resolved', conversationId: 'c8', agentId: null }),
+      event('12:06:00', {
+        type: 'csat.received',
+        conversationId: 'c8',
+        queueId: 'sales',
+        channel: 'chat',
+        agentId: 'ana',
+        score: 4,
+        comment: 'Quick',
+      }),
+    ].flatMap((e) => t.apply(e));
+    expect(facts.filter((f) => f.kind === 'csatScored')).toEqual<MetricFact[]>([
+      { kind: 'csatScored', ...sales, agentId: 'ana', score: 4, at: at('12:06:00') },
+    ]);
+  });
+
+  it('counts no system message (auto-acknowledgement, survey) as a response: the agent reply is the first', () => {
+    const t = tracker();
+    const system = (time: string, kind: string): RoutingEventV1 => {
+      const r = reply(time, 'c9') as Extract<RoutingEventV1, { type: 'reply.created' }>;
+      return RoutingEventV1Schema.parse({ ...r, agentId: null, kind });
+    };
+    const facts = [
+      queued('11:00:00', 'c9', 'sales', 'chat'),
+      system('11:00:01', 'auto-ack'),
+      reply('11:02:00', 'c9'),
+      system('11:03:00', 'csat-survey'),
+    ].flatMap((e) => t.apply(e));
+    expect(facts.filter((f) => f.kind === 'responseMeasured')).toEqual([
+      expect.objectContaining({ response: 'first', ms: 120_000, agentId: 'ana' }),
+    ]);
+  });
+
   it('turns a conversation story into its facts: queued, answered, first and next responses, handled', () => {
     const t = tracker();
     const facts = [

@@ -135,7 +135,8 @@ export function createEventFactTracker(options: EventFactTrackerOptions): EventF
       }
       case 'reply.created': {
         const c = conversations.get(event.conversationId);
-        if (c === undefined) return [];
+        // A system message (auto-acknowledgement, survey) is no response: only an agent's reply counts.
+        if (c === undefined || (event.kind ?? 'agent') !== 'agent') return [];
         const base = {
           kind: 'responseMeasured',
           ...contact(c),
@@ -192,6 +193,19 @@ export function createEventFactTracker(options: EventFactTrackerOptions): EventF
       case 'follow-up.due':
         // SLA outcomes are measured by the clocks themselves; response facts are timed from the events above.
         return [];
+      case 'csat.received':
+        // The answer names its own queue and channel: the conversation ended, and left this memory, before it.
+        return [
+          {
+            kind: 'csatScored',
+            tenantId,
+            queueId: event.queueId,
+            channel: event.channel,
+            agentId: event.agentId,
+            score: event.score,
+            at,
+          },
+        ];
     }
   };
 

@@ -25,6 +25,7 @@ import { RoutingState } from './routing-state';
 import { runDueTimers } from './timer.handler';
 import { transferContact } from './transfer-commands.handler';
 import { agentView, contactView, queueStats, type QueueStats } from './views';
+import { waitContextOf, type WaitContext } from './wait-context.view';
 
 export interface RoutingClock {
   /** Epoch milliseconds. A clock that steps backwards is treated as standing still. */
@@ -45,6 +46,8 @@ export interface RoutingEngine {
   getAgent(agentId: string): AgentView | undefined;
   getContact(contactId: string): ContactView | undefined;
   getQueueStats(queueId: string): QueueStats | undefined;
+  /** Place in line and serving capacity of a waiting contact; undefined unless it waits. */
+  getWaitContext(contactId: string): WaitContext | undefined;
 }
 
 export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngine {
@@ -77,6 +80,7 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
       const queue = state.queues.get(queueId);
       return queue === undefined ? undefined : queueStats(queue);
     },
+    getWaitContext: (contactId) => waitContextOf(state, contactId),
   };
 }
 

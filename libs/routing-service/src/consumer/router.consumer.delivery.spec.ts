@@ -2,6 +2,7 @@
 // apart from agents' commands, including commands whose text merely quotes the report schema's name.
 import {
   AGENT_COMMAND_V1,
+  CSAT_ANSWER_V1,
   DELIVERY_STATUS_V1,
   topicNames,
   type DeliveryStatusV1,
@@ -99,5 +100,24 @@ describe('router consumer: delivery reports', () => {
     const [letter] = deadLetters.map((m) => JSON.parse(String(m.value)) as { code: string; reason: string });
     expect(letter.code).toBe('VALIDATION_FAILED');
     expect(letter.reason).toContain('status');
+  });
+
+  it('hands a CSAT answer to the lane as one, and a reply quoting its schema name as a command', async () => {
+    const { c, ran, deadLetters } = consumer();
+    const answer = {
+      schema: CSAT_ANSWER_V1,
+      tenantId: 't1',
+      conversationId: 'c1',
+      queueId: null,
+      channel: 'chat',
+      agentId: 'alice',
+      score: 5,
+      comment: null,
+      at: '2026-12-04T10:00:00.000Z',
+    };
+    await c.handleBatch(batch([answer, { ...quotingReply, body: `Our records use ${CSAT_ANSWER_V1}` }]));
+    expect(ran.map((r) => r.item.kind)).toEqual(['csat', 'command']);
+    expect(ran[0].item.record).toEqual(answer);
+    expect(deadLetters).toEqual([]);
   });
 });

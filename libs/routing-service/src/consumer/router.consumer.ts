@@ -4,6 +4,8 @@ import {
   AgentCommandV1Schema,
   CONFIG_CHANGED_V1,
   ConfigChangedV1Schema,
+  CSAT_ANSWER_V1,
+  CsatAnswerV1Schema,
   DELIVERY_STATUS_V1,
   DeliveryStatusV1Schema,
   ErrorCode,
@@ -143,6 +145,11 @@ export class RouterConsumer {
     if (message.value.includes(CONFIG_CHANGED_V1)) {
       const config = decodeRecord(ConfigChangedV1Schema, message.value);
       if (config.ok) return { ok: true, record: { kind: 'config', record: config.record } };
+    }
+    if (message.value.includes(CSAT_ANSWER_V1)) {
+      // A CSAT comment may quote the schema name too; anything that fails here is tried as the others.
+      const csat = decodeRecord(CsatAnswerV1Schema, message.value);
+      if (csat.ok) return { ok: true, record: { kind: 'csat', record: csat.record } };
     }
     if (message.value.includes(DELIVERY_STATUS_V1)) {
       const delivery = decodeRecord(DeliveryStatusV1Schema, message.value);

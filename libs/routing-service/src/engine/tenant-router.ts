@@ -7,7 +7,9 @@ import {
   type RoutingCommand,
   type RoutingDecision,
   type RoutingEngine,
+  type WaitContext,
 } from '@switchboard/routing-core';
+import { DEFAULT_QUEUE_ID } from './routing-input.mapper';
 
 export type CommandOutcome = { ok: true; decisions: RoutingDecision[] } | { ok: false; error: RoutingError };
 
@@ -75,6 +77,18 @@ export class TenantRouter {
   /** Offers the conversation has had so far (0 when not routed here); a reopened conversation counts on. */
   offerAttempts(conversationId: string): number {
     return this.engine.getContact(conversationId)?.offerAttempts ?? 0;
+  }
+
+  /** A waiting conversation's place in line and serving capacity, for its wait estimate. */
+  waitContextOf(conversationId: string): WaitContext | undefined {
+    return this.engine.getWaitContext(conversationId);
+  }
+
+  /** The conversation's current queue (null: the implicit default queue), if the core holds it. */
+  queueOf(conversationId: string): string | null | undefined {
+    const view = this.engine.getContact(conversationId);
+    if (!view) return undefined;
+    return view.queueId === DEFAULT_QUEUE_ID ? null : view.queueId;
   }
 
   knowsContact(conversationId: string): boolean {

@@ -12,6 +12,7 @@ export function outboundRecordOf(event: ReplyCreated): OutboundMessageV1 {
     conversationId: event.conversationId,
     messageId: event.messageId,
     agentId: event.agentId,
+    ...(event.kind ? { kind: event.kind } : {}),
     channel: event.channel,
     inboxId: event.inboxId,
     to: event.to,

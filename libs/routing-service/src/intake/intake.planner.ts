@@ -6,6 +6,7 @@
 import type { InboundContactV1 } from '@switchboard/contracts';
 import { messageKey, identityKey, type ResolvedConversation, type TenantIntakeState } from './intake-state';
 import type { WriteSet } from '../write/write-set';
+import { csatScoreOf } from '../csat/csat-reply.lookup';
 
 export interface SlaSubject {
   queueId: string | null;
@@ -28,6 +29,11 @@ export interface IntakePlanContext {
    * 0 never reopens.
    */
   reopenWindowMs: number;
+  /**
+   * Resolved conversations awaiting a CSAT answer: a bare 1-5 reply to one is the answer and does not reopen
+   * it (ADR 0025). An answered one is taken out, so a second digit reopens as usual.
+   */
+  awaitingCsat?: Set<string>;
 }
 
 /** What routing needs to know about a conversation this message reopened. */
@@ -50,6 +56,8 @@ export interface PlannedMessage {
   newCustomer: boolean;
   queueId: string | null;
   slaDeadline: number | null;
+  /** Set when the message is the customer's CSAT answer to a resolved conversation's survey. */
+  csatScore?: number;
 }
 
 export interface IntakePlan {
@@ -107,9 +115,15 @@ function planOne(
             receivedAt - ctx.reopenWindowMs,
           )
         : undefined;
-    planned = resolved
-      ? { ...base, ...reopen(state, record, resolved, queueId, ctx, set) }
-      : { ...base, opened: true, ...openNew(state, record, customerId, queueId, ctx, set) };
+    const score = resolved ? csatScoreOf(record.body) : null;
+    const answers =
+      resolved !== undefined && score !== null && ctx.awaitingCsat?.delete(resolved.id) === true;
+    planned =
+      resolved && answers && score !== null
+        ? { ...base, conversationId: resolved.id, csatScore: score }
+        : resolved
+          ? { ...base, ...reopen(state, record, resolved, queueId, ctx, set) }
+          : { ...base, opened: true, ...openNew(state, record, customerId, queueId, ctx, set) };
   }
   const messageId = ctx.newId();
   set.messages.push({

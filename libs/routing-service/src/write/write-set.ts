@@ -3,6 +3,7 @@
 // statements whatever its size.
 import type { RoutingEventBody } from '@switchboard/contracts';
 import type { MetricFact } from '@switchboard/metrics';
+import type { CsatAnswerRow, SystemMessageRow, WaitEstimateRow } from './customer-message-rows.model';
 
 import type {
   OfferOutcome,
@@ -66,6 +67,9 @@ export class WriteSet {
   readonly followUps: FollowUpRow[] = [];
   /** Follow-ups stored before this batch that fire or are cancelled; only a scheduled one changes. */
   readonly followUpChanges = new Map<string, { status: 'fired' | 'cancelled'; at: number }>();
+  readonly systemMessages: SystemMessageRow[] = [];
+  readonly waitEstimates: WaitEstimateRow[] = [];
+  readonly csatAnswers: CsatAnswerRow[] = [];
   /** Events in the order they happened; the writer numbers and stores them with the state they describe. */
   readonly events: RoutingEventBody[] = [];
   /**
@@ -212,6 +216,9 @@ export class WriteSet {
       this.assignments.length > 0 ||
       this.decisionLogs.length > 0 ||
       this.followUps.length > 0 ||
+      this.systemMessages.length > 0 ||
+      this.waitEstimates.length > 0 ||
+      this.csatAnswers.length > 0 ||
       this.events.length > 0 ||
       this.metricFacts.length > 0
     );

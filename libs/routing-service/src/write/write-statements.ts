@@ -79,6 +79,17 @@ export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[]
                   ${p.add(r.map(([, x]) => x.at))}::float8[]) AS v(id, status, at)
       WHERE f.id = v.id AND f.tenant_id = ${tenant} AND f.status = 'scheduled' RETURNING 1)`);
   }
+  if (s.assignments.length > 0) {
+    const r = s.assignments;
+    // A wait prediction is scored by the assignment that answers its conversation (ADR 0025).
+    parts.push(`answered AS (UPDATE wait_estimates w SET answered_at = ${ts('v.at')},
+        actual_ms = GREATEST(0, round(v.at - extract(epoch FROM w.arrived_at) * 1000))::int,
+        error_ms = abs(w.predicted_ms - GREATEST(0, round(v.at - extract(epoch FROM w.arrived_at) * 1000)))::int
+      FROM unnest(${p.add(r.map((x) => x.conversationId))}::text[], ${p.add(r.map((x) => x.assignedAt))}::float8[])
+        AS v(conversation, at)
+      WHERE w.conversation_id = v.conversation AND w.tenant_id = ${tenant} AND w.answered_at IS NULL
+        AND w.predicted_ms IS NOT NULL RETURNING 1)`);
+  }
   return parts;
 }
 
@@ -217,6 +228,42 @@ export function insertParts(
                     ${cols(r, (x) => x.createdAt, 'float8')}, ${cols(r, (x) => x.firedAt, 'float8')},
                     ${cols(r, (x) => x.cancelledAt, 'float8')})
           AS v(id, conversation, agent, due, note, status, created, fired, cancelled))`);
+  }
+  if (s.systemMessages.length > 0) {
+    const r = s.systemMessages;
+    parts.push(`sys AS (INSERT INTO messages (id, tenant_id, conversation_id, direction, channel, channel_message_id,
+        body, html, system_kind, sent_at, delivery_status, delivery_status_at)
+      SELECT v.id, ${tenant}, v.conversation, 'outbound', v.channel, v.cmid, v.body, v.html, v.kind, ${ts('v.sent')},
+             'queued'::delivery_status, ${ts('v.sent')}
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.conversationId, 'text')},
+                    ${cols(r, (x) => x.channel, 'text')}, ${cols(r, (x) => x.channelMessageId, 'text')},
+                    ${cols(r, (x) => x.body, 'text')}, ${cols(r, (x) => x.html, 'text')},
+                    ${cols(r, (x) => x.kind, 'text')}, ${cols(r, (x) => x.sentAt, 'float8')})
+          AS v(id, conversation, channel, cmid, body, html, kind, sent)
+      ON CONFLICT (tenant_id, channel, channel_message_id) DO NOTHING)`);
+  }
+  if (s.waitEstimates.length > 0) {
+    const r = s.waitEstimates;
+    parts.push(`we AS (INSERT INTO wait_estimates (id, tenant_id, conversation_id, queue_id, channel, arrived_at,
+        made_at, predicted_ms, basis)
+      SELECT v.id, ${tenant}, v.conversation, v.queue, v.channel, ${ts('v.arrived')}, ${ts('v.made')}, v.predicted,
+             v.basis::jsonb
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.conversationId, 'text')},
+                    ${cols(r, (x) => x.queueId, 'text')}, ${cols(r, (x) => x.channel, 'text')},
+                    ${cols(r, (x) => x.arrivedAt, 'float8')}, ${cols(r, (x) => x.madeAt, 'float8')},
+                    ${cols(r, (x) => x.predictedMs, 'int4')}, ${cols(r, (x) => x.basis, 'text')})
+          AS v(id, conversation, queue, channel, arrived, made, predicted, basis))`);
+  }
+  if (s.csatAnswers.length > 0) {
+    const r = s.csatAnswers;
+    // One answer per conversation: the first stored wins, as at the survey page.
+    parts.push(`csat AS (INSERT INTO csat_responses (id, tenant_id, conversation_id, agent_id, score, channel, created_at)
+      SELECT v.id, ${tenant}, v.conversation, v.agent, v.score, v.channel, ${ts('v.at')}
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.conversationId, 'text')},
+                    ${cols(r, (x) => x.agentId, 'text')}, ${cols(r, (x) => x.score, 'int4')},
+                    ${cols(r, (x) => x.channel, 'text')}, ${cols(r, (x) => x.at, 'float8')})
+          AS v(id, conversation, agent, score, channel, at)
+      ON CONFLICT (conversation_id) DO NOTHING)`);
   }
   if (events.length > 0) {
     const r = events;

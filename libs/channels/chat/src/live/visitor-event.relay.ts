@@ -64,6 +64,7 @@ export class VisitorEventRelay implements OnModuleInit {
       case 'follow-up.scheduled':
       case 'follow-up.cancelled':
       case 'follow-up.due':
+      case 'csat.received':
         return;
     }
   }
@@ -116,6 +117,8 @@ export class VisitorEventRelay implements OnModuleInit {
   private reply(event: Extract<RoutingEventV1, { type: 'reply.created' }>): void {
     if (event.channel !== 'chat') return;
     const visitorId = event.to.address;
+    // The survey follows the end of the conversation: it must not bind the visitor to it again (ADR 0025).
+    if (event.kind === 'csat-survey') return this.push(event.tenantId, visitorId, replyPush(event));
     const binding = this.conversations.bind(event.tenantId, visitorId, event.conversationId);
     this.conversations.rememberReply(binding, event.messageId);
     this.push(event.tenantId, visitorId, replyPush(event));

@@ -15,7 +15,9 @@ export const REPLAYED_EVENT_TYPES = ['reply.created', 'assignment.created', 'con
 
 export function replyPush(event: EventOf<'reply.created'>): VisitorPush {
   const { conversationId, messageId, body, html, at, seq } = event;
-  return { event: 'reply', seq, payload: { conversationId, messageId, body, html, at, seq } };
+  // The widget shows a system message (auto-acknowledgement, survey) apart from an agent's reply (ADR 0025).
+  const kind = event.kind ?? 'agent';
+  return { event: 'reply', seq, payload: { conversationId, messageId, body, html, at, seq, kind } };
 }
 
 export function assignedPush(event: EventOf<'assignment.created'>, displayName: string | null): VisitorPush {

@@ -13,7 +13,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { DomainError, ErrorCode, parseWith, type FieldIssue } from '@switchboard/contracts';
-import { SocketLimits, TypingRelay } from '@switchboard/gateway-api';
+import { CsatAnswerSchema, RecordCsatAnswer, SocketLimits, TypingRelay } from '@switchboard/gateway-api';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { ReceiveVisitorMessage } from '../inbound/receive-visitor-message.usecase';
@@ -64,6 +64,7 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly socketLimits: SocketLimits,
     private readonly inboxes: ChatInboxDirectory,
     private readonly origins: ChatOriginPolicy,
+    private readonly csat: RecordCsatAnswer,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -202,6 +203,31 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     } catch (error) {
       this.logger.error(error);
       return { ok: false, code: ErrorCode.Unavailable, message: 'The receipt could not be stored; retry' };
+    }
+  }
+
+  /** The visitor rates a surveyed conversation of theirs: 1-5 with an optional comment, stored once. */
+  @SubscribeMessage('csat')
+  async onCsat(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<VisitorAck> {
+    const parsed = parseWith(CsatAnswerSchema, body);
+    if (!parsed.ok)
+      return {
+        ok: false,
+        code: ErrorCode.ValidationFailed,
+        message: 'Invalid rating',
+        errors: parsed.issues,
+      };
+    const visitor = visitorOf(socket);
+    try {
+      await this.csat.execute(
+        { tenantId: visitor.tenantId, channel: 'chat', address: visitor.visitorId },
+        parsed.value,
+      );
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message };
+      this.logger.error(error);
+      return { ok: false, code: ErrorCode.Unavailable, message: 'The rating could not be stored; retry' };
     }
   }
 

@@ -10,12 +10,16 @@ class FakeNode {
   scrollHeight = 0;
   placeholder = '';
   value = '';
+  type = '';
+  readonly listeners = new Map<string, () => void>();
   setAttribute(): void {}
   appendChild(child: FakeNode): FakeNode {
     this.children.push(child);
     return child;
   }
-  addEventListener(): void {}
+  addEventListener(event: string, listener: () => void): void {
+    this.listeners.set(event, listener);
+  }
 }
 
 type Handler = (payload: Record<string, unknown>) => void;
@@ -90,5 +94,26 @@ describe('the widget script', () => {
     widget.push('ready', { seq: 12 });
     expect(await widget.handshake()).toEqual({ token: 'visitor-token', lastSeq: 12 });
     expect(widget.storage.get('switchboard.visitor.inbox-1')).toBe('visitor-token');
+  });
+
+  it('shows the CSAT survey with 1-5 buttons and sends the chosen score with the comment', async () => {
+    const widget = loadWidget();
+    await expect.poll(widget.connected).toBe(true);
+    widget.push('reply', {
+      conversationId: 'c1',
+      messageId: 's1',
+      body: 'How did we do?',
+      kind: 'csat-survey',
+      seq: 3,
+    });
+    const [, rating] = widget.log();
+    const buttons = rating.children.slice(0, 5);
+    expect(buttons.map((b) => b.textContent)).toEqual(['1', '2', '3', '4', '5']);
+    const comment = rating.children[5];
+    comment.value = ' Quick and kind ';
+    buttons[3].listeners.get('click')?.();
+    expect(widget.emitted.filter((e) => e.event === 'csat')).toEqual([
+      { event: 'csat', payload: { conversationId: 'c1', score: 4, comment: 'Quick and kind' } },
+    ]);
   });
 });

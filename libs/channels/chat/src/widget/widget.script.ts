@@ -31,7 +31,9 @@ export const WIDGET_SCRIPT = String.raw`(function () {
 
   function line(who, text) {
     var row = el('div', 'margin:4px 0;' + (who === 'you' ? 'text-align:right' : ''));
-    row.appendChild(el('span', 'display:inline-block;padding:4px 8px;border-radius:6px;background:' + (who === 'you' ? '#dbeafe' : '#f1f5f9'), text));
+    // A system message (acknowledgement, survey) is set apart from the agent's words.
+    var look = who === 'system' ? '#fff;font-style:italic;color:#475569' : who === 'you' ? '#dbeafe' : '#f1f5f9';
+    row.appendChild(el('span', 'display:inline-block;padding:4px 8px;border-radius:6px;background:' + look, text));
     log.appendChild(row); log.scrollTop = log.scrollHeight;
     return row;
   }
@@ -96,6 +98,29 @@ export const WIDGET_SCRIPT = String.raw`(function () {
         setTimeout(function () { deliver(text, id, attempt + 1); }, wait);
       });
     }
+    // The survey's answer: a 1-5 button sends the rating with the optional comment, once.
+    function rate(conversationId) {
+      var row = el('div', 'margin:4px 0');
+      var comment = el('input', 'width:100%;box-sizing:border-box;margin-top:4px');
+      comment.placeholder = 'Comment (optional)';
+      function send(score) {
+        var body = { conversationId: conversationId, score: score };
+        if (comment.value.trim()) body.comment = comment.value.trim();
+        socket.emit('csat', body, function (ack) {
+          row.textContent = ack && ack.ok ? 'Thank you for your rating'
+            : ack && ack.code === 'CONFLICT' ? 'You already rated this conversation, thank you'
+            : 'The rating could not be sent';
+        });
+      }
+      for (var score = 1; score <= 5; score++) {
+        var button = el('button', 'margin-right:4px', String(score));
+        button.type = 'button';
+        button.addEventListener('click', send.bind(null, score));
+        row.appendChild(button);
+      }
+      row.appendChild(comment);
+      log.appendChild(row); log.scrollTop = log.scrollHeight;
+    }
     socket.on('connect', function () { status.textContent = 'Connected'; });
     socket.on('connect_error', function (e) { status.textContent = 'Cannot connect: ' + e.message; });
     socket.on('ready', function (r) {
@@ -110,7 +135,8 @@ export const WIDGET_SCRIPT = String.raw`(function () {
       saw(m.seq);
       if (shown[m.messageId]) return;
       shown[m.messageId] = true;
-      line('agent', m.body);
+      line(m.kind && m.kind !== 'agent' ? 'system' : 'agent', m.body);
+      if (m.kind === 'csat-survey') rate(m.conversationId);
       socket.emit('receipt', { messageId: m.messageId }, function () {});
     });
     socket.on('typing', function (t) { typing.textContent = t.typing ? 'The agent is typing…' : ''; });
