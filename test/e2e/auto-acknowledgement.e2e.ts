@@ -53,7 +53,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])(
     const visitors: VisitorClient[] = [];
 
     beforeAll(async () => {
-      harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '120' });
+      harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '120', AUTO_ACK_CHANNELS: 'chat' });
       tenant = await createTenantFixture(harness.prisma, [{ name: 'alice', capacity: { chat: 1 } }]);
       inboxId = await chatInbox(harness.prisma, tenant.id);
       // Handle-time history the router reads when it first needs an estimate: three 4-minute chats.

@@ -16,7 +16,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('CSAT survey on web chat (%s
   let supervisor: AgentClient;
 
   beforeAll(async () => {
-    harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '120' });
+    harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '120', CSAT_CHANNELS: 'chat' });
     tenant = await createTenantFixture(harness.prisma, [{ name: 'alice', capacity: { chat: 2 } }]);
     inboxId = (
       await harness.prisma.inbox.create({

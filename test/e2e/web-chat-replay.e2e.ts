@@ -13,7 +13,7 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('web chat replay (%s)', (mod
   let alice: AgentClient;
 
   beforeAll(async () => {
-    harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '60' });
+    harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '60', CSAT_CHANNELS: 'chat' });
     const tenant = await createTenantFixture(harness.prisma, [{ name: 'alice', capacity: { chat: 5 } }]);
     inboxId = (
       await harness.prisma.inbox.create({

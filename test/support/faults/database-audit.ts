@@ -52,6 +52,7 @@ export async function auditDatabase(
            FROM unnest($1::text[], $2::text[], $3::text[]) AS a(tenant, channel, cmid)
            LEFT JOIN messages m
              ON m.tenant_id = a.tenant AND m.channel = a.channel AND m.channel_message_id = a.cmid
+            AND m.direction = 'inbound'
            LEFT JOIN conversations c ON c.id = m.conversation_id
           WHERE m.id IS NULL OR c.id IS NULL`,
         [
@@ -193,7 +194,7 @@ export async function misthreaded(url: string, threads: readonly CustomerThread[
       `WITH stored AS (
          SELECT c.tenant_id, c.channel, i.address, count(DISTINCT c.id) AS conversations, count(m.id) AS messages
            FROM messages m
-           JOIN conversations c ON c.id = m.conversation_id
+           JOIN conversations c ON c.id = m.conversation_id AND m.direction = 'inbound'
            JOIN customer_identities i ON i.customer_id = c.customer_id AND i.channel = c.channel
           WHERE c.tenant_id = ANY($1)
           GROUP BY c.tenant_id, c.channel, i.address)
