@@ -26,7 +26,8 @@ interface RouterLayer {
  * - /docs: the OpenAPI document and its UI, served by SwaggerModule in startApp, outside Nest's controllers.
  * - web chat: the widget script and its demo page (loaded by browsers with no credential), and visitor
  *   sessions, which hand out visitor tokens that only the `/visitors` namespace accepts.
- * Channel webhooks will join them, and verify a signature in the handler instead.
+ * - channel webhooks: the signature over the raw body (or the verify token, the CRC) authenticates;
+ * - the CSAT answer page: the signed, expiring token in the path authenticates (a bad one gets 404).
  */
 const PUBLIC_ROUTES: RegExp[] = [
   /^POST \/v1\/auth\/login$/,
@@ -39,6 +40,8 @@ const PUBLIC_ROUTES: RegExp[] = [
   /^GET \/widget\/demo$/,
   // The platforms' webhooks: the signature over the raw body (or the verify token, the CRC) authenticates.
   /^(GET|POST) \/v1\/channels\/:channel\/:inboxId\/webhook$/,
+  // Email CSAT surveys link here; the HMAC-signed token in the path names the conversation and expires.
+  /^(GET|POST) \/v1\/csat\/:token$/,
 ];
 
 const UNKNOWN_ID = '01900000-0000-7000-8000-000000000000';
