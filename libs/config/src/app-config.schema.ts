@@ -25,6 +25,18 @@ const originList = z
     z.array(z.string().regex(/^https?:\/\/[^/\s?#]+$/, 'each origin must be scheme://host[:port], no path')),
   );
 
+/** Channels, comma-separated; empty (the default) names none. */
+const channelList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(ChannelSchema))
+  .default([]);
+
 const perWindow = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -237,31 +249,13 @@ export const EnvSchema = z.object({
    * waiting (comma-separated, e.g. `chat,email`). Off by default for now: with it and the CSAT survey on,
    * one tenant at 100 contacts/s measured offer p50 ~5 s instead of ~44 ms (docs/performance.md).
    */
-  AUTO_ACK_CHANNELS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(ChannelSchema))
-    .default([]),
+  AUTO_ACK_CHANNELS: channelList,
   /** The acknowledgement; `{wait}` becomes "about 4 minutes", "about 1 minute" or "less than a minute". */
   AUTO_ACK_TEMPLATE: z.string().min(1).max(2000).optional(),
   /** Said instead when no honest estimate exists (nobody serving the queue, no handle history yet). */
   AUTO_ACK_UNKNOWN_TEXT: z.string().min(1).max(2000).optional(),
   /** Channels whose customers get a CSAT survey after resolution (comma-separated, e.g. `chat`; off by default). */
-  CSAT_CHANNELS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(ChannelSchema))
-    .default([]),
+  CSAT_CHANNELS: channelList,
   /** The survey's text. */
   CSAT_SURVEY_TEXT: z.string().min(1).max(2000).optional(),
   /**

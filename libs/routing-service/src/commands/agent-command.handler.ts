@@ -82,15 +82,7 @@ export class AgentCommandHandler {
     set: WriteSet,
     dc: DecisionContext,
   ): void {
-    const owner = ctx.router.ownerOf(command.conversationId);
-    if (owner?.state !== 'assigned' || owner.agentId !== command.agentId) {
-      return reject(
-        set,
-        command,
-        ErrorCode.Forbidden,
-        `Conversation ${command.conversationId} is not assigned to you`,
-      );
-    }
+    if (!holdsAssignment(ctx, command)) return rejectNotYours(set, command);
     const outcome = ctx.router.try({
       type: 'transferContact',
       contactId: command.conversationId,
@@ -109,15 +101,7 @@ export class AgentCommandHandler {
     set: WriteSet,
     dc: DecisionContext,
   ): void {
-    const owner = ctx.router.ownerOf(command.conversationId);
-    if (owner?.state !== 'assigned' || owner.agentId !== command.agentId) {
-      return reject(
-        set,
-        command,
-        ErrorCode.Forbidden,
-        `Conversation ${command.conversationId} is not assigned to you`,
-      );
-    }
+    if (!holdsAssignment(ctx, command)) return rejectNotYours(set, command);
     this.sla.feed(ctx, set, dc, command.conversationId, { type: 'waitingOnCustomer', at: this.now() });
     set.events.push({
       type: 'conversation.awaiting-customer',
@@ -227,6 +211,16 @@ export class AgentCommandHandler {
     });
     addDecisionWrites(set, outcome.decisions, dc);
   }
+}
+
+/** Whether the command's agent is the one the conversation is assigned to now. */
+function holdsAssignment(ctx: TenantContext, command: AgentCommandV1 & { conversationId: string }): boolean {
+  const owner = ctx.router.ownerOf(command.conversationId);
+  return owner?.state === 'assigned' && owner.agentId === command.agentId;
+}
+
+function rejectNotYours(set: WriteSet, command: AgentCommandV1 & { conversationId: string }): void {
+  reject(set, command, ErrorCode.Forbidden, `Conversation ${command.conversationId} is not assigned to you`);
 }
 
 function reject(set: WriteSet, command: AgentCommandV1, code: string, message: string): void {

@@ -22,24 +22,7 @@ import type {
   FollowUpRow,
 } from './write-rows';
 
-export type {
-  ConversationStatus,
-  OfferOutcome,
-  WireAgentStatus,
-  CustomerRow,
-  IdentityRow,
-  ConversationRow,
-  MessageRow,
-  ReplyRow,
-  DeliveryUpdate,
-  ConversationChange,
-  SlaEventRow,
-  OfferRow,
-  AssignmentRow,
-  DecisionLogRow,
-  FollowUpStatus,
-  FollowUpRow,
-} from './write-rows';
+export type * from './write-rows';
 
 /**
  * Rows are inserted in one statement and changes applied in another, so a row inserted in this batch can never
