@@ -106,7 +106,14 @@ describe('fault: 50,000 records backlogged while no router runs', () => {
     await scenario.start('router');
     const bootMs = Date.now() - routerStarted;
     const stored = async (): Promise<number> =>
-      Number((await queryOnce<{ n: string }>(url, `SELECT count(*) AS n FROM messages WHERE direction = 'inbound'`))[0].n);
+      Number(
+        (
+          await queryOnce<{ n: string }>(
+            url,
+            `SELECT count(*) AS n FROM messages WHERE direction = 'inbound'`,
+          )
+        )[0].n,
+      );
     await waitUntil('all 50,000 stored', async () => (await stored()) >= TOTAL, 240_000, 200);
     const drainMs = Date.now() - routerStarted;
 
