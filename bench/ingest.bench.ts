@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { topicNames } from '@switchboard/contracts';
 import { openDatabase } from '@switchboard/persistence';
+import { deleteTopics, runCleanup, type Cleanup } from './support/bench-lifecycle';
 import { createScratchDatabase, ensureServices } from './support/bench-services';
 import { seedBenchTenants } from './support/bench-tenants';
 import { EventTracker } from './support/event-tracker';
@@ -50,19 +51,17 @@ const resultsDir = env.BENCH_RESULTS_DIR ?? mkdtempSync(join(tmpdir(), 'switchbo
 mkdirSync(resultsDir, { recursive: true });
 const log = (line: string): void => console.log(`[bench:ingest] ${line}`);
 
-type Cleanup = Array<() => Promise<void>>;
-
 async function main(): Promise<void> {
   const services = ensureServices(ROOT, log);
   const entry = ensureBuilt(ROOT, env.BENCH_BUILD ?? 'auto', log);
   const cleanup: Cleanup = [];
-  const onSignal = (): void => void runCleanup(cleanup).finally(() => process.exit(130));
+  const onSignal = (): void => void runCleanup(cleanup, log).finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
     await run(services.kafkaBrokers, services.databaseUrl, entry, cleanup);
   } finally {
-    await runCleanup(cleanup);
+    await runCleanup(cleanup, log);
   }
 }
 
@@ -220,25 +219,6 @@ function reportDatabase(check: StoredCheck, produced: number, duplicates: number
       `offers (new conversations routed); ${duplicates} duplicate message.received events; ` +
       `router RSS ${rssMb.toFixed(0)} MB`,
   );
-}
-
-async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-async function runCleanup(steps: Cleanup): Promise<void> {
-  // Last started, first stopped: producer, consumer and router go before their topics and database.
-  while (steps.length > 0) {
-    const step = steps.pop()!;
-    await step().catch((error: unknown) => log(`cleanup: ${String(error)}`));
-  }
 }
 
 main().catch((error: unknown) => {

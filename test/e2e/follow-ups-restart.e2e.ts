@@ -1,66 +1,35 @@
 // Follow-ups are durable: the router is killed (SIGKILL) after a follow-up was set on a conversation that was
 // then resolved, and again right after it fired. Each new router reloads the scheduled follow-ups from Postgres;
 // the follow-up fires once, bringing the conversation back to its agent, and never again.
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../support/agent-client';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
-import { freePort, startRole, stop, waitForHealth } from '../support/processes';
-import { createTestDatabase, type TestDatabase } from '../persistence/test-database';
+import { SplitStack } from '../support/split-stack';
 
 describe('follow-ups across router restarts (separate processes)', () => {
-  let database: TestDatabase;
-  let gateway: ChildProcess;
-  let router: ChildProcess | undefined;
-  let gatewayUrl: string;
-  let env: NodeJS.ProcessEnv;
+  let stack: SplitStack;
   let tenant: TenantFixture;
   let agent: AgentClient;
 
-  async function startRouter(): Promise<void> {
-    const port = await freePort();
-    router = startRole('router', { ...env, PORT: String(port) });
-    await waitForHealth(`http://127.0.0.1:${port}`, router, 60_000);
-  }
-
   beforeAll(async () => {
-    database = await createTestDatabase({ kind: 'postgres' });
-    if (database.target.kind !== 'postgres') throw new Error('expected postgres');
-    env = {
-      ...process.env,
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.target.url,
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-      KAFKA_TOPIC_PREFIX: `follow-up-restart-${randomBytes(4).toString('hex')}.`,
-      KAFKA_PARTITIONS: '3',
-      ROUTER_GROUP_ID: `router-${randomBytes(4).toString('hex')}`,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      OFFER_TIMEOUT_SECONDS: '120',
-    };
-    tenant = await createTenantFixture(database.prisma, [{ name: 'alice', capacity: { chat: 2 } }]);
-    await startRouter();
-    const gatewayPort = await freePort();
-    gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-    gateway = startRole('gateway', { ...env, PORT: String(gatewayPort) });
-    await waitForHealth(gatewayUrl, gateway, 60_000);
+    stack = await SplitStack.create('follow-up-restart', { OFFER_TIMEOUT_SECONDS: '120' });
+    tenant = await createTenantFixture(stack.database.prisma, [{ name: 'alice', capacity: { chat: 2 } }]);
+    await stack.startRouter();
+    await stack.startGateway();
     const [fixture] = tenant.agents;
-    const token = await AgentClient.login(gatewayUrl, tenant.slug, fixture.email, fixture.password);
-    agent = await AgentClient.connect(gatewayUrl, token);
+    const token = await AgentClient.login(stack.gatewayUrl, tenant.slug, fixture.email, fixture.password);
+    agent = await AgentClient.connect(stack.gatewayUrl, token);
     expect((await agent.command({ type: 'status.set', status: 'available' })).ok).toBe(true);
     await agent.next('agent.status-changed', (e) => e.status === 'available', 30_000);
   }, 180_000);
 
   afterAll(async () => {
     agent?.close();
-    await stop(router);
-    await stop(gateway);
-    await database?.drop();
+    await stack?.dispose();
   });
 
   it('fires a follow-up set before a crash once, and not again after a second crash', async () => {
-    const response = await fetch(`${gatewayUrl}/v1/contacts`, {
+    const response = await fetch(`${stack.gatewayUrl}/v1/contacts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': tenant.apiKey },
       body: JSON.stringify({
@@ -84,21 +53,21 @@ describe('follow-ups across router restarts (separate processes)', () => {
     await agent.next('conversation.resolved', (e) => e.conversationId === conversationId, 30_000);
 
     // Crash 1: before the follow-up is due. The tenant has no open work left, only the follow-up.
-    await stop(router, 'SIGKILL');
-    await startRouter();
+    await stack.killRouter();
+    await stack.startRouter();
     const due = await agent.next('follow-up.due', (e) => e.followUpId === ack.commandId, 60_000);
     expect(due).toMatchObject({ conversationId, reopened: true, note });
     const back = await agent.next('offer.created', (e) => e.preview === note, 30_000);
     expect(back).toMatchObject({ conversationId, reason: { rule: 'sticky-preferred' } });
 
     // Crash 2: right after it fired; the next router must not fire it again.
-    await stop(router, 'SIGKILL');
-    await startRouter();
+    await stack.killRouter();
+    await stack.startRouter();
     // A later event from the new router proves it has taken the tenant over.
     expect((await agent.command({ type: 'status.set', status: 'away' })).ok).toBe(true);
     await agent.next('agent.status-changed', (e) => e.status === 'away', 60_000);
 
-    const { prisma } = database;
+    const { prisma } = stack.database;
     const rows = await prisma.followUp.findMany({ where: { conversationId } });
     expect(rows.map((r) => r.status)).toEqual(['fired']);
     const fired = await prisma.routingEvent.count({ where: { tenantId: tenant.id, type: 'follow-up.due' } });

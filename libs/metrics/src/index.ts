@@ -39,6 +39,7 @@ export {
   mergeCounters,
   mergeRollups,
   mergeRows,
+  rollupColumnOf,
   rollupKeyId,
 } from './rollup/rollup-row.model';
 export type {

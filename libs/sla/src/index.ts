@@ -24,7 +24,12 @@ export type {
   ConversationStatus,
   TargetRun,
 } from './clocks/clock.types';
-export { applyClockInput, clockElapsedMs, newConversationClocks } from './clocks/conversation-clocks.engine';
+export {
+  applyClockInput,
+  clockElapsedMs,
+  clockWakeAt,
+  newConversationClocks,
+} from './clocks/conversation-clocks.engine';
 export { warningMs } from './clocks/target-run.util';
 
 // Durable timers' in-memory side: a deadline queue keyed by (tenant, key) and the driver that fires it

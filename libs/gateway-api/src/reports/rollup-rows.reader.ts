@@ -6,6 +6,7 @@ import {
   MAX_COLUMNS,
   SUM_COLUMNS,
   emptyCounters,
+  rollupColumnOf,
   type MetricDimension,
   type MetricInterval,
   type RollupCounters,
@@ -24,10 +25,6 @@ export interface RollupSeriesQuery {
   readonly ids?: readonly string[];
 }
 
-/** snake_case column of a counter: `answeredWaitMsSum` -> `answered_wait_ms_sum`. */
-export const columnOf = (counter: string): string =>
-  counter.replace(/[A-Z]|\d+/g, (m) => `_${m.toLowerCase()}`);
-
 const NUMBERS = [...SUM_COLUMNS, ...MAX_COLUMNS];
 
 type StoredRow = Record<string, unknown> & { dimension_id: string; bucket_start: number };
@@ -39,8 +36,8 @@ export async function readRollupRows(sql: SqlExecutor, q: RollupSeriesQuery): Pr
   if (q.ids !== undefined) params.push([...q.ids]);
   const rows = await sql.query<StoredRow>(
     `SELECT dimension_id, (extract(epoch FROM bucket_start) * 1000)::float8 AS bucket_start,
-            ${NUMBERS.map((c) => `${columnOf(c)}::float8 AS "${c}"`).join(', ')},
-            ${HISTOGRAM_COLUMNS.map((c) => `array_to_string(${columnOf(c)}, ',') AS "${c}"`).join(', ')}
+            ${NUMBERS.map((c) => `${rollupColumnOf(c)}::float8 AS "${c}"`).join(', ')},
+            ${HISTOGRAM_COLUMNS.map((c) => `array_to_string(${rollupColumnOf(c)}, ',') AS "${c}"`).join(', ')}
        FROM metric_rollups
       WHERE tenant_id = $1 AND dimension = $2 AND bucket_interval = $3
         AND bucket_start >= to_timestamp($4::float8 / 1000.0) AND bucket_start < to_timestamp($5::float8 / 1000.0)

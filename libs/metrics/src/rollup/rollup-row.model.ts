@@ -53,6 +53,10 @@ export const SUM_COLUMNS = [
 ] as const;
 export type SumColumn = (typeof SUM_COLUMNS)[number];
 
+/** The table column of a counter, snake_case: `answeredWaitMsSum` -> `answered_wait_ms_sum`, `estimatesWithin30s` -> `estimates_within_30s`. */
+export const rollupColumnOf = (counter: string): string =>
+  counter.replace(/[A-Z]|\d+/g, (m) => `_${m.toLowerCase()}`);
+
 /** Columns merged by taking the larger value. */
 export const MAX_COLUMNS = ['longestWaitMs'] as const;
 export type MaxColumn = (typeof MAX_COLUMNS)[number];

@@ -1,12 +1,14 @@
 // The rollup part of the router's insert statement: one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE`
 // over a batch's rollup rows. Sums add, the longest wait takes the larger, histograms add element-wise, so the
 // order in which batches land does not matter. Not idempotent: it runs only inside the batch's transaction.
-import { HISTOGRAM_COLUMNS, MAX_COLUMNS, SUM_COLUMNS, type RollupRow } from '@switchboard/metrics';
+import {
+  HISTOGRAM_COLUMNS,
+  MAX_COLUMNS,
+  rollupColumnOf,
+  SUM_COLUMNS,
+  type RollupRow,
+} from '@switchboard/metrics';
 import { ts, type SqlParams } from '../write/sql-params';
-
-/** snake_case column of a counter: `answeredWaitMsSum` -> `answered_wait_ms_sum`, `estimatesWithin30s` -> `estimates_within_30s`. */
-export const columnOf = (counter: string): string =>
-  counter.replace(/[A-Z]|\d+/g, (m) => `_${m.toLowerCase()}`);
 
 const NUMBER_COLUMNS = [...SUM_COLUMNS, ...MAX_COLUMNS];
 
@@ -17,11 +19,11 @@ export function rollupUpsertPart(p: SqlParams, tenant: string, rows: readonly Ro
   const histograms = HISTOGRAM_COLUMNS.map(
     (c) => `${p.add(rows.map((r) => `{${r.counters[c].join(',')}}`))}::text[]`,
   );
-  const names = [...NUMBER_COLUMNS, ...HISTOGRAM_COLUMNS].map(columnOf);
+  const names = [...NUMBER_COLUMNS, ...HISTOGRAM_COLUMNS].map(rollupColumnOf);
   const merges = [
-    ...SUM_COLUMNS.map(columnOf).map((c) => `${c} = metric_rollups.${c} + excluded.${c}`),
-    ...MAX_COLUMNS.map(columnOf).map((c) => `${c} = GREATEST(metric_rollups.${c}, excluded.${c})`),
-    ...HISTOGRAM_COLUMNS.map(columnOf).map(
+    ...SUM_COLUMNS.map(rollupColumnOf).map((c) => `${c} = metric_rollups.${c} + excluded.${c}`),
+    ...MAX_COLUMNS.map(rollupColumnOf).map((c) => `${c} = GREATEST(metric_rollups.${c}, excluded.${c})`),
+    ...HISTOGRAM_COLUMNS.map(rollupColumnOf).map(
       (c) => `${c} = ARRAY(SELECT a + b FROM unnest(metric_rollups.${c}, excluded.${c})
                               WITH ORDINALITY AS h(a, b, i) ORDER BY i)`,
     ),
@@ -29,7 +31,7 @@ export function rollupUpsertPart(p: SqlParams, tenant: string, rows: readonly Ro
   return `mr AS (INSERT INTO metric_rollups (tenant_id, dimension, dimension_id, bucket_interval, bucket_start,
       ${names.join(', ')})
     SELECT ${tenant}, v.dimension, v.dimension_id, v.bucket_interval, ${ts('v.bucket_start')},
-           ${[...NUMBER_COLUMNS.map((c) => `v.${columnOf(c)}`), ...HISTOGRAM_COLUMNS.map((c) => `v.${columnOf(c)}::int8[]`)].join(', ')}
+           ${[...NUMBER_COLUMNS.map((c) => `v.${rollupColumnOf(c)}`), ...HISTOGRAM_COLUMNS.map((c) => `v.${rollupColumnOf(c)}::int8[]`)].join(', ')}
       FROM unnest(${p.add(rows.map((r) => r.dimension))}::text[], ${p.add(rows.map((r) => r.dimensionId))}::text[],
                   ${p.add(rows.map((r) => r.interval))}::text[], ${p.add(rows.map((r) => r.bucketStart))}::float8[],
                   ${[...numbers, ...histograms].join(', ')})

@@ -1,8 +1,7 @@
 // One tenant's SLA clocks, kept in memory by the router that owns the tenant: the clock state of each
 // conversation still measured, and what its policy is matched on. Loaded from `conversations.sla_clocks`
 // when the tenant is taken over; every change is written back in the batch that made it.
-import { applyClockInput, type ConversationClocks } from '@switchboard/sla';
-import type { ScheduledTimer } from '@switchboard/sla';
+import { clockWakeAt, type ConversationClocks, type ScheduledTimer } from '@switchboard/sla';
 import type { SlaSubject } from '../intake/sla-catalog';
 
 export interface ClockEntry {
@@ -39,12 +38,6 @@ export class SlaClockBook {
     }
     return timers;
   }
-}
-
-/** A tick at the last applied instant fires nothing new (that instant was already settled) and says when to wake. */
-export function clockWakeAt(clocks: ConversationClocks): number | null {
-  if (clocks.lastAt === null) return null;
-  return applyClockInput(clocks, { type: 'tick', at: clocks.lastAt }).wakeAt;
 }
 
 /** The earliest deadline among running targets, stored as the conversation's `sla_deadline`. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_SLA } from '../policies/sla-policy.matcher';
 import { SlaError, SlaErrorCode } from '../sla.error';
 import { BREACH, brief, fold, MINUTE, slaOf, WARN } from '../testing/clock.fixtures';
-import { applyClockInput, newConversationClocks } from './conversation-clocks.engine';
+import { applyClockInput, clockWakeAt, newConversationClocks } from './conversation-clocks.engine';
 
 const T = Date.parse('2024-06-10T10:00:00Z');
 const iso = (minutes: number): string => new Date(T + minutes * MINUTE).toISOString();
@@ -30,6 +30,14 @@ describe('applyClockInput: warning and breach', () => {
     });
     expect(breached.wakeAt).toBeNull();
     expect(fold([{ type: 'tick', at: at(600) }], breached.state).outcomes).toEqual([]);
+  });
+
+  it('says when a stored state next wakes, as the step that produced it did (the rebuild after a restart)', () => {
+    expect(clockWakeAt(newConversationClocks())).toBeNull();
+    const opened = fold([{ type: 'opened', at: T, sla: hourToReply }]);
+    expect(clockWakeAt(JSON.parse(JSON.stringify(opened.state)) as typeof opened.state)).toBe(at(45));
+    const warned = fold([{ type: 'tick', at: at(45) }], opened.state);
+    expect(clockWakeAt(warned.state)).toBe(at(60));
   });
 
   it('fires a late timer’s warning and breach in time order, then reports the late reply', () => {

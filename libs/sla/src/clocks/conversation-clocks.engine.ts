@@ -51,7 +51,7 @@ export function applyClockInput(state: ConversationClocks, input: ClockInput): C
   let next = fire({ ...state, lastAt: at }, at, outcomes);
   next = transition(next, input, at, outcomes);
   next = fire(next, at, outcomes);
-  return { state: next, outcomes, wakeAt: wakeAt(next) };
+  return { state: next, outcomes, wakeAt: clockWakeAt(next) };
 }
 
 function transition(
@@ -166,7 +166,8 @@ function fire(state: ConversationClocks, at: number, outcomes: ClockOutcome[]): 
   return { ...state, runs };
 }
 
-function wakeAt(state: ConversationClocks): number | null {
+/** The next instant a warning or breach of these clocks can fire (a stored state's timer); null: none pending. */
+export function clockWakeAt(state: ConversationClocks): number | null {
   const due = SLA_TARGET_NAMES.map((target) => state.runs[target])
     .map((run) => (run === null ? null : nextDue(run)))
     .filter((instant): instant is number => instant !== null);
