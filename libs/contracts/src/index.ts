@@ -31,3 +31,5 @@ export * from './inbox-reference';
 export * from './follow-up-due.util';
 export * from './csat-answer.schema';
 export * from './csat-link.util';
+export * from './console-event.schema';
+export * from './queue-stats.schema';

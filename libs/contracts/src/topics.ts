@@ -7,6 +7,8 @@ export const Topics = {
   deadLetter: 'switchboard.dead-letter.v1',
   /** Typing indicators between gateways: ephemeral, short retention, never journaled or stored. */
   typing: 'switchboard.typing.v1',
+  /** Live queue and agent stats from the router to gateways: ephemeral, like typing. */
+  queueStats: 'switchboard.queue-stats.v1',
 } as const;
 
 export type TopicNames = { readonly [K in keyof typeof Topics]: string };
@@ -23,6 +25,7 @@ export function topicNames(prefix = ''): TopicNames {
     outbound: prefix + Topics.outbound,
     deadLetter: prefix + Topics.deadLetter,
     typing: prefix + Topics.typing,
+    queueStats: prefix + Topics.queueStats,
   };
 }
 
