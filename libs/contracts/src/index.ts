@@ -33,3 +33,4 @@ export * from './csat-answer.schema';
 export * from './csat-link.util';
 export * from './console-event.schema';
 export * from './queue-stats.schema';
+export * from './console-snapshot.schema';
