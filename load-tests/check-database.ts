@@ -3,6 +3,10 @@
 //   duplicated       channel message ids stored twice, and conversations that ever held two live offers at once
 //   double_assigned  conversations that ever had two open assignments at once, and offers assigned twice
 //   over_capacity    agents whose open assignments ever exceeded their capacity for a channel class, or max_units
+//   latency_split    where each contact's time went, from the rows' timestamps: intake (posted -> stored by the
+//                    router), queued (stored -> first offer: waiting for an eligible agent with a free slot) and
+//                    held (assigned -> resolved: the agents' handling), as p50/p95 in ms, so a run whose agent
+//                    pool is saturated is not read as an engine that fell behind
 // Intervals come from the rows' own timestamps (offered_at..responded_at, assigned_at..ended_at), so these are
 // checks over the whole run, not a snapshot of the end state. Prints one JSON object.
 // Usage: tsx load-tests/check-database.ts <k6 console log>   (target: DATABASE_URL, else PGLITE_DATA_DIR)
@@ -73,6 +77,34 @@ const OVER_CAPACITY = `
 const BY_STATUS = (table: string, where = ''): string =>
   `SELECT status::text AS status, count(*)::int AS n FROM ${table} ${where} GROUP BY 1 ORDER BY 1`;
 
+/** p50/p95 (ms) of intake, queued and held over this run's contacts. */
+const LATENCY_SPLIT = `
+  WITH m AS (
+    SELECT conversation_id, min(sent_at) AS sent, min(created_at) AS stored FROM messages
+    WHERE direction = 'inbound' AND channel_message_id LIKE $1 GROUP BY 1),
+  o AS (SELECT conversation_id, min(offered_at) AS offered FROM offers GROUP BY 1),
+  a AS (SELECT conversation_id, min(assigned_at) AS assigned, max(ended_at) AS ended FROM assignments GROUP BY 1),
+  d AS (
+    SELECT extract(epoch FROM m.stored - m.sent) * 1000 AS intake,
+           extract(epoch FROM o.offered - m.stored) * 1000 AS queued,
+           extract(epoch FROM a.ended - a.assigned) * 1000 AS held
+    FROM m LEFT JOIN o USING (conversation_id) LEFT JOIN a USING (conversation_id))
+  SELECT
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY intake) AS intake_p50,
+    percentile_cont(0.95) WITHIN GROUP (ORDER BY intake) AS intake_p95,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(queued, 0)) AS queued_p50,
+    percentile_cont(0.95) WITHIN GROUP (ORDER BY greatest(queued, 0)) AS queued_p95,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY held) AS held_p50,
+    percentile_cont(0.95) WITHIN GROUP (ORDER BY held) AS held_p95
+  FROM d`;
+
+async function latencySplit(prisma: PrismaClient, pattern: string): Promise<Record<string, number | null>> {
+  const [row] = await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(LATENCY_SPLIT, pattern);
+  return Object.fromEntries(
+    Object.entries(row ?? {}).map(([key, value]) => [key, value === null ? null : Math.round(Number(value))]),
+  );
+}
+
 async function count(prisma: PrismaClient, sql: string, ...values: unknown[]): Promise<number> {
   const rows = await prisma.$queryRawUnsafe<Array<{ n: number }>>(sql, ...values);
   return rows[0]?.n ?? 0;
@@ -124,6 +156,7 @@ async function main(consoleLog: string): Promise<void> {
         peak_open_assignments_per_agent: capacity?.peak ?? 0,
         conversations: await byStatus(prisma, BY_STATUS('conversations')),
         offers: await byStatus(prisma, BY_STATUS('offers')),
+        latency_split: await latencySplit(prisma, `${prefix}%`),
         open_assignments: await count(
           prisma,
           'SELECT count(*)::int AS n FROM assignments WHERE ended_at IS NULL',

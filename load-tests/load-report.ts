@@ -43,7 +43,39 @@ interface DbCheck {
   duplicated: number;
   double_assigned: number;
   over_capacity: number;
+  latency_split?: LatencySplit;
   [key: string]: unknown;
+}
+
+interface LatencySplit {
+  intake_p50: number | null;
+  intake_p95: number | null;
+  queued_p50: number | null;
+  queued_p95: number | null;
+  held_p50: number | null;
+  held_p95: number | null;
+}
+
+/**
+ * Offer latency is intake (the engine) plus queueing for a free agent (the agent pool). By Little's law the pool
+ * keeps rate × held slots busy on average; when the queueing dwarfs the intake, the pool was the limit.
+ */
+function latencySplitLines(split: LatencySplit, rate: number): string[] {
+  const lines = [
+    '',
+    `where offer latency went     intake (POST->stored) p50 ${ms(split.intake_p50 ?? 0)}  p95 ${ms(split.intake_p95 ?? 0)}; ` +
+      `queued for a free agent p50 ${ms(split.queued_p50 ?? 0)}  p95 ${ms(split.queued_p95 ?? 0)}; ` +
+      `held by agents p50 ${ms(split.held_p50 ?? 0)}`,
+  ];
+  const queued = split.queued_p50 ?? 0;
+  if (queued > 500 && queued > 5 * (split.intake_p50 ?? 0)) {
+    const busy = Math.round((rate * (split.held_p50 ?? 0)) / 1000);
+    lines.push(
+      `                             contacts waited for agent capacity (about ${busy} slots busy on average): ` +
+        'the agent pool, not the engine, set this latency; add agents (LOAD_AGENTS) or shorten LOAD_THINK_MS',
+    );
+  }
+  return lines;
 }
 
 function readJson<T>(path: string): T | null {
@@ -108,6 +140,7 @@ function main(dir: string): void {
   }
   const acceptedAt = accepted.map((c) => c.sentAt);
   out.push(...windowTable(acceptedAt, run.offers, run.assignments, start, usage, routerName, gatewayName));
+  if (check?.latency_split) out.push(...latencySplitLines(check.latency_split, meta.rate));
   if (check) {
     out.push(
       '',
@@ -153,7 +186,7 @@ function main(dir: string): void {
   );
 }
 
-/** One row per window: whether latency stays flat (steady state) or climbs (the engine is falling behind). */
+/** One row per window: whether latency stays flat (steady state) or climbs (the system is falling behind). */
 function windowTable(
   accepted: number[],
   offers: TimedSample[],
@@ -202,7 +235,7 @@ function windowTable(
       '',
       `steady state: median offer p50 ${ms(first)} in the first third of the arrival windows, ${ms(last)} in the last third` +
         (last > 3 * first && last - first > 200
-          ? '  <-- latency grew during the run: the engine is falling behind'
+          ? '  <-- latency grew during the run: falling behind (the split below says whether engine or agents)'
           : ''),
     );
   }

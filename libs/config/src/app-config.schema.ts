@@ -26,16 +26,18 @@ const originList = z
   );
 
 /** Channels, comma-separated; empty (the default) names none. */
-const channelList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(ChannelSchema))
-  .default([]);
+/** A comma-separated channel list; an empty value means none, an unset one the default. */
+const channelList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(ChannelSchema));
 
 const perWindow = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -246,16 +248,16 @@ export const EnvSchema = z.object({
     .default(24 * 60),
   /**
    * Channels whose customers get an auto-acknowledgement with their estimated wait when they are left
-   * waiting (comma-separated, e.g. `chat,email`). Off by default for now: with it and the CSAT survey on,
-   * one tenant at 100 contacts/s measured offer p50 ~5 s instead of ~44 ms (docs/performance.md).
+   * waiting (comma-separated, e.g. `chat,email`; empty turns it off). Chat by default: the widget shows it
+   * at no cost, while email and social acknowledgements are the tenant's choice.
    */
-  AUTO_ACK_CHANNELS: channelList,
+  AUTO_ACK_CHANNELS: channelList('chat'),
   /** The acknowledgement; `{wait}` becomes "about 4 minutes", "about 1 minute" or "less than a minute". */
   AUTO_ACK_TEMPLATE: z.string().min(1).max(2000).optional(),
   /** Said instead when no honest estimate exists (nobody serving the queue, no handle history yet). */
   AUTO_ACK_UNKNOWN_TEXT: z.string().min(1).max(2000).optional(),
-  /** Channels whose customers get a CSAT survey after resolution (comma-separated, e.g. `chat`; off by default). */
-  CSAT_CHANNELS: channelList,
+  /** Channels whose customers get a CSAT survey after resolution (comma-separated; chat by default, empty: none). */
+  CSAT_CHANNELS: channelList('chat'),
   /** The survey's text. */
   CSAT_SURVEY_TEXT: z.string().min(1).max(2000).optional(),
   /**

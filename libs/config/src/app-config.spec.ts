@@ -124,4 +124,13 @@ describe('loadConfig: email and blobs', () => {
     expect(() => loadConfig({ SMTP_RELAY_URL: 'http://relay' })).toThrow(/SMTP_RELAY_URL/);
     expect(() => loadConfig({ SMTP_MAX_MESSAGE_BYTES: '10' })).toThrow(/SMTP_MAX_MESSAGE_BYTES/);
   });
+
+  it('acknowledges and surveys chat customers unless told otherwise; an empty list turns both off', () => {
+    expect([...loadConfig({}).autoAck.channels]).toEqual(['chat']);
+    expect([...loadConfig({}).csat.channels]).toEqual(['chat']);
+    const off = loadConfig({ AUTO_ACK_CHANNELS: '', CSAT_CHANNELS: '' });
+    expect(off.autoAck.channels.size + off.csat.channels.size).toBe(0);
+    expect([...loadConfig({ AUTO_ACK_CHANNELS: 'chat, email' }).autoAck.channels]).toEqual(['chat', 'email']);
+    expect(() => loadConfig({ CSAT_CHANNELS: 'fax' })).toThrow(/CSAT_CHANNELS/);
+  });
 });
