@@ -28,6 +28,8 @@ export interface KafkaBusOptions {
 }
 
 const PARTITIONS_CONSUMED_CONCURRENTLY = 8;
+/** About 12 s of backoff in all: metadata settles in well under a second on a healthy broker. */
+const ENSURE_TOPICS_ATTEMPTS = 8;
 
 export class KafkaBus implements Bus {
   private readonly kafka: Kafka;
@@ -130,6 +132,24 @@ export class KafkaBus implements Bus {
     partitions: number,
     options: EnsureTopicsOptions = {},
   ): Promise<Map<string, number>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ensureTopicsOnce(topics, partitions, options);
+      } catch (error) {
+        // Just after a topic is created (here or by another process at the same moment) the broker's metadata
+        // can lag its controller: UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE. They pass within a second.
+        if (!isRetriable(error) || attempt >= ENSURE_TOPICS_ATTEMPTS) throw error;
+        this.options.logger.warn({ err: error, attempt }, 'topic metadata not settled yet; asking again');
+        await delay(Math.min(2_000, 100 * 2 ** attempt));
+      }
+    }
+  }
+
+  private async ensureTopicsOnce(
+    topics: readonly string[],
+    partitions: number,
+    options: EnsureTopicsOptions,
+  ): Promise<Map<string, number>> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -220,6 +240,16 @@ export class KafkaBus implements Bus {
     await payload.commitOffsetsIfNecessary();
     await payload.heartbeat();
   }
+}
+
+/** kafkajs marks transient protocol errors retriable, and wraps them as the cause once its own retries ran out. */
+function isRetriable(error: unknown): boolean {
+  const { retriable, cause } = (error ?? {}) as { retriable?: unknown; cause?: unknown };
+  return retriable === true || (cause !== undefined && cause !== error && isRetriable(cause));
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function decodeHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
