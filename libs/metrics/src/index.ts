@@ -78,3 +78,5 @@ export type {
   TrackerRestore,
 } from './derive/event-facts.tracker';
 export { MetricsError, MetricsErrorCode } from './metrics.error';
+export { createDayTally } from './live/day-tally.util';
+export type { DayTally, QueueDayFigures } from './live/day-tally.util';

@@ -61,6 +61,8 @@ export interface TenantRoutingDeps {
   autoAck?: AutoAckStep;
   /** Surveys customers after resolution (ADR 0025); absent: no surveys. */
   csat?: CsatSurveyStep;
+  /** Told after each commit, in the tenant's lane, so live queue stats follow the batch. */
+  onCommitted?: (tenantId: string) => void;
 }
 
 /** The edge stored the answer (once per conversation); the router announces it in the tenant's event order. */
@@ -277,6 +279,12 @@ export class TenantRoutingService {
         const at = now();
         const events = outbox.stamp(tenantId, ctx.log, set.events, at);
         const lastSeq = ctx.log.lastSeq + events.length;
+        // A failed commit drops the tenant, so the memory these facts advanced is rebuilt with it.
+        const rollups = ctx.metrics.rollUp(
+          events.map((e) => e.event),
+          at,
+          set.metricFacts,
+        );
         await writer.commit({
           tenantId,
           epoch: ctx.epoch,
@@ -284,16 +292,13 @@ export class TenantRoutingService {
           events,
           lastSeq,
           publishedSeq: ctx.log.publishedSeq,
-          // A failed commit drops the tenant, so the memory these facts advanced is rebuilt with it.
-          rollups: ctx.metrics.rollUp(
-            events.map((e) => e.event),
-            at,
-            set.metricFacts,
-          ),
+          rollups,
         });
+        ctx.today.add(rollups, at);
         ctx.log.lastSeq = lastSeq;
         ctx.log.pending.push(...events);
         this.deps.afterCommit?.(events.map((e) => e.event));
+        this.deps.onCommitted?.(tenantId);
       }
       const draining = outbox.drain(tenantId, ctx.log, () => this.retryPublish(tenantId));
       // Publishing overlaps the next transaction, unless the broker has fallen far behind: then wait for it.

@@ -5,7 +5,8 @@ import type { PrismaClient, SqlTransactor } from '@switchboard/persistence';
 import type { RoutingDecision } from '@switchboard/routing-core';
 import { stamped, type TenantEventLog } from '../events/event-outbox';
 import { loadIntakeState } from '../intake/intake-lookups';
-import { loadMetricsRestore } from '../metrics/tenant-metrics.loader';
+import { bucketClock, createDayTally, type DayTally } from '@switchboard/metrics';
+import { loadDayRows, loadMetricsRestore } from '../metrics/tenant-metrics.loader';
 import { METRICS_TIME_ZONE, serviceLevelThreshold, TenantMetrics } from '../metrics/tenant-metrics';
 import type { TenantIntakeState } from '../intake/intake-state';
 import { SlaCatalog } from '../intake/sla-catalog';
@@ -26,6 +27,8 @@ export interface TenantContext {
   log: TenantEventLog;
   /** Turns committed events into metric rollups; rebuilt with the tenant. */
   metrics: TenantMetrics;
+  /** Today's figures per queue for the live queue stats, advanced by each committed batch's rollups. */
+  today: DayTally;
 }
 
 export interface RegistryDeps {
@@ -61,14 +64,18 @@ export class TenantRouterRegistry {
     const { sql, prisma, loader, now, owner, reopenWindowMs } = this.deps;
     const ownership = await acquireTenant(sql, tenantId, owner);
     const sla = new SlaCatalog(prisma, tenantId, now);
-    const [commands, intake, clocks, unpublished, , metricsRestore] = await Promise.all([
+    const at = now();
+    const [commands, intake, clocks, unpublished, , metricsRestore, dayRows] = await Promise.all([
       loader.restoreCommands(tenantId),
       loadIntakeState(sql, tenantId, { windowMs: reopenWindowMs, now: now() }),
       loadSlaClocks(sql, tenantId),
       eventsAfter(sql, tenantId, ownership.publishedSeq),
       sla.refreshIfStale(),
-      loadMetricsRestore(sql, tenantId, now()),
+      loadMetricsRestore(sql, tenantId, at),
+      loadDayRows(sql, tenantId, bucketClock(METRICS_TIME_ZONE).startOf('1d', at)),
     ]);
+    const today = createDayTally(METRICS_TIME_ZONE);
+    today.restore(dayRows, at);
     const router = new TenantRouter(tenantId, now);
     const { decisions, refused } = router.apply(commands);
     if (refused.length > 0) {
@@ -100,6 +107,7 @@ export class TenantRouterRegistry {
         },
         metricsRestore,
       ),
+      today,
     };
     this.tenants.set(tenantId, ctx);
     return { ctx, restored: decisions, takenOver: true };
