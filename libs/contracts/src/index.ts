@@ -30,6 +30,7 @@ export * from './admin/inboxes.schema';
 export * from './inbox-reference';
 export * from './follow-up-due.util';
 export * from './csat-answer.schema';
+export * from './customer-left.schema';
 export * from './csat-link.util';
 export * from './console-event.schema';
 export * from './queue-stats.schema';

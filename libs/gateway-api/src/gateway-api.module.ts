@@ -25,6 +25,8 @@ import { PreAuthThrottleMiddleware } from './limits/pre-auth-throttle.middleware
 import { RateLimiter } from './limits/rate-limiter';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
 import { ContactsController } from './ingest/contacts.controller';
+import { ConversationAbandonController } from './ingest/conversation-abandon.controller';
+import { AbandonConversation } from './ingest/abandon-conversation.usecase';
 import { IdempotencyKeyStore } from './ingest/idempotency/idempotency-key.store';
 import { IdempotencyKeySweeper } from './ingest/idempotency/idempotency-key.sweeper';
 import { IdempotentIngest } from './ingest/idempotency/idempotent-ingest';
@@ -68,9 +70,16 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
       }),
     }),
   ],
-  controllers: [ContactsController, LoginController, SessionController, SchemasController],
+  controllers: [
+    ContactsController,
+    ConversationAbandonController,
+    LoginController,
+    SessionController,
+    SchemasController,
+  ],
   providers: [
     AcceptInbound,
+    AbandonConversation,
     IdempotencyKeyStore,
     IdempotencyKeySweeper,
     IdempotentIngest,

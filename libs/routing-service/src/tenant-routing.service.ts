@@ -6,6 +6,7 @@ import type {
   AgentCommandV1,
   ConfigChangedV1,
   CsatAnswerV1,
+  CustomerLeftV1,
   DeliveryStatusV1,
   InboundContactV1,
   RoutingEventBody,
@@ -22,6 +23,7 @@ import type { AutoAckStep } from './estimates/auto-ack.step';
 import type { EventOutbox } from './events/event-outbox';
 import type { FollowUpStep } from './follow-ups/follow-up.step';
 import { routeArrivals } from './intake/arrivals';
+import { customerLeft } from './intake/customer-left.step';
 import { customerRelationships, prepareIntake } from './intake/intake-lookups';
 import { planIntake, type PlannedMessage } from './intake/intake.planner';
 import { planDeliveryStatus, type DeliveryOutcome } from './replies/delivery-status.planner';
@@ -38,7 +40,8 @@ export type TenantItem =
   | { kind: 'command'; record: AgentCommandV1 }
   | { kind: 'config'; record: ConfigChangedV1 }
   | { kind: 'delivery'; record: DeliveryStatusV1 }
-  | { kind: 'csat'; record: CsatAnswerV1 };
+  | { kind: 'csat'; record: CsatAnswerV1 }
+  | { kind: 'left'; record: CustomerLeftV1 };
 
 export interface TenantRoutingDeps {
   registry: TenantRouterRegistry;
@@ -110,6 +113,7 @@ export class TenantRoutingService {
         await flushInbound();
         if (item.kind === 'command') await this.deps.commands.handle(ctx, item.record, set, dc, replies);
         else if (item.kind === 'csat') set.events.push(csatReceived(item.record));
+        else if (item.kind === 'left') this.customerLeft(ctx, item.record, set, dc);
         else if (item.kind === 'delivery')
           this.delivered(tenantId, item.record, planDeliveryStatus(item.record, deliveries, set));
         else await this.configChanged(ctx, item.record, set, dc);
@@ -228,6 +232,16 @@ export class TenantRoutingService {
       }
       if (m.reopened !== null) feed({ type: 'reopened', at });
       feed({ type: 'customerMessage', at });
+    }
+  }
+
+  private customerLeft(ctx: TenantContext, record: CustomerLeftV1, set: WriteSet, dc: DecisionContext): void {
+    const outcome = customerLeft(ctx, record, set, dc, this.deps);
+    if (outcome !== 'abandoned') {
+      this.deps.logger.debug(
+        { tenantId: ctx.tenantId, record, outcome },
+        'customer left; nothing to abandon',
+      );
     }
   }
 
