@@ -15,6 +15,7 @@ export * from './delivery-status.schema';
 export * from './typing-signal.schema';
 export * from './admin/conversations.schema';
 export * from './admin/customers.schema';
+export * from './admin/tenant-settings.schema';
 export * from './admin/routing-policies.schema';
 export * from './admin/queues.schema';
 export * from './admin/sla-policies.schema';

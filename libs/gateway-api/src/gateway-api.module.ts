@@ -17,6 +17,7 @@ import { InboxesModule } from './inboxes/inboxes.module';
 import { PeopleModule } from './people/people.module';
 import { ReportsModule } from './reports/reports.module';
 import { RoutingConfigModule } from './routing-config/routing-config.module';
+import { TenantSettingsModule } from './settings/tenant-settings.module';
 import { CsatModule } from './csat/csat.module';
 import { WaitEstimatesReportModule } from './reports/wait-estimates/wait-estimates-report.module';
 import { SchemasController } from './schemas/schemas.controller';
@@ -50,6 +51,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     PeopleModule,
     ReportsModule,
     RoutingConfigModule,
+    TenantSettingsModule,
     WaitEstimatesReportModule,
     CsatModule,
     ThrottlerModule.forRootAsync({

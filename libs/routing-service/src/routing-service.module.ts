@@ -101,6 +101,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
     this.routing = new TenantRoutingService({
       registry: this.registry,
       sql,
+      prisma,
       commands: new AgentCommandHandler(prisma, now, sla, followUps),
       config: new ConfigChangeHandler(prisma),
       writer: new BatchWriter(sql, config.limits.txTimeoutMs),

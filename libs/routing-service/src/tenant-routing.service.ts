@@ -12,12 +12,13 @@ import type {
   RoutingEventBody,
   RoutingEventV1,
 } from '@switchboard/contracts';
-import type { SqlTransactor } from '@switchboard/persistence';
+import type { PrismaClient, SqlTransactor } from '@switchboard/persistence';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { AgentCommandHandler } from './commands/agent-command.handler';
 import type { ConfigChangeHandler } from './commands/config-change.handler';
 import type { TenantContext, TenantRouterRegistry } from './engine/tenant-router.registry';
+import { loadTenantSettings } from './engine/tenant-settings.loader';
 import type { CsatSurveyStep } from './csat/csat-survey.step';
 import type { AutoAckStep } from './estimates/auto-ack.step';
 import type { EventOutbox } from './events/event-outbox';
@@ -46,6 +47,7 @@ export type TenantItem =
 export interface TenantRoutingDeps {
   registry: TenantRouterRegistry;
   sql: SqlTransactor;
+  prisma: PrismaClient;
   commands: AgentCommandHandler;
   config: ConfigChangeHandler;
   writer: BatchWriter;
@@ -119,7 +121,7 @@ export class TenantRoutingService {
         else await this.configChanged(ctx, item.record, set, dc);
       }
       await flushInbound();
-      await this.deps.csat?.survey(tenantId, set);
+      await this.deps.csat?.survey(tenantId, set, ctx.settings.csatChannels ?? undefined);
     });
   }
 
@@ -175,7 +177,12 @@ export class TenantRoutingService {
     // A bare 1-5 reply to a surveyed conversation is its CSAT answer, not a reopening (ADR 0025).
     const awaitingCsat =
       this.deps.csat && reopenWindowMs > 0
-        ? await this.deps.csat.awaiting(ctx.tenantId, records, this.deps.now() - reopenWindowMs)
+        ? await this.deps.csat.awaiting(
+            ctx.tenantId,
+            records,
+            this.deps.now() - reopenWindowMs,
+            ctx.settings.csatChannels ?? undefined,
+          )
         : new Map<string, never>();
     const plan = planIntake(
       ctx.intake,
@@ -262,6 +269,7 @@ export class TenantRoutingService {
       ctx.sla.invalidate();
       await ctx.sla.refreshIfStale();
     }
+    if (change.entity === 'settings') ctx.settings = await loadTenantSettings(this.deps.prisma, ctx.tenantId);
     const { decisions, refused } = await this.deps.config.handle(ctx.router, change);
     for (const error of refused)
       this.deps.logger.warn({ tenantId: ctx.tenantId, change, code: error.code }, error.message);

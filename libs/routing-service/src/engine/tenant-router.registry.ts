@@ -10,6 +10,7 @@ import { loadDayRows, loadMetricsRestore } from '../metrics/tenant-metrics.loade
 import { METRICS_TIME_ZONE, serviceLevelThreshold, TenantMetrics } from '../metrics/tenant-metrics';
 import type { TenantIntakeState } from '../intake/intake-state';
 import { SlaCatalog } from '../intake/sla-catalog';
+import { loadTenantSettings, type TenantSettingsMemory } from './tenant-settings.loader';
 import { loadSlaClocks } from '../sla/sla-clock.loader';
 import type { SlaClockBook } from '../sla/sla-clock.book';
 import { acquireTenant, eventsAfter } from '../ownership/tenant-ownership';
@@ -27,6 +28,8 @@ export interface TenantContext {
   log: TenantEventLog;
   /** Turns committed events into metric rollups; rebuilt with the tenant. */
   metrics: TenantMetrics;
+  /** The tenant's own settings (auto-acknowledgement and survey channels); re-read when an admin changes them. */
+  settings: TenantSettingsMemory;
   /** Today's figures per queue for the live queue stats, advanced by each committed batch's rollups. */
   today: DayTally;
 }
@@ -65,7 +68,7 @@ export class TenantRouterRegistry {
     const ownership = await acquireTenant(sql, tenantId, owner);
     const sla = new SlaCatalog(prisma, tenantId, now);
     const at = now();
-    const [commands, intake, clocks, unpublished, , metricsRestore, dayRows] = await Promise.all([
+    const [commands, intake, clocks, unpublished, , metricsRestore, dayRows, settings] = await Promise.all([
       loader.restoreCommands(tenantId),
       loadIntakeState(sql, tenantId, { windowMs: reopenWindowMs, now: now() }),
       loadSlaClocks(sql, tenantId),
@@ -73,6 +76,7 @@ export class TenantRouterRegistry {
       sla.refreshIfStale(),
       loadMetricsRestore(sql, tenantId, at),
       loadDayRows(sql, tenantId, bucketClock(METRICS_TIME_ZONE).startOf('1d', at)),
+      loadTenantSettings(prisma, tenantId),
     ]);
     const today = createDayTally(METRICS_TIME_ZONE);
     today.restore(dayRows, at);
@@ -108,6 +112,7 @@ export class TenantRouterRegistry {
         metricsRestore,
       ),
       today,
+      settings,
     };
     this.tenants.set(tenantId, ctx);
     return { ctx, restored: decisions, takenOver: true };
