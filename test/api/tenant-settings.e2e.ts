@@ -134,4 +134,48 @@ describe('tenant settings', () => {
     );
     supervisor.close();
   });
+
+  it('reports days in the tenant’s zone, summing exactly the quarter hours of each local day', async () => {
+    // Kolkata is UTC+05:30: its 29 March runs from 18:30 UTC on the 28th to 18:30 UTC on the 29th.
+    const quarter = (iso: string, queued: number) => ({
+      tenantId: other.id,
+      dimension: 'tenant',
+      dimensionId: other.id,
+      bucketInterval: '15m',
+      bucketStart: new Date(iso),
+      queued: BigInt(queued),
+      waitHistogram: [],
+      firstResponseHistogram: [],
+      nextResponseHistogram: [],
+    });
+    await harness.prisma.metricRollup.createMany({
+      data: [
+        quarter('2026-03-28T18:15:00Z', 1), // 23:45 on the 28th
+        quarter('2026-03-28T18:30:00Z', 10), // 00:00 on the 29th
+        quarter('2026-03-29T12:00:00Z', 100),
+        quarter('2026-03-29T18:15:00Z', 1000), // 23:45 on the 29th
+        quarter('2026-03-29T18:30:00Z', 10000), // 00:00 on the 30th
+      ],
+    });
+    const period = (from: string, to: string) => `/v1/reports/metrics?from=${from}&to=${to}&interval=1d`;
+    const days = async () =>
+      (
+        await otherAdmin.get<{
+          series: Array<{ buckets: Array<{ start: string; metrics: { queued: number } }> }>;
+        }>(period('2026-03-28T18:30:00Z', '2026-03-30T18:30:00Z'))
+      ).body.series[0].buckets.map((b) => [b.start, b.metrics.queued]);
+    expect(
+      (
+        await otherAdmin.put('/v1/settings', {
+          timeZone: 'Asia/Kolkata',
+          autoAckChannels: null,
+          csatChannels: null,
+        })
+      ).status,
+    ).toBe(200);
+    expect(await days()).toEqual([
+      ['2026-03-28T18:30:00.000Z', 1110],
+      ['2026-03-29T18:30:00.000Z', 10000],
+    ]);
+  });
 });

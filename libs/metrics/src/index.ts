@@ -52,6 +52,7 @@ export type {
   SumColumn,
 } from './rollup/rollup-row.model';
 export { ESTIMATE_TOLERANCE_MS, rollUp } from './rollup/roll-up.util';
+export { regroupInZone } from './rollup/zone-regroup.util';
 export type { RollUpOptions } from './rollup/roll-up.util';
 export { summarize, summarizeCounters } from './summary/summarize.util';
 export type { Metrics, ResponseTimeMetrics } from './summary/metrics.model';
