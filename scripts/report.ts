@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatSlaTable, slaDayReport } from '../libs/gateway-api/src/reports/sla-day.report';
+import { tenantTimeZone } from '../libs/gateway-api/src/reports/zoned-rollup-rows.reader';
+import { zoneClock } from '@switchboard/sla';
 import { printLine, runCommand } from '../libs/persistence/src/cli/cli-output.util';
 import { describeDatabaseTarget, openDatabase, resolveDatabaseTarget } from '@switchboard/persistence';
 
@@ -33,9 +35,13 @@ runCommand('report', async () => {
       [slug],
     );
     if (tenant === undefined) throw new Error(`no tenant "${slug}" in ${describeDatabaseTarget(target)}`);
-    const from = Date.parse(`${date}T00:00:00Z`);
-    const rows = await slaDayReport(database.sql, { tenantId: tenant.id, from, to: from + DAY_MS });
-    printLine(`SLA report for ${tenant.name} (${slug}), ${date} (UTC day)`);
+    // The tenant's local day: from its midnight to the next (23 or 25 hours across a DST change).
+    const timeZone = await tenantTimeZone(database.sql, tenant.id);
+    const zone = zoneClock(timeZone);
+    const wall = Date.parse(`${date}T00:00:00Z`);
+    const day = { tenantId: tenant.id, from: zone.instantOf(wall), to: zone.instantOf(wall + DAY_MS) };
+    const rows = await slaDayReport(database.sql, day, timeZone);
+    printLine(`SLA report for ${tenant.name} (${slug}), ${date} (${timeZone} day)`);
     printLine(rows.length === 0 ? 'No contacts measured that day.' : formatSlaTable(rows));
   } finally {
     await database.close();

@@ -215,6 +215,21 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('audit of every admin write 
       run: () => ok(admin.patch(`/v1/sla-policies/${ids.sla}`, { description: 'Fast' })),
     },
     {
+      route: 'PUT /v1/settings',
+      entityType: 'settings',
+      action: 'created',
+      run: () =>
+        ok(
+          admin.put('/v1/settings', {
+            timeZone: 'Europe/Paris',
+            autoAckChannels: ['chat'],
+            csatChannels: null,
+          }),
+          tenant.id,
+        ),
+      check: (e) => expect([e.before, e.after?.timeZone]).toEqual([null, 'Europe/Paris']),
+    },
+    {
       route: 'POST /v1/routing-policies',
       entityType: 'routing-policy',
       action: 'created',

@@ -265,6 +265,13 @@ export const EnvSchema = z.object({
    * answer page, `/v1/csat/<token>`. Unset: email surveys carry no link.
    */
   CSAT_LINK_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Least time between two live queue-stats records of one tenant; changes within it are coalesced. */
+  QUEUE_STATS_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /**
+   * How often the router republishes every tenant's queue stats without a change, so the longest wait keeps
+   * growing on wallboards while nothing happens.
+   */
+  QUEUE_STATS_REFRESH_MS: z.coerce.number().int().min(1000).max(600_000).default(5000),
   /** Seconds an agent has to answer an offer before it times out; queues may override per channel later. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

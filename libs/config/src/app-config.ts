@@ -28,6 +28,8 @@ export interface AppConfig {
   reopenWindowMs: number;
   /** Auto-acknowledgement with the estimated wait (ADR 0025); unset texts take the router's defaults. */
   autoAck: { channels: ReadonlySet<Channel>; template?: string; unknownText?: string };
+  /** Live queue stats: least time between a tenant's records, and the unconditional refresh period. */
+  queueStats: { intervalMs: number; refreshMs: number };
   /** CSAT survey after resolution (ADR 0025); an unset text takes the router's default. */
   csat: { channels: ReadonlySet<Channel>; text?: string; linkBaseUrl?: string };
   /** Express `trust proxy` value, when the gateway sits behind proxies that set X-Forwarded-For. */
@@ -145,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ...(e.AUTO_ACK_TEMPLATE ? { template: e.AUTO_ACK_TEMPLATE } : {}),
       ...(e.AUTO_ACK_UNKNOWN_TEXT ? { unknownText: e.AUTO_ACK_UNKNOWN_TEXT } : {}),
     },
+    queueStats: { intervalMs: e.QUEUE_STATS_INTERVAL_MS, refreshMs: e.QUEUE_STATS_REFRESH_MS },
     csat: {
       channels: new Set(e.CSAT_CHANNELS),
       ...(e.CSAT_SURVEY_TEXT ? { text: e.CSAT_SURVEY_TEXT } : {}),

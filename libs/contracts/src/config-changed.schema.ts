@@ -9,7 +9,7 @@ export const CONFIG_CHANGED_V1 = 'switchboard.config-changed.v1';
 export const ConfigChangedV1Schema = z.strictObject({
   schema: z.literal(CONFIG_CHANGED_V1),
   tenantId: IdSchema,
-  entity: z.enum(['agent', 'queue', 'routing-policy', 'sla-policy', 'business-hours']),
+  entity: z.enum(['agent', 'queue', 'routing-policy', 'sla-policy', 'business-hours', 'settings']),
   id: IdSchema,
   changedAt: TimestampSchema,
 });

@@ -1,5 +1,6 @@
 // Events the router emits for gateways, consoles and integrators. Every event names its tenant; gateways route by it.
 import { z } from 'zod';
+import { CustomerLeftReasonSchema } from './customer-left.schema';
 import { AgentStatusSchema, ChannelSchema, IdSchema, TimestampSchema } from './primitives.schema';
 
 export const ROUTING_EVENT_V1 = 'switchboard.routing-event.v1';
@@ -89,6 +90,19 @@ const ConversationResolved = Envelope.extend({
   type: z.literal('conversation.resolved'),
   conversationId: IdSchema,
   agentId: IdSchema.nullable(),
+});
+
+/**
+ * The customer left before any agent answered (the visitor ended the chat, or an integrator said so): the
+ * conversation is closed as abandoned, its pending offer cancelled and its SLA clocks stopped without breach.
+ */
+const ConversationAbandoned = Envelope.extend({
+  type: z.literal('conversation.abandoned'),
+  conversationId: IdSchema,
+  /** The queue it waited in (null: the implicit default queue). */
+  queueId: IdSchema.nullable(),
+  channel: ChannelSchema,
+  reason: CustomerLeftReasonSchema,
 });
 
 const AgentStatusChanged = Envelope.extend({
@@ -244,6 +258,7 @@ export const RoutingEventV1Schema = z.discriminatedUnion('type', [
   OfferClosed,
   AssignmentCreated,
   ConversationResolved,
+  ConversationAbandoned,
   AgentStatusChanged,
   CommandRejected,
   ReplyCreated,

@@ -17,6 +17,7 @@ import { InboxesModule } from './inboxes/inboxes.module';
 import { PeopleModule } from './people/people.module';
 import { ReportsModule } from './reports/reports.module';
 import { RoutingConfigModule } from './routing-config/routing-config.module';
+import { TenantSettingsModule } from './settings/tenant-settings.module';
 import { CsatModule } from './csat/csat.module';
 import { WaitEstimatesReportModule } from './reports/wait-estimates/wait-estimates-report.module';
 import { SchemasController } from './schemas/schemas.controller';
@@ -25,6 +26,8 @@ import { PreAuthThrottleMiddleware } from './limits/pre-auth-throttle.middleware
 import { RateLimiter } from './limits/rate-limiter';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
 import { ContactsController } from './ingest/contacts.controller';
+import { ConversationAbandonController } from './ingest/conversation-abandon.controller';
+import { AbandonConversation } from './ingest/abandon-conversation.usecase';
 import { IdempotencyKeyStore } from './ingest/idempotency/idempotency-key.store';
 import { IdempotencyKeySweeper } from './ingest/idempotency/idempotency-key.sweeper';
 import { IdempotentIngest } from './ingest/idempotency/idempotent-ingest';
@@ -48,6 +51,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     PeopleModule,
     ReportsModule,
     RoutingConfigModule,
+    TenantSettingsModule,
     WaitEstimatesReportModule,
     CsatModule,
     ThrottlerModule.forRootAsync({
@@ -68,9 +72,16 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
       }),
     }),
   ],
-  controllers: [ContactsController, LoginController, SessionController, SchemasController],
+  controllers: [
+    ContactsController,
+    ConversationAbandonController,
+    LoginController,
+    SessionController,
+    SchemasController,
+  ],
   providers: [
     AcceptInbound,
+    AbandonConversation,
     IdempotencyKeyStore,
     IdempotencyKeySweeper,
     IdempotentIngest,

@@ -179,4 +179,19 @@ describe('InProcessBus with a journal', () => {
     release();
     await bus.close();
   });
+
+  it('keeps a topic ensured with a retention in memory only: delivered, but never journaled or committed', async () => {
+    const journal = new MemoryBusJournal();
+    const bus = new InProcessBus(quiet, { journal });
+    await bus.ensureTopics(['stats'], 1, { retentionMs: 60_000 });
+    const seen = await collect(bus, { groupId: 'gateway', topics: ['stats'], fromBeginning: false });
+    await bus.publish('stats', [msg('s1'), msg('s2')]);
+    await bus.publish('inbound', [msg('a')]);
+    await expect.poll(() => seen.map((s) => s.value)).toEqual(['s1', 's2']);
+    // The journaled topic next to it proves the journal was in use all along.
+    expect(journal.offsetsOf('inbound')).toEqual([0]);
+    expect(journal.offsetsOf('stats')).toEqual([]);
+    expect(journal.stored.get('gateway')?.get('stats')).toBeUndefined();
+    await bus.close();
+  });
 });

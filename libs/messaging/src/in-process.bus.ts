@@ -6,7 +6,14 @@ import type { Logger } from 'pino';
 import type { BusJournal } from './bus-journal.port';
 import { BusJournalTrimmer } from './bus-journal.trimmer';
 import { BusOverloadedError } from './bus.errors';
-import type { Bus, ConsumedMessage, OutgoingMessage, SubscribeOptions, Subscription } from './bus.port';
+import type {
+  Bus,
+  ConsumedMessage,
+  EnsureTopicsOptions,
+  OutgoingMessage,
+  SubscribeOptions,
+  Subscription,
+} from './bus.port';
 import { TopicLog } from './in-process-topic.log';
 import { backoffDelay, sleep } from './retry.util';
 
@@ -39,6 +46,8 @@ interface Group {
 
 export class InProcessBus implements Bus {
   private readonly topics = new Map<string, TopicLog>();
+  /** Topics ensured with a retention (typing, queue stats): memory only, never journaled, as nobody replays them. */
+  private readonly ephemeral = new Set<string>();
   private readonly groups = new Map<string, Group>();
   private readonly journal?: BusJournal;
   private readonly trimmer?: BusJournalTrimmer;
@@ -79,7 +88,8 @@ export class InProcessBus implements Bus {
       }
     }
     await log.write(messages);
-    if (readers.length === 0) this.trimmer?.appendedUnread(topic, log.next, this.unreadRetention);
+    if (readers.length === 0 && !this.ephemeral.has(topic))
+      this.trimmer?.appendedUnread(topic, log.next, this.unreadRetention);
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -133,8 +143,14 @@ export class InProcessBus implements Bus {
     return 0;
   }
 
-  async ensureTopics(topics: readonly string[]): Promise<Map<string, number>> {
+  async ensureTopics(
+    topics: readonly string[],
+    _partitions?: number,
+    options?: EnsureTopicsOptions,
+  ): Promise<Map<string, number>> {
     await this.start();
+    // Must come before the topic's first use: a topic already opened keeps how it stores.
+    if (options?.retentionMs !== undefined) for (const topic of topics) this.ephemeral.add(topic);
     for (const topic of topics) await this.logOf(topic);
     return new Map(topics.map((topic) => [topic, 1]));
   }
@@ -168,7 +184,7 @@ export class InProcessBus implements Bus {
       log = new TopicLog({
         topic,
         next,
-        journal: this.journal,
+        journal: this.journalOf(topic),
         retention: this.unreadRetention,
         hasReaders: () => this.readersOf(topic).length > 0,
         onAppended: () => {
@@ -182,9 +198,14 @@ export class InProcessBus implements Bus {
 
   private async startingPosition(log: TopicLog, fromBeginning: boolean): Promise<number> {
     if (!fromBeginning) return log.next;
-    if (!this.journal) return log.base;
-    const [first] = await this.journal.read(log.topic, 0, 1);
+    const journal = this.journalOf(log.topic);
+    if (!journal) return log.base;
+    const [first] = await journal.read(log.topic, 0, 1);
     return first?.offset ?? log.next;
+  }
+
+  private journalOf(topic: string): BusJournal | undefined {
+    return this.ephemeral.has(topic) ? undefined : this.journal;
   }
 
   private readersOf(topic: string): Group[] {
@@ -226,9 +247,9 @@ export class InProcessBus implements Bus {
     const log = await this.logOf(topic);
     const position = group.positions.get(topic)!;
     const held = log.slice(position, MAX_BATCH);
-    if (held || !this.journal) return held ?? [];
+    if (held || !this.journalOf(topic)) return held ?? [];
     // Behind the in-memory tail (after a restart, or a late reader): page through the journal.
-    const entries = await this.journal.read(topic, position, Math.min(MAX_BATCH, log.base - position));
+    const entries = await this.journal!.read(topic, position, Math.min(MAX_BATCH, log.base - position));
     if (entries.length > 0) return log.toConsumed(entries, position);
     // Nothing is stored between here and the tail (offsets skipped by a failed append): continue from it.
     group.positions.set(topic, log.base);
@@ -256,9 +277,9 @@ export class InProcessBus implements Bus {
   }
 
   private async commit(group: Group, topic: string, position: number): Promise<void> {
-    if (!this.journal) return;
+    if (!this.journalOf(topic)) return;
     try {
-      await this.journal.commit(group.options.groupId, topic, position);
+      await this.journal!.commit(group.options.groupId, topic, position);
       group.committed.set(topic, position);
     } catch (error) {
       // The batch is handled; the next batch's commit covers this one. A crash before then redelivers it.
@@ -272,7 +293,8 @@ export class InProcessBus implements Bus {
     if (readers.length === 0 || !log) return;
     const consumedByAll = Math.min(...readers.map((g) => g.positions.get(topic)!));
     if (consumedByAll - log.base >= MAX_BATCH || consumedByAll === log.next) log.release(consumedByAll);
-    this.trimmer?.consumed(topic, Math.min(...readers.map((g) => g.committed.get(topic) ?? 0)));
+    if (!this.ephemeral.has(topic))
+      this.trimmer?.consumed(topic, Math.min(...readers.map((g) => g.committed.get(topic) ?? 0)));
   }
 }
 

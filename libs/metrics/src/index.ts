@@ -52,6 +52,7 @@ export type {
   SumColumn,
 } from './rollup/rollup-row.model';
 export { ESTIMATE_TOLERANCE_MS, rollUp } from './rollup/roll-up.util';
+export { regroupInZone } from './rollup/zone-regroup.util';
 export type { RollUpOptions } from './rollup/roll-up.util';
 export { summarize, summarizeCounters } from './summary/summarize.util';
 export type { Metrics, ResponseTimeMetrics } from './summary/metrics.model';
@@ -78,3 +79,5 @@ export type {
   TrackerRestore,
 } from './derive/event-facts.tracker';
 export { MetricsError, MetricsErrorCode } from './metrics.error';
+export { createDayTally } from './live/day-tally.util';
+export type { DayTally, QueueDayFigures } from './live/day-tally.util';

@@ -7,7 +7,16 @@ import { rollUp } from './rollup/roll-up.util';
 import type { RollupRow } from './rollup/rollup-row.model';
 import { summarize } from './summary/summarize.util';
 import type { Metrics } from './summary/metrics.model';
-import { LATE_CSAT_AT, TENANT, TIME_ZONE, scriptedDayFacts, t } from './testing/scripted-day.fixture';
+import { ROUTING_EVENT_V1, RoutingEventV1Schema, type RoutingEventV1 } from '@switchboard/contracts';
+import { createEventFactTracker } from './derive/event-facts.tracker';
+import {
+  CONTACTS,
+  LATE_CSAT_AT,
+  TENANT,
+  TIME_ZONE,
+  scriptedDayFacts,
+  t,
+} from './testing/scripted-day.fixture';
 
 const S = 1_000;
 const read = (ms: number): number => histogramBucketValue(histogramBucketOf(ms));
@@ -305,5 +314,53 @@ describe('the scripted day', () => {
         within30sRate: 1 / 3,
       },
     ]);
+  });
+
+  it('gets its abandons from the router’s events: queued, then abandoned before any answer', () => {
+    // c4, worked: queued 14:20:00 in sales (threshold 30 s), the visitor ends the chat at 14:21:40 -> waited
+    // 100 s, over the threshold, so it is in the service level's denominator (see 'tenant, whole day').
+    const thresholds = new Map(CONTACTS.map((c) => [c.id, c.thresholdMs]));
+    let seq = 0;
+    const event = (at: number, body: Record<string, unknown>): RoutingEventV1 =>
+      RoutingEventV1Schema.parse({
+        schema: ROUTING_EVENT_V1,
+        eventId: `e${++seq}`,
+        tenantId: TENANT,
+        seq,
+        at: new Date(at).toISOString(),
+        ...body,
+      });
+    const abandons = CONTACTS.filter((c) => c.abandonedAt !== undefined);
+    const tracker = createEventFactTracker({
+      tenantId: TENANT,
+      thresholdMsOf: (queueId) => (queueId === 'sales' ? (thresholds.get('c4') ?? null) : null),
+    });
+    const facts = abandons.flatMap((c) => {
+      const ids = { conversationId: c.id, queueId: c.queueId, channel: c.channel };
+      return [
+        ...tracker.apply(
+          event(c.queuedAt, {
+            type: 'conversation.queued',
+            ...ids,
+            customerId: 'cu',
+            priority: 0,
+            tier: 'standard',
+          }),
+        ),
+        ...tracker.apply(
+          event(c.abandonedAt ?? 0, { type: 'conversation.abandoned', ...ids, reason: 'visitor-ended' }),
+        ),
+      ];
+    });
+    const expected = scriptedDayFacts().filter(
+      (f) =>
+        (f.kind === 'contactQueued' || f.kind === 'contactAbandoned') &&
+        abandons.some((c) => c.queuedAt === f.at || c.abandonedAt === f.at),
+    );
+    expect(facts).toEqual(expected);
+    expect(facts.find((f) => f.kind === 'contactAbandoned' && f.at === t('14:21:40'))).toMatchObject({
+      waitMs: 100 * S,
+      thresholdMs: 30 * S,
+    });
   });
 });

@@ -2,7 +2,7 @@
 // errors, and the pure rules (score, channel classes) that hosts and simulations reuse.
 export { createRoutingEngine } from './engine/routing-engine';
 export type { RoutingClock, RoutingEngine, RoutingEngineOptions } from './engine/routing-engine';
-export type { QueueStats } from './engine/views';
+export type { AgentLoad, QueueStats } from './engine/views';
 export type { WaitContext } from './engine/wait-context.view';
 export * from './model/agent.model';
 export * from './model/channel.model';

@@ -29,6 +29,8 @@ import { EventOutbox } from './events/event-outbox';
 import { splitDueKeys } from './follow-ups/follow-up-timer.util';
 import { FollowUpStep } from './follow-ups/follow-up.step';
 import { TenantBatchRunner } from './consumer/tenant-batch.runner';
+import { buildQueueStats } from './metrics/queue-stats.builder';
+import { QueueStatsPublisher } from './metrics/queue-stats.publisher';
 import { SlaClockStep } from './sla/sla-clock.step';
 import { SlaTimers } from './sla/sla-timers';
 import { BatchWriter } from './write/batch.writer';
@@ -42,6 +44,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
   private readonly routing: TenantRoutingService;
   private readonly logger: Logger;
   private readonly slaTimers: SlaTimers;
+  private readonly queueStats: QueueStatsPublisher;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -66,7 +69,26 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
     this.registry.onMetricsRefused = (tenantId, count, reason) =>
       this.logger.warn({ tenantId, count, reason }, 'metric facts left out of the rollups');
     this.slaTimers = new SlaTimers(now, this.logger.child({ component: 'sla-timers' }));
-    this.registry.onDropped = (tenantId) => this.slaTimers.dropTenant(tenantId);
+    this.queueStats = new QueueStatsPublisher({
+      bus,
+      topic: config.topics.queueStats,
+      partitions: config.bus.kind === 'kafka' ? config.bus.partitions : 1,
+      intervalMs: config.queueStats.intervalMs,
+      refreshMs: config.queueStats.refreshMs,
+      now,
+      logger: this.logger.child({ component: 'queue-stats' }),
+      snapshot: (tenantId) => {
+        const ctx = this.registry.get(tenantId);
+        if (ctx === undefined) return undefined;
+        return buildQueueStats({ tenantId, now: now(), load: ctx.router.listLoad(), today: ctx.today });
+      },
+      tenants: () => this.registry.tenantIds(),
+      inLane: (tenantId, work) => this.lanes.run(tenantId, work),
+    });
+    this.registry.onDropped = (tenantId) => {
+      this.slaTimers.dropTenant(tenantId);
+      this.queueStats.forget(tenantId);
+    };
     const sla = new SlaClockStep(this.slaTimers, this.logger);
     const followUps = new FollowUpStep({
       prisma,
@@ -79,6 +101,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
     this.routing = new TenantRoutingService({
       registry: this.registry,
       sql,
+      prisma,
       commands: new AgentCommandHandler(prisma, now, sla, followUps),
       config: new ConfigChangeHandler(prisma),
       writer: new BatchWriter(sql, config.limits.txTimeoutMs),
@@ -108,6 +131,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
           ? { baseUrl: config.csat.linkBaseUrl, key: csatLinkKey(config.jwt.secret) }
           : undefined,
       ),
+      onCommitted: (tenantId) => this.queueStats.changed(tenantId),
       ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
     });
     this.slaTimers.handleDueWith((tenantId, keys) => {
@@ -146,11 +170,13 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.queueStats.start();
     await this.consumer.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.consumer.stop();
+    this.queueStats.stop();
     await this.registry
       .saveWatermarks()
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not store event-log watermarks'));

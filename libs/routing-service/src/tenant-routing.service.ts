@@ -6,22 +6,25 @@ import type {
   AgentCommandV1,
   ConfigChangedV1,
   CsatAnswerV1,
+  CustomerLeftV1,
   DeliveryStatusV1,
   InboundContactV1,
   RoutingEventBody,
   RoutingEventV1,
 } from '@switchboard/contracts';
-import type { SqlTransactor } from '@switchboard/persistence';
+import type { PrismaClient, SqlTransactor } from '@switchboard/persistence';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { AgentCommandHandler } from './commands/agent-command.handler';
 import type { ConfigChangeHandler } from './commands/config-change.handler';
 import type { TenantContext, TenantRouterRegistry } from './engine/tenant-router.registry';
+import { loadTenantSettings } from './engine/tenant-settings.loader';
 import type { CsatSurveyStep } from './csat/csat-survey.step';
 import type { AutoAckStep } from './estimates/auto-ack.step';
 import type { EventOutbox } from './events/event-outbox';
 import type { FollowUpStep } from './follow-ups/follow-up.step';
 import { routeArrivals } from './intake/arrivals';
+import { customerLeft } from './intake/customer-left.step';
 import { customerRelationships, prepareIntake } from './intake/intake-lookups';
 import { planIntake, type PlannedMessage } from './intake/intake.planner';
 import { planDeliveryStatus, type DeliveryOutcome } from './replies/delivery-status.planner';
@@ -38,11 +41,13 @@ export type TenantItem =
   | { kind: 'command'; record: AgentCommandV1 }
   | { kind: 'config'; record: ConfigChangedV1 }
   | { kind: 'delivery'; record: DeliveryStatusV1 }
-  | { kind: 'csat'; record: CsatAnswerV1 };
+  | { kind: 'csat'; record: CsatAnswerV1 }
+  | { kind: 'left'; record: CustomerLeftV1 };
 
 export interface TenantRoutingDeps {
   registry: TenantRouterRegistry;
   sql: SqlTransactor;
+  prisma: PrismaClient;
   commands: AgentCommandHandler;
   config: ConfigChangeHandler;
   writer: BatchWriter;
@@ -61,6 +66,8 @@ export interface TenantRoutingDeps {
   autoAck?: AutoAckStep;
   /** Surveys customers after resolution (ADR 0025); absent: no surveys. */
   csat?: CsatSurveyStep;
+  /** Told after each commit, in the tenant's lane, so live queue stats follow the batch. */
+  onCommitted?: (tenantId: string) => void;
 }
 
 /** The edge stored the answer (once per conversation); the router announces it in the tenant's event order. */
@@ -108,12 +115,13 @@ export class TenantRoutingService {
         await flushInbound();
         if (item.kind === 'command') await this.deps.commands.handle(ctx, item.record, set, dc, replies);
         else if (item.kind === 'csat') set.events.push(csatReceived(item.record));
+        else if (item.kind === 'left') this.customerLeft(ctx, item.record, set, dc);
         else if (item.kind === 'delivery')
           this.delivered(tenantId, item.record, planDeliveryStatus(item.record, deliveries, set));
         else await this.configChanged(ctx, item.record, set, dc);
       }
       await flushInbound();
-      await this.deps.csat?.survey(tenantId, set);
+      await this.deps.csat?.survey(tenantId, set, ctx.settings.csatChannels ?? undefined);
     });
   }
 
@@ -169,7 +177,12 @@ export class TenantRoutingService {
     // A bare 1-5 reply to a surveyed conversation is its CSAT answer, not a reopening (ADR 0025).
     const awaitingCsat =
       this.deps.csat && reopenWindowMs > 0
-        ? await this.deps.csat.awaiting(ctx.tenantId, records, this.deps.now() - reopenWindowMs)
+        ? await this.deps.csat.awaiting(
+            ctx.tenantId,
+            records,
+            this.deps.now() - reopenWindowMs,
+            ctx.settings.csatChannels ?? undefined,
+          )
         : new Map<string, never>();
     const plan = planIntake(
       ctx.intake,
@@ -229,6 +242,16 @@ export class TenantRoutingService {
     }
   }
 
+  private customerLeft(ctx: TenantContext, record: CustomerLeftV1, set: WriteSet, dc: DecisionContext): void {
+    const outcome = customerLeft(ctx, record, set, dc, this.deps);
+    if (outcome !== 'abandoned') {
+      this.deps.logger.debug(
+        { tenantId: ctx.tenantId, record, outcome },
+        'customer left; nothing to abandon',
+      );
+    }
+  }
+
   private delivered(tenantId: string, record: DeliveryStatusV1, outcome: DeliveryOutcome): void {
     if (outcome !== 'applied') {
       this.deps.logger.debug({ tenantId, report: record, outcome }, 'delivery report changed nothing');
@@ -246,6 +269,7 @@ export class TenantRoutingService {
       ctx.sla.invalidate();
       await ctx.sla.refreshIfStale();
     }
+    if (change.entity === 'settings') ctx.settings = await loadTenantSettings(this.deps.prisma, ctx.tenantId);
     const { decisions, refused } = await this.deps.config.handle(ctx.router, change);
     for (const error of refused)
       this.deps.logger.warn({ tenantId: ctx.tenantId, change, code: error.code }, error.message);
@@ -277,6 +301,12 @@ export class TenantRoutingService {
         const at = now();
         const events = outbox.stamp(tenantId, ctx.log, set.events, at);
         const lastSeq = ctx.log.lastSeq + events.length;
+        // A failed commit drops the tenant, so the memory these facts advanced is rebuilt with it.
+        const rollups = ctx.metrics.rollUp(
+          events.map((e) => e.event),
+          at,
+          set.metricFacts,
+        );
         await writer.commit({
           tenantId,
           epoch: ctx.epoch,
@@ -284,16 +314,13 @@ export class TenantRoutingService {
           events,
           lastSeq,
           publishedSeq: ctx.log.publishedSeq,
-          // A failed commit drops the tenant, so the memory these facts advanced is rebuilt with it.
-          rollups: ctx.metrics.rollUp(
-            events.map((e) => e.event),
-            at,
-            set.metricFacts,
-          ),
+          rollups,
         });
+        ctx.today.add(rollups, at);
         ctx.log.lastSeq = lastSeq;
         ctx.log.pending.push(...events);
         this.deps.afterCommit?.(events.map((e) => e.event));
+        this.deps.onCommitted?.(tenantId);
       }
       const draining = outbox.drain(tenantId, ctx.log, () => this.retryPublish(tenantId));
       // Publishing overlaps the next transaction, unless the broker has fallen far behind: then wait for it.

@@ -108,6 +108,7 @@ export function buildRouterStack(
   const routing = new TenantRoutingService({
     registry,
     sql,
+    prisma: database.prisma,
     sla,
     followUps,
     commands: new AgentCommandHandler(database.prisma, now, sla, followUps),

@@ -20,6 +20,7 @@ export const AuditEntityTypeSchema = z.enum([
   'business-hours',
   'holiday',
   'inbox',
+  'settings',
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
 

@@ -3,7 +3,7 @@
 import { summarize, type MetricDimension, type RollupRow } from '@switchboard/metrics';
 import type { SqlExecutor } from '@switchboard/persistence';
 import { slaFigures, type SlaFigures } from './report-views';
-import { readRollupRows } from './rollup-rows.reader';
+import { readZonedRollupRows } from './zoned-rollup-rows.reader';
 import { readSlaOutcomes } from './sla-outcomes.reader';
 
 export interface SlaTableRow {
@@ -16,6 +16,8 @@ export interface SlaTableRow {
 export async function slaDayReport(
   sql: SqlExecutor,
   day: { tenantId: string; from: number; to: number },
+  /** The tenant's zone: its day is composed from quarter hours unless it is UTC. */
+  timeZone = 'UTC',
 ): Promise<SlaTableRow[]> {
   const queueNames = new Map(
     (
@@ -33,7 +35,7 @@ export async function slaDayReport(
   for (const dimension of ['tenant', 'queue', 'channel'] as const) {
     const q = { ...day, dimension };
     const [rows, outcomes] = await Promise.all([
-      readRollupRows(sql, { ...q, interval: '1d' }),
+      readZonedRollupRows(sql, { ...q, interval: '1d' }, timeZone),
       readSlaOutcomes(sql, q),
     ]);
     for (const [id, series] of byId(rows)) {

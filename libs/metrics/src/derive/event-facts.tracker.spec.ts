@@ -175,6 +175,44 @@ describe('createEventFactTracker', () => {
     ]);
   });
 
+  it('counts a conversation.abandoned as an abandon against its threshold, once, and never after an answer', () => {
+    const t = tracker();
+    t.apply(queued('10:12:00', 'c2', 'sales', 'chat'));
+    t.apply(queued('10:12:00', 'c3', 'sales', 'chat'));
+    const abandon = (time: string, conversationId: string) =>
+      t.apply(
+        event(time, {
+          type: 'conversation.abandoned',
+          conversationId,
+          queueId: 'sales',
+          channel: 'chat',
+          reason: 'visitor-ended',
+        }),
+      );
+    expect(abandon('10:12:25', 'c2')).toEqual([
+      {
+        kind: 'contactAbandoned',
+        tenantId: T,
+        queueId: 'sales',
+        channel: 'chat',
+        at: at('10:12:25'),
+        waitMs: 25_000,
+        thresholdMs: 20_000,
+      },
+    ]);
+    expect(abandon('10:12:30', 'c2')).toEqual([]);
+    t.apply(
+      event('10:12:40', {
+        type: 'assignment.created',
+        assignmentId: 'a3',
+        offerId: null,
+        conversationId: 'c3',
+        agentId: 'ana',
+      }),
+    );
+    expect(abandon('10:13:00', 'c3')).toEqual([]);
+  });
+
   it('closes status spans on each change and at each flush, and keeps engaged time open across a flush', () => {
     const t = tracker();
     t.apply(status('10:00:00', 'available'));

@@ -167,6 +167,14 @@ export function createEventFactTracker(options: EventFactTrackerOptions): EventF
           ...release(agentId, at),
         ];
       }
+      case 'conversation.abandoned': {
+        // The router abandons only conversations no agent answered; one that was is not counted twice.
+        const c = conversations.get(event.conversationId);
+        if (c === undefined || c.assignment !== null) return [];
+        conversations.delete(event.conversationId);
+        const thresholdMs = options.thresholdMsOf(c.queueId, c.channel);
+        return [{ kind: 'contactAbandoned', ...contact(c), at, waitMs: at - c.queuedAt, thresholdMs }];
+      }
       case 'agent.status-changed': {
         const memory = agent(event.agentId, at);
         const closed = closeStatus(event.agentId, memory, at);

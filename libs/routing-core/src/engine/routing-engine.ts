@@ -24,7 +24,7 @@ import {
 import { RoutingState } from './routing-state';
 import { runDueTimers } from './timer.handler';
 import { transferContact } from './transfer-commands.handler';
-import { agentView, contactView, queueStats, type QueueStats } from './views';
+import { agentLoad, agentView, contactView, queueStats, type AgentLoad, type QueueStats } from './views';
 import { waitContextOf, type WaitContext } from './wait-context.view';
 
 export interface RoutingClock {
@@ -46,6 +46,8 @@ export interface RoutingEngine {
   getAgent(agentId: string): AgentView | undefined;
   getContact(contactId: string): ContactView | undefined;
   getQueueStats(queueId: string): QueueStats | undefined;
+  /** Every queue's counts and every agent's load, for a wallboard; O(contacts + agents), never on the hot path. */
+  listLoad(): { queues: QueueStats[]; agents: AgentLoad[] };
   /** Place in line and serving capacity of a waiting contact; undefined unless it waits. */
   getWaitContext(contactId: string): WaitContext | undefined;
 }
@@ -81,6 +83,10 @@ export function createRoutingEngine(options: RoutingEngineOptions): RoutingEngin
       return queue === undefined ? undefined : queueStats(queue);
     },
     getWaitContext: (contactId) => waitContextOf(state, contactId),
+    listLoad: () => ({
+      queues: [...state.queues.values()].map(queueStats),
+      agents: [...state.agents.values()].map(agentLoad),
+    }),
   };
 }
 

@@ -1,5 +1,5 @@
 // Read-only snapshots for hosts (wallboards, APIs) and tests. Allocated on demand, never on the hot path.
-import type { AgentView } from '../model/agent.model';
+import type { AgentStatus, AgentView } from '../model/agent.model';
 import { CHANNEL_CLASSES } from '../model/channel.model';
 import type { ContactView } from '../model/contact.model';
 import { PHASE_STARVED, phaseAt, scoreAt } from '../scoring/score.util';
@@ -14,6 +14,25 @@ export interface QueueStats {
   readonly assigned: number;
   /** Arrival of the longest-waiting contact, undefined when nobody waits. */
   readonly oldestWaitingArrivedAt: number | undefined;
+}
+
+/** An agent's live load for wallboards: held contacts (offered plus assigned) against its concurrent slots. */
+export interface AgentLoad {
+  readonly agentId: string;
+  readonly status: AgentStatus;
+  readonly held: number;
+  /** Slots summed over channel classes, capped by the agent's unit budget. */
+  readonly capacity: number;
+}
+
+export function agentLoad(agent: AgentState): AgentLoad {
+  const slots = agent.capacity.reduce((sum, n) => sum + n, 0);
+  return {
+    agentId: agent.id,
+    status: agent.status,
+    held: agent.offers.length + agent.assignments.length,
+    capacity: Math.min(slots, agent.maxUnits),
+  };
 }
 
 export function agentView(agent: AgentState): AgentView {

@@ -45,7 +45,8 @@ export class ConfigChangeHandler {
       }
       case 'sla-policy':
       case 'business-hours':
-        // SLA settings do not change routing state; the tenant's SLA catalog is re-read instead.
+      case 'settings':
+        // These do not change routing state; the tenant's SLA catalog or settings are re-read instead.
         return [];
     }
   }

@@ -5,6 +5,8 @@ import {
   CONFIG_CHANGED_V1,
   ConfigChangedV1Schema,
   CSAT_ANSWER_V1,
+  CUSTOMER_LEFT_V1,
+  CustomerLeftV1Schema,
   CsatAnswerV1Schema,
   DELIVERY_STATUS_V1,
   DeliveryStatusV1Schema,
@@ -150,6 +152,10 @@ export class RouterConsumer {
       // A CSAT comment may quote the schema name too; anything that fails here is tried as the others.
       const csat = decodeRecord(CsatAnswerV1Schema, message.value);
       if (csat.ok) return { ok: true, record: { kind: 'csat', record: csat.record } };
+    }
+    if (message.value.includes(CUSTOMER_LEFT_V1)) {
+      const left = decodeRecord(CustomerLeftV1Schema, message.value);
+      if (left.ok) return { ok: true, record: { kind: 'left', record: left.record } };
     }
     if (message.value.includes(DELIVERY_STATUS_V1)) {
       const delivery = decodeRecord(DeliveryStatusV1Schema, message.value);

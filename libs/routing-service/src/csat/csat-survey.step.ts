@@ -30,8 +30,9 @@ export class CsatSurveyStep {
     private readonly link?: CsatLinkSettings,
   ) {}
 
-  async survey(tenantId: string, set: WriteSet): Promise<void> {
-    if (this.settings.channels.size === 0) return;
+  /** `channels`: the tenant's own choice, else the environment's default. */
+  async survey(tenantId: string, set: WriteSet, channels = this.settings.channels): Promise<void> {
+    if (channels.size === 0) return;
     const resolved = set.events.filter((e): e is Resolved => e.type === 'conversation.resolved');
     if (resolved.length === 0) return;
     const targets = await this.targets(tenantId, [...new Set(resolved.map((e) => e.conversationId))]);
@@ -43,7 +44,7 @@ export class CsatSurveyStep {
       : undefined;
     planSurveys(
       targets,
-      { settings: this.settings, newId: this.newId, now, ...(linkFor ? { linkFor } : {}) },
+      { settings: { ...this.settings, channels }, newId: this.newId, now, ...(linkFor ? { linkFor } : {}) },
       set,
     );
   }
@@ -53,8 +54,9 @@ export class CsatSurveyStep {
     tenantId: string,
     records: readonly InboundContactV1[],
     windowStart: number,
+    channels = this.settings.channels,
   ): Promise<Map<string, AwaitingCsat>> {
-    if (this.settings.channels.size === 0) return Promise.resolve(new Map<string, AwaitingCsat>());
+    if (channels.size === 0) return Promise.resolve(new Map<string, AwaitingCsat>());
     return loadAwaitingCsat(this.sql, tenantId, records, windowStart);
   }
 

@@ -5,10 +5,12 @@ import type { PrismaClient, SqlTransactor } from '@switchboard/persistence';
 import type { RoutingDecision } from '@switchboard/routing-core';
 import { stamped, type TenantEventLog } from '../events/event-outbox';
 import { loadIntakeState } from '../intake/intake-lookups';
-import { loadMetricsRestore } from '../metrics/tenant-metrics.loader';
+import { bucketClock, createDayTally, type DayTally } from '@switchboard/metrics';
+import { loadDayRows, loadMetricsRestore } from '../metrics/tenant-metrics.loader';
 import { METRICS_TIME_ZONE, serviceLevelThreshold, TenantMetrics } from '../metrics/tenant-metrics';
 import type { TenantIntakeState } from '../intake/intake-state';
 import { SlaCatalog } from '../intake/sla-catalog';
+import { loadTenantSettings, type TenantSettingsMemory } from './tenant-settings.loader';
 import { loadSlaClocks } from '../sla/sla-clock.loader';
 import type { SlaClockBook } from '../sla/sla-clock.book';
 import { acquireTenant, eventsAfter } from '../ownership/tenant-ownership';
@@ -26,6 +28,10 @@ export interface TenantContext {
   log: TenantEventLog;
   /** Turns committed events into metric rollups; rebuilt with the tenant. */
   metrics: TenantMetrics;
+  /** The tenant's own settings (auto-acknowledgement and survey channels); re-read when an admin changes them. */
+  settings: TenantSettingsMemory;
+  /** Today's figures per queue for the live queue stats, advanced by each committed batch's rollups. */
+  today: DayTally;
 }
 
 export interface RegistryDeps {
@@ -61,14 +67,19 @@ export class TenantRouterRegistry {
     const { sql, prisma, loader, now, owner, reopenWindowMs } = this.deps;
     const ownership = await acquireTenant(sql, tenantId, owner);
     const sla = new SlaCatalog(prisma, tenantId, now);
-    const [commands, intake, clocks, unpublished, , metricsRestore] = await Promise.all([
+    const at = now();
+    const [commands, intake, clocks, unpublished, , metricsRestore, dayRows, settings] = await Promise.all([
       loader.restoreCommands(tenantId),
       loadIntakeState(sql, tenantId, { windowMs: reopenWindowMs, now: now() }),
       loadSlaClocks(sql, tenantId),
       eventsAfter(sql, tenantId, ownership.publishedSeq),
       sla.refreshIfStale(),
-      loadMetricsRestore(sql, tenantId, now()),
+      loadMetricsRestore(sql, tenantId, at),
+      loadDayRows(sql, tenantId, bucketClock(METRICS_TIME_ZONE).startOf('1d', at)),
+      loadTenantSettings(prisma, tenantId),
     ]);
+    const today = createDayTally(METRICS_TIME_ZONE);
+    today.restore(dayRows, at);
     const router = new TenantRouter(tenantId, now);
     const { decisions, refused } = router.apply(commands);
     if (refused.length > 0) {
@@ -100,6 +111,8 @@ export class TenantRouterRegistry {
         },
         metricsRestore,
       ),
+      today,
+      settings,
     };
     this.tenants.set(tenantId, ctx);
     return { ctx, restored: decisions, takenOver: true };

@@ -2,7 +2,9 @@
 // owns one of these per tenant on its partitions and feeds it only from that tenant's lane.
 import {
   createRoutingEngine,
+  type AgentLoad,
   type AppliedEscalation,
+  type QueueStats,
   RoutingError,
   type RoutingCommand,
   type RoutingDecision,
@@ -89,6 +91,11 @@ export class TenantRouter {
     const view = this.engine.getContact(conversationId);
     if (!view) return undefined;
     return view.queueId === DEFAULT_QUEUE_ID ? null : view.queueId;
+  }
+
+  /** Every queue's counts and agent's load, for the live queue stats (a full scan: not for every record). */
+  listLoad(): { queues: QueueStats[]; agents: AgentLoad[] } {
+    return this.engine.listLoad();
   }
 
   knowsContact(conversationId: string): boolean {

@@ -19,7 +19,8 @@ export class AutoAckStep {
   ) {}
 
   async acknowledge(ctx: TenantContext, stored: readonly PlannedMessage[], set: WriteSet): Promise<void> {
-    const { channels } = this.settings;
+    // The tenant's own choice of channels, else the environment's default.
+    const channels = ctx.settings.autoAckChannels ?? this.settings.channels;
     if (!stored.some((m) => (m.opened || m.reopened) && channels.has(m.record.channel))) return;
     const book = await this.book(ctx);
     planAutoAcks(
@@ -27,7 +28,7 @@ export class AutoAckStep {
       {
         waitContextOf: (id) => ctx.router.waitContextOf(id),
         handleTimeMs: (queueId) => book.meanMs(queueId),
-        settings: this.settings,
+        settings: { ...this.settings, channels },
         newId: this.newId,
         now: this.now(),
       },

@@ -2,7 +2,7 @@
 // creation, the open assignment if any, replied once a first response is stored) and its agents' statuses.
 import { AgentStatusSchema, ChannelSchema } from '@switchboard/contracts';
 import type { SqlExecutor } from '@switchboard/persistence';
-import type { TrackerRestore } from '@switchboard/metrics';
+import { emptyCounters, rollupColumnOf, type RollupRow, type TrackerRestore } from '@switchboard/metrics';
 
 interface OpenConversationRow extends Record<string, unknown> {
   id: string;
@@ -51,4 +51,50 @@ export async function loadMetricsRestore(
     })),
     agents: agents.map((a) => ({ agentId: a.id, status: AgentStatusSchema.parse(a.status) })),
   };
+}
+
+const DAY_FIGURE_COLUMNS = [
+  'answered',
+  'answeredWaitMsSum',
+  'answeredWithThreshold',
+  'answeredWithinThreshold',
+  'abandoned',
+  'abandonedWithinThreshold',
+  'abandonedAfterThreshold',
+] as const;
+
+/**
+ * The tenant's and its queues' rollup rows of the day starting at `dayStart`, with the columns the live day
+ * tally reads: one indexed read when the router takes the tenant over, so wallboards start from the day so far.
+ */
+export async function loadDayRows(
+  sql: SqlExecutor,
+  tenantId: string,
+  dayStart: number,
+): Promise<RollupRow[]> {
+  const columns = DAY_FIGURE_COLUMNS.map((c) => `${rollupColumnOf(c)}::float8 AS "${c}"`).join(', ');
+  const rows = await sql.query<Record<(typeof DAY_FIGURE_COLUMNS)[number], number> & DayRowKey>(
+    `SELECT dimension, dimension_id, ${columns}
+       FROM metric_rollups
+      WHERE tenant_id = $1 AND bucket_interval = '1d' AND bucket_start = to_timestamp($2::float8 / 1000)
+        AND dimension IN ('tenant', 'queue')`,
+    [tenantId, dayStart],
+  );
+  return rows.map((row) => {
+    const counters = emptyCounters();
+    for (const column of DAY_FIGURE_COLUMNS) counters[column] = Number(row[column]);
+    return {
+      tenantId,
+      dimension: row.dimension === 'tenant' ? 'tenant' : 'queue',
+      dimensionId: row.dimension_id,
+      interval: '1d',
+      bucketStart: dayStart,
+      counters,
+    };
+  });
+}
+
+interface DayRowKey extends Record<string, unknown> {
+  dimension: string;
+  dimension_id: string;
 }

@@ -129,7 +129,8 @@ export class TenantMetrics {
         }
         facts.push(fact);
       }
-      if (event.type === 'conversation.resolved') this.forget(event.conversationId);
+      if (event.type === 'conversation.resolved' || event.type === 'conversation.abandoned')
+        this.forget(event.conversationId);
     }
     for (const { index, key } of responses) {
       const fact = facts[index] as ResponseMeasuredFact;

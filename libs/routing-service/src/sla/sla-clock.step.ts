@@ -26,6 +26,7 @@ export type SlaEvent =
   | { type: 'agentReply'; at: number }
   | { type: 'waitingOnCustomer'; at: number }
   | { type: 'resolved'; at: number }
+  | { type: 'abandoned'; at: number }
   | { type: 'reopened'; at: number }
   | { type: 'transferred'; at: number; queueId: string | null }
   | { type: 'tick'; at: number };
@@ -125,6 +126,7 @@ export class SlaClockStep {
       case 'agentReply':
       case 'waitingOnCustomer':
       case 'resolved':
+      case 'abandoned':
       case 'reopened':
       case 'tick':
         return known ? { entry: known, input: { type: event.type, at: event.at } } : undefined;

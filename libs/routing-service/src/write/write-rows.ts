@@ -93,6 +93,8 @@ export interface ConversationChange {
   queueId?: string | null;
   /** `null` clears it: a reopened conversation is no longer resolved. */
   resolvedAt?: number | null;
+  /** Written with resolvedAt (absent: null): set when the customer left before any agent answered. */
+  abandonedAt?: number;
   /** A reopened conversation's new first-response deadline; `null` when it has no SLA. */
   slaDeadline?: number | null;
   /** JSON ConversationClocks, with the earliest running deadline (null: none runs). */

@@ -14,6 +14,8 @@ export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[]
         last_message_at = GREATEST(c.last_message_at, COALESCE(${ts('v.last')}, c.last_message_at)),
         queue_id = CASE WHEN v.set_queue THEN v.queue ELSE c.queue_id END,
         resolved_at = CASE WHEN v.set_resolved THEN ${ts('v.resolved')} ELSE c.resolved_at END,
+        -- Resolving or reopening clears it; only an abandon sets it, together with resolved_at.
+        abandoned_at = CASE WHEN v.set_resolved THEN ${ts('v.abandoned')} ELSE c.abandoned_at END,
         sla_clocks = CASE WHEN v.set_sla THEN v.clocks::jsonb ELSE c.sla_clocks END,
         -- The clocks' earliest deadline wins over a planned one: they are applied later in the batch.
         sla_deadline = CASE WHEN v.set_sla THEN ${ts('v.clock_deadline')}
@@ -33,9 +35,10 @@ export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[]
                   ${p.add(r.map(([, x]) => x.sla?.clocks ?? null))}::text[],
                   ${p.add(r.map(([, x]) => x.sla?.deadline ?? null))}::float8[],
                   ${p.add(r.map(([, x]) => x.firstResponseAt ?? null))}::float8[],
-                  ${p.add(r.map(([, x]) => x.escalations ?? null))}::text[])
+                  ${p.add(r.map(([, x]) => x.escalations ?? null))}::text[],
+                  ${p.add(r.map(([, x]) => x.abandonedAt ?? null))}::float8[])
         AS v(id, status, last, set_queue, queue, set_resolved, resolved, set_deadline, deadline, set_sla, clocks,
-             clock_deadline, first, escalations)
+             clock_deadline, first, escalations, abandoned)
       WHERE c.id = v.id AND c.tenant_id = ${tenant} RETURNING 1)`);
   }
   if (s.offerOutcomes.size > 0) {

@@ -49,6 +49,8 @@ export type ClockInput =
   | { readonly type: 'agentReply'; readonly at: number }
   | { readonly type: 'waitingOnCustomer'; readonly at: number }
   | { readonly type: 'resolved'; readonly at: number }
+  /** Closed because the customer left before an answer: like resolved, but the resolution is not met either. */
+  | { readonly type: 'abandoned'; readonly at: number }
   | { readonly type: 'reopened'; readonly at: number }
   | { readonly type: 'transferred'; readonly at: number; readonly sla: EffectiveSla }
   | { readonly type: 'tick'; readonly at: number };
@@ -56,7 +58,8 @@ export type ClockInputType = ClockInput['type'];
 
 /**
  * warning: the run passed warnAtPercent of its target; breached: it ran out; met: a reply (response
- * targets) or the resolution (resolution target) ended it; cancelled: resolved with a response still owed.
+ * targets) or the resolution (resolution target) ended it; cancelled: resolved with a response still owed, or
+ * any run still going when the customer abandoned.
  */
 export type ClockOutcomeKind = 'warning' | 'breached' | 'met' | 'cancelled';
 

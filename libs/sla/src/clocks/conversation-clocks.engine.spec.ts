@@ -141,6 +141,23 @@ describe('applyClockInput: resolve and reopen', () => {
     expect(later.wakeAt).toBeNull();
   });
 
+  it('stops every clock on abandon without meeting anything: the customer left, nobody resolved it', () => {
+    const abandoned = fold([
+      { type: 'opened', at: T, sla },
+      { type: 'tick', at: at(45) },
+      { type: 'abandoned', at: at(50) },
+    ]);
+    expect(brief(abandoned.outcomes)).toEqual([
+      `warning firstResponse#1 ${iso(45)}`,
+      `cancelled resolution#1 ${iso(50)}`,
+      `cancelled firstResponse#1 ${iso(50)}`,
+    ]);
+    expect(abandoned.state.status).toBe('resolved');
+    expect(abandoned.wakeAt).toBeNull();
+    // The first response would have breached at 60 minutes: nothing fires once abandoned.
+    expect(fold([{ type: 'tick', at: at(61) }], abandoned.state).outcomes).toEqual([]);
+  });
+
   it('gives a reopened conversation a fresh resolution run', () => {
     const { outcomes, state, wakeAt } = fold([
       { type: 'opened', at: T, sla },

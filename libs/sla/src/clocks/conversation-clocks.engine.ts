@@ -70,7 +70,9 @@ function transition(
     case 'waitingOnCustomer':
       return state.status === 'open' ? pause(state, at) : state;
     case 'resolved':
-      return isLive(state) ? resolved(state, at, outcomes) : state;
+      return isLive(state) ? resolved(state, at, outcomes, 'met') : state;
+    case 'abandoned':
+      return isLive(state) ? resolved(state, at, outcomes, 'cancelled') : state;
     case 'reopened':
       return state.status === 'resolved' ? reopened(state, at) : state;
     case 'transferred':
@@ -101,8 +103,14 @@ function replied(state: ConversationClocks, at: number, outcomes: ClockOutcome[]
   return next;
 }
 
-function resolved(state: ConversationClocks, at: number, outcomes: ClockOutcome[]): ConversationClocks {
-  let next = end(state, 'resolution', 'met', at, outcomes);
+/** An abandoned conversation was not resolved by anyone: its resolution run is cancelled, not met. */
+function resolved(
+  state: ConversationClocks,
+  at: number,
+  outcomes: ClockOutcome[],
+  resolution: 'met' | 'cancelled',
+): ConversationClocks {
+  let next = end(state, 'resolution', resolution, at, outcomes);
   for (const target of RESPONSE_TARGETS) next = end(next, target, 'cancelled', at, outcomes);
   return { ...next, status: 'resolved' };
 }

@@ -49,7 +49,9 @@ export class VisitorEventRelay implements OnModuleInit {
         return this.scheduleQueueRefresh(event.tenantId);
       case 'assignment.created':
         return this.assigned(event);
+      // Either way the chat is over for the visitor: their next message starts (or reopens) one.
       case 'conversation.resolved':
+      case 'conversation.abandoned':
         return this.resolved(event);
       case 'reply.created':
         return this.reply(event);
@@ -106,7 +108,9 @@ export class VisitorEventRelay implements OnModuleInit {
     );
   }
 
-  private resolved(event: Extract<RoutingEventV1, { type: 'conversation.resolved' }>): void {
+  private resolved(
+    event: Extract<RoutingEventV1, { type: 'conversation.resolved' | 'conversation.abandoned' }>,
+  ): void {
     const binding = this.conversations.get(event.conversationId);
     this.scheduleQueueRefresh(event.tenantId);
     if (!binding) return;

@@ -1,8 +1,14 @@
 // What a connecting visitor resumes (their open conversation, its queue status or agent), and the receipts
-// their widget sends for replies it showed, reported to the router as `delivered` like any platform's status.
+// their widget sends for replies it showed, reported to the router as `delivered` like any platform's status,
+// and the visitor ending the chat, reported so the router can count an abandon.
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { DELIVERY_STATUS_V1, type DeliveryStatusV1 } from '@switchboard/contracts';
+import {
+  CUSTOMER_LEFT_V1,
+  DELIVERY_STATUS_V1,
+  type CustomerLeftV1,
+  type DeliveryStatusV1,
+} from '@switchboard/contracts';
 import { BUS, type Bus } from '@switchboard/messaging';
 import type { Visitor } from '../visitors/visitor-token.service';
 import { QueueStatusReader, type QueueStatus } from './queue-status.reader';
@@ -70,5 +76,25 @@ export class VisitorPresence {
       { key: visitor.tenantId, value: JSON.stringify(report) },
     ]);
     return true;
+  }
+
+  /**
+   * The visitor ended the chat: the router abandons their open conversation if no agent has answered it yet
+   * (and ignores it otherwise). Returns the conversation, or null when the visitor has none open.
+   */
+  async ended(visitor: Visitor, now = new Date()): Promise<string | null> {
+    const open = await this.reader.openConversationOf(visitor.tenantId, visitor.visitorId);
+    if (!open) return null;
+    const record: CustomerLeftV1 = {
+      schema: CUSTOMER_LEFT_V1,
+      tenantId: visitor.tenantId,
+      conversationId: open.conversationId,
+      reason: 'visitor-ended',
+      at: now.toISOString(),
+    };
+    await this.bus.publish(this.config.topics.agentCommands, [
+      { key: visitor.tenantId, value: JSON.stringify(record) },
+    ]);
+    return open.conversationId;
   }
 }

@@ -25,7 +25,9 @@ export function assignedPush(event: EventOf<'assignment.created'>, displayName: 
   return { event: 'assigned', seq, payload: { conversationId, agent: { displayName }, seq } };
 }
 
-export function resolvedPush(event: EventOf<'conversation.resolved'>): VisitorPush {
+export function resolvedPush(
+  event: EventOf<'conversation.resolved'> | EventOf<'conversation.abandoned'>,
+): VisitorPush {
   const { conversationId, seq } = event;
   return { event: 'resolved', seq, payload: { conversationId, seq } };
 }

@@ -190,6 +190,23 @@ export class VisitorsGateway implements OnGatewayInit, OnGatewayConnection {
     return { ok: true };
   }
 
+  /**
+   * The visitor ended the chat. Before an agent answered, the router closes the conversation as abandoned
+   * (`conversation.abandoned` reaches the widget as `resolved`); afterwards it changes nothing.
+   */
+  @SubscribeMessage('end')
+  async onEnd(@ConnectedSocket() socket: Socket): Promise<VisitorAck> {
+    try {
+      const conversationId = await this.presence.ended(visitorOf(socket));
+      return conversationId
+        ? { ok: true }
+        : { ok: false, code: ErrorCode.NotFound, message: 'No open conversation to end' };
+    } catch (error) {
+      this.logger.error(error);
+      return { ok: false, code: ErrorCode.Unavailable, message: 'The chat could not be ended; retry' };
+    }
+  }
+
   /** The widget showed a reply: reported as delivered to the reply's author (through the router). */
   @SubscribeMessage('receipt')
   async onReceipt(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<VisitorAck> {
