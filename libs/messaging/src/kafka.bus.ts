@@ -242,10 +242,18 @@ export class KafkaBus implements Bus {
   }
 }
 
-/** kafkajs marks transient protocol errors retriable, and wraps them as the cause once its own retries ran out. */
+/**
+ * A transient broker answer (kafkajs marks protocol errors retriable, and wraps them as the cause once its own
+ * retries ran out). An unreachable broker is not one: that fails as fast as before.
+ */
 function isRetriable(error: unknown): boolean {
-  const { retriable, cause } = (error ?? {}) as { retriable?: unknown; cause?: unknown };
-  return retriable === true || (cause !== undefined && cause !== error && isRetriable(cause));
+  const { name, retriable, cause } = (error ?? {}) as {
+    name?: unknown;
+    retriable?: unknown;
+    cause?: unknown;
+  };
+  if (name === 'KafkaJSProtocolError') return retriable === true;
+  return cause !== undefined && cause !== error && isRetriable(cause);
 }
 
 function delay(ms: number): Promise<void> {
