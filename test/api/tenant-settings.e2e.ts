@@ -41,7 +41,7 @@ describe('tenant settings', () => {
       timeZone: 'UTC',
       autoAckChannels: null,
       csatChannels: null,
-      effective: { autoAckChannels: [], csatChannels: ['chat', 'email'] },
+      effective: { autoAckChannels: ['chat'], csatChannels: ['chat', 'email'] },
     });
   });
 
