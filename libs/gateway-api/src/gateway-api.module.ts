@@ -34,6 +34,10 @@ import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
 import { TypingRelay } from './realtime/typing.relay';
 import { AgentsGateway } from './realtime/agents.gateway';
+import { ConsoleStreamReplay } from './realtime/console-stream.replay';
+import { ConsoleStreams } from './realtime/console-stream.service';
+import { QueueStatsRelay } from './realtime/queue-stats.relay';
+import { SupervisorsGateway } from './realtime/supervisors.gateway';
 import { RoutingEventRelay } from './realtime/routing-event.relay';
 import { SocketLimits } from './realtime/socket-limits';
 import { SocketSessionWatch } from './realtime/socket-session.watch';
@@ -101,6 +105,10 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
         }),
     },
     AgentsGateway,
+    SupervisorsGateway,
+    ConsoleStreamReplay,
+    ConsoleStreams,
+    QueueStatsRelay,
     TypingRelay,
     RoutingEventRelay,
     RateLimiter,

@@ -1,6 +1,12 @@
 // Turns a routing event into what consoles see of it (libs/contracts console-event.schema) and says who sees it.
 // Pure: the live push and the replay from the event log both use it, so a replayed stream equals the live one.
 import type { ConsoleEvent, RoutingEventV1 } from '@switchboard/contracts';
+import {
+  consoleAgentRoom,
+  consoleQueueRoom,
+  consoleSupervisorsRoom,
+  consoleTenantRoom,
+} from './socket-rooms';
 
 type ConversationChange = Extract<ConsoleEvent, { type: 'conversation.updated' }>;
 
@@ -208,4 +214,29 @@ export function consoleAudience(event: RoutingEventV1): ConsoleAudience {
   if (event.type === 'conversation.transferred') queueIds.push(event.fromQueueId, event.toQueueId);
   else if ('queueId' in event) queueIds.push(event.queueId);
   return { agentId, queueIds: [...new Set(queueIds.filter((id): id is string => id !== null))] };
+}
+
+/** A console event and the rooms it goes to. */
+export interface RoutedConsoleEvent {
+  event: ConsoleEvent;
+  rooms: string[];
+}
+
+/**
+ * The console event of a routing event and its rooms: the agent's own, and the supervisors watching the tenant
+ * or one of the event's queues; presence goes to every supervisor. Null when consoles never see it.
+ */
+export function routeConsoleEvent(routing: RoutingEventV1): RoutedConsoleEvent | null {
+  const event = toConsoleEvent(routing);
+  if (!event) return null;
+  const { agentId, queueIds } = consoleAudience(routing);
+  const { tenantId } = routing;
+  const rooms = agentId ? [consoleAgentRoom(tenantId, agentId)] : [];
+  if (event.type === 'presence') rooms.push(consoleSupervisorsRoom(tenantId));
+  else
+    rooms.push(
+      consoleTenantRoom(tenantId),
+      ...queueIds.map((queueId) => consoleQueueRoom(tenantId, queueId)),
+    );
+  return { event, rooms };
 }
