@@ -9,6 +9,7 @@ import { ROOT_LOGGER } from '@switchboard/observability';
 import type { Logger } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
+import { ConsoleModule } from './console/console.module';
 import { LoginController } from './auth/login.controller';
 import { SessionController } from './auth/session.controller';
 import { ConversationsModule } from './conversations/conversations.module';
@@ -46,6 +47,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
   imports: [
     AdminModule,
     AuditModule,
+    ConsoleModule,
     ConversationsModule,
     CustomersModule,
     InboxesModule,
