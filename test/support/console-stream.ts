@@ -34,7 +34,7 @@ export async function openConsole(
 /** A correctly signed token whose expiry has passed. */
 export function expiredToken(secret: string): Promise<string> {
   const exp = Math.floor(Date.now() / 1000) - 60;
-  return new JwtService({ secret }).signAsync({
+  return new JwtService({ secret, signOptions: { issuer: 'switchboard' } }).signAsync({
     sub: 'u1',
     tid: 't1',
     aid: null,
