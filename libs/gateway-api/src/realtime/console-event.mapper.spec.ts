@@ -1,7 +1,7 @@
 import { ConsoleEventSchema, RoutingEventV1Schema, type RoutingEventType } from '@switchboard/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { consoleAudience, toConsoleEvent } from './console-event.mapper';
+import { consoleAudience, routeConsoleEvent, toConsoleEvent } from './console-event.mapper';
 import { ROUTING_EVENT_TYPES, routingEventOf } from './routing-event.fixture';
 
 const expected: Record<RoutingEventType, string | null> = {
@@ -110,5 +110,41 @@ describe('consoleAudience', () => {
     expect(consoleAudience(routingEventOf('sla.breached')).queueIds).toEqual(['q1']);
     expect(consoleAudience(routingEventOf('conversation.queued', { queueId: null })).queueIds).toEqual([]);
     expect(consoleAudience(routingEventOf('offer.created')).queueIds).toEqual([]);
+  });
+});
+
+describe('routeConsoleEvent', () => {
+  it("sends an agent's event to their room and the tenant's supervisors, a queue's also to its watchers", () => {
+    expect(routeConsoleEvent(routingEventOf('offer.created'))?.rooms).toEqual([
+      't:t1:console:agent:a1',
+      't:t1:console:tenant',
+    ]);
+    expect(routeConsoleEvent(routingEventOf('conversation.transferred'))?.rooms).toEqual([
+      't:t1:console:agent:a1',
+      't:t1:console:tenant',
+      't:t1:console:queue:q1',
+      't:t1:console:queue:q2',
+    ]);
+  });
+
+  it('sends presence to every supervisor, whatever they watch, and nothing for unmapped events', () => {
+    expect(routeConsoleEvent(routingEventOf('agent.status-changed'))?.rooms).toEqual([
+      't:t1:console:agent:a1',
+      't:t1:console:supervisors',
+    ]);
+    expect(routeConsoleEvent(routingEventOf('sla.met'))).toBeNull();
+  });
+
+  it("never names a room of another tenant than the event's", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ROUTING_EVENT_TYPES),
+        fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+        (type, tenantId) => {
+          const routed = routeConsoleEvent(routingEventOf(type, { tenantId }));
+          return routed === null || routed.rooms.every((room) => room.startsWith(`t:${tenantId}:console:`));
+        },
+      ),
+    );
   });
 });
