@@ -122,4 +122,17 @@ describe('console stream across gateways (kafka+postgres)', () => {
     await again.next('presence', (e) => e.seq === 13);
     expect(receivedSeqs(again)).toEqual([11, 12, 13]);
   });
+
+  it('loses and repeats nothing of what is committed while a replay runs', async () => {
+    const from = seq;
+    await commit(...Array.from({ length: 400 }, (_, i) => next('offer.closed', i % 2)));
+    const connecting = connect(far!.url, supervisorEmail, { namespace: '/supervisors', lastSeq: from });
+    // Committed in small batches while the console connects and its replay reads the log.
+    for (let batch = 0; batch < 10; batch++)
+      await commit(...Array.from({ length: 10 }, (_, i) => next('offer.created', i % 2)));
+    const supervisor = await connecting;
+    await supervisor.next('offer.created', (e) => e.seq === seq);
+    const expected = Array.from({ length: seq - from }, (_, i) => from + 1 + i);
+    expect(receivedSeqs(supervisor)).toEqual(expected);
+  });
 });
