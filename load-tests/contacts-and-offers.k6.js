@@ -18,7 +18,7 @@
 //
 // k6 has no socket.io client, so this speaks Engine.IO v4 / socket.io v5 framing over k6/websockets:
 //   0{...}                      server: Engine.IO open
-//   40/agents,{"token":"..."}   client: join the namespace with the JWT (socket.io `auth`)
+//   40/agents,{"token":"...","stream":"routing-events"}   client: join with the JWT, for routing events
 //   40/agents,{"sid":"..."}     server: joined (44/agents,{...} = refused)
 //   42/agents,["event",{...}]   server: an event
 //   42/agents,7["command",{..}] client: an event that wants ack 7
@@ -300,7 +300,7 @@ export function agent(data) {
     const frame = typeof message.data === 'string' ? message.data : String(message.data);
     switch (frame[0]) {
       case '0': // Engine.IO open: join the namespace
-        send(`40${NAMESPACE},${JSON.stringify({ token })}`);
+        send(`40${NAMESPACE},${JSON.stringify({ token, stream: 'routing-events' })}`);
         return;
       case '2': // ping
         send(`3${frame.slice(1)}`);

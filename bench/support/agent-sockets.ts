@@ -28,7 +28,7 @@ export class AgentSockets {
 
   private async open(baseUrl: string, token: string): Promise<Socket> {
     const socket = io(`${baseUrl}/agents`, {
-      auth: { token },
+      auth: { token, stream: 'routing-events' },
       transports: ['websocket'],
       reconnection: false,
     });

@@ -91,7 +91,7 @@ describe('browser surface (embedded)', () => {
 
   function handshake(origin: string | null, transport: 'websocket' | 'polling') {
     const socket = io(`${harness.url}/agents`, {
-      auth: { token },
+      auth: { token, stream: 'routing-events' },
       transports: [transport],
       reconnection: false,
       ...(origin ? { extraHeaders: { origin } } : {}),

@@ -1,4 +1,5 @@
-// A console stand-in: logs in over HTTP, connects to the agents namespace, records every event it is pushed.
+// A console stand-in: logs in over HTTP, connects to the agents namespace (or the supervisors'), records every
+// event it is pushed. By default it asks for the routing-event stream; `auth` picks the console stream instead.
 import { io, type Socket } from 'socket.io-client';
 
 export interface ReceivedEvent {
@@ -27,9 +28,13 @@ export class AgentClient {
     return ((await response.json()) as { token: string }).token;
   }
 
-  static async connect(baseUrl: string, token: string): Promise<AgentClient> {
-    const socket = io(`${baseUrl}/agents`, {
-      auth: { token },
+  static async connect(
+    baseUrl: string,
+    token: string,
+    options: { namespace?: '/agents' | '/supervisors'; auth?: Record<string, unknown> } = {},
+  ): Promise<AgentClient> {
+    const socket = io(`${baseUrl}${options.namespace ?? '/agents'}`, {
+      auth: { token, ...(options.auth ?? { stream: 'routing-events' }) },
       transports: ['websocket'],
       reconnection: false,
     });

@@ -142,6 +142,8 @@ export const EnvSchema = z.object({
     .default(16 * 1024),
   /** Open socket connections per user, per gateway instance. */
   SOCKET_MAX_CONNECTIONS_PER_USER: perWindow(5),
+  /** A reconnecting console further behind than this many of its tenant's events reloads its snapshot instead. */
+  CONSOLE_REPLAY_WINDOW: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   /** Ingest answers 503 with Retry-After while the router's unconsumed inbound backlog is above this. */
   INGEST_MAX_BACKLOG: z.coerce.number().int().min(1).default(50_000),
   /** The in-process bus refuses to hold more unconsumed records than this per topic (embedded default). */

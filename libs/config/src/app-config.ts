@@ -51,7 +51,7 @@ export interface AppConfig {
     socketUserEventsPerSecond: number;
   };
   /** Socket.io limits, per gateway instance. */
-  sockets: { maxMessageBytes: number; maxConnectionsPerUser: number };
+  sockets: { maxMessageBytes: number; maxConnectionsPerUser: number; consoleReplayWindow: number };
   /** Backpressure bounds and the router's batch limits. */
   limits: {
     ingestMaxBacklog: number;
@@ -174,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     sockets: {
       maxMessageBytes: e.SOCKET_MAX_MESSAGE_BYTES,
       maxConnectionsPerUser: e.SOCKET_MAX_CONNECTIONS_PER_USER,
+      consoleReplayWindow: e.CONSOLE_REPLAY_WINDOW,
     },
     limits: {
       ingestMaxBacklog: e.INGEST_MAX_BACKLOG,

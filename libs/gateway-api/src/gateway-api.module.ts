@@ -9,6 +9,7 @@ import { ROOT_LOGGER } from '@switchboard/observability';
 import type { Logger } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
+import { ConsoleModule } from './console/console.module';
 import { LoginController } from './auth/login.controller';
 import { SessionController } from './auth/session.controller';
 import { ConversationsModule } from './conversations/conversations.module';
@@ -37,6 +38,10 @@ import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
 import { TypingRelay } from './realtime/typing.relay';
 import { AgentsGateway } from './realtime/agents.gateway';
+import { ConsoleStreamReplay } from './realtime/console-stream.replay';
+import { ConsoleStreams } from './realtime/console-stream.service';
+import { QueueStatsRelay } from './realtime/queue-stats.relay';
+import { SupervisorsGateway } from './realtime/supervisors.gateway';
 import { RoutingEventRelay } from './realtime/routing-event.relay';
 import { SocketLimits } from './realtime/socket-limits';
 import { SocketSessionWatch } from './realtime/socket-session.watch';
@@ -45,6 +50,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
   imports: [
     AdminModule,
     AuditModule,
+    ConsoleModule,
     ConversationsModule,
     CustomersModule,
     InboxesModule,
@@ -112,6 +118,10 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
         }),
     },
     AgentsGateway,
+    SupervisorsGateway,
+    ConsoleStreamReplay,
+    ConsoleStreams,
+    QueueStatsRelay,
     TypingRelay,
     RoutingEventRelay,
     RateLimiter,

@@ -1,5 +1,6 @@
-// The agents' socket.io namespace: JWT in the handshake, one room per agent, commands in, routing events out,
-// and typing indicators to and from web chat through the TypingRelay (across gateways, never stored).
+// The agents' socket.io namespace: JWT in the handshake, one room per agent, commands in, the console stream out
+// (ADR 0026; or the routing events themselves, on request), and typing indicators to and from web chat through
+// the TypingRelay (across gateways, never stored).
 // The socket session watch ends sockets whose token expires or whose session is revoked.
 import { Inject, Logger } from '@nestjs/common';
 import {
@@ -23,13 +24,21 @@ import {
 import { isOriginAllowed } from '@switchboard/platform';
 import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
+import { consoleHandshakeOptions, type ConsoleHandshakeOptions } from './console-handshake.util';
+import { ConsoleStreams } from './console-stream.service';
 import { AgentTypingInputSchema, TypingRelay } from './typing.relay';
 import { SocketLimits } from './socket-limits';
 import { authenticateHandshake, HandshakeRefused, type HandshakeIdentity } from './socket-handshake.auth';
-import { agentRoom, supervisorRoom } from './socket-rooms';
+import {
+  agentRoom,
+  consoleAgentRoom,
+  consoleSupervisorsRoom,
+  consoleTenantRoom,
+  supervisorRoom,
+} from './socket-rooms';
 import { SocketSessionWatch } from './socket-session.watch';
 
-type SocketData = HandshakeIdentity;
+type SocketData = HandshakeIdentity & { console: ConsoleHandshakeOptions };
 
 type CommandAck =
   { ok: true; commandId: string } | { ok: false; code: string; message: string; errors?: FieldIssue[] };
@@ -47,6 +56,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly forwardCommand: ForwardAgentCommand,
     private readonly socketLimits: SocketLimits,
     private readonly typingRelay: TypingRelay,
+    private readonly streams: ConsoleStreams,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,18 +69,21 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     });
     // Reject before the connection is established, so an unauthenticated socket never joins a room.
     namespace.use((socket, next) => {
-      authenticateHandshake(socket, this.tokens, this.sessions).then(
-        (identity) => {
-          Object.assign(socket.data as SocketData, identity);
-          next();
-        },
-        (error: unknown) => {
-          if (!(error instanceof HandshakeRefused)) this.logger.error(error);
-          next(error instanceof HandshakeRefused ? error : new Error('UNAVAILABLE: retry'));
-        },
-      );
+      authenticateHandshake(socket, this.tokens, this.sessions)
+        .then((identity) => ({ ...identity, console: consoleHandshakeOptions(socket) }))
+        .then(
+          (identity) => {
+            Object.assign(socket.data as SocketData, identity);
+            next();
+          },
+          (error: unknown) => {
+            if (!(error instanceof HandshakeRefused)) this.logger.error(error);
+            next(error instanceof HandshakeRefused ? error : new Error('UNAVAILABLE: retry'));
+          },
+        );
     });
     this.socketLimits.attach(namespace);
+    this.streams.register(namespace);
     // A visitor typing, on this gateway or another, is shown to the conversation's agent here.
     this.typingRelay.addListener(({ from, tenantId, agentId, conversationId, visitorId, typing }) => {
       if (from === 'visitor')
@@ -81,9 +94,25 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
   async handleConnection(socket: Socket): Promise<void> {
     const principal = principalOf(socket);
     this.sessionWatch.watch(socket, principal.sessionId, (socket.data as SocketData).tokenExpiresAt);
-    if (principal.agentId) await socket.join(agentRoom(principal.tenantId, principal.agentId));
-    if (principal.role !== 'agent') await socket.join(supervisorRoom(principal.tenantId));
-    socket.emit('ready', { tenantId: principal.tenantId, agentId: principal.agentId, role: principal.role });
+    const { tenantId, agentId, role } = principal;
+    const options = (socket.data as SocketData).console;
+    if (options.stream === 'routing-events') {
+      if (agentId) await socket.join(agentRoom(tenantId, agentId));
+      if (role !== 'agent') await socket.join(supervisorRoom(tenantId));
+      socket.emit('ready', { tenantId, agentId, role });
+      return;
+    }
+    const rooms = agentId ? [consoleAgentRoom(tenantId, agentId)] : [];
+    // A supervisor or admin here streams the tenant as well, as on /supervisors.
+    if (role !== 'agent') rooms.push(consoleSupervisorsRoom(tenantId), consoleTenantRoom(tenantId));
+    await this.streams.open(socket, {
+      tenantId,
+      agentId,
+      role,
+      rooms,
+      ...(options.lastSeq !== undefined ? { lastSeq: options.lastSeq } : {}),
+      ...(role === 'agent' && agentId ? { onlyAgentId: agentId } : {}),
+    });
   }
 
   @SubscribeMessage('command')
@@ -124,12 +153,14 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     return { ok: true };
   }
 
-  /** Pushes an ephemeral event (a visitor typing) to one agent's sockets on this gateway. */
+  /** Pushes an ephemeral event (a visitor typing) to one agent's sockets on this gateway, on either stream. */
   pushToAgent(tenantId: string, agentId: string, event: string, payload: object): void {
-    this.namespace.to(agentRoom(tenantId, agentId)).emit(event, payload);
+    this.namespace
+      .to([agentRoom(tenantId, agentId), consoleAgentRoom(tenantId, agentId)])
+      .emit(event, payload);
   }
 
-  /** Pushes a routing event to the sockets it concerns, never outside its tenant. */
+  /** Pushes a routing event to the routing-event stream's sockets it concerns, never outside its tenant. */
   deliver(event: RoutingEventV1): void {
     const rooms = [supervisorRoom(event.tenantId)];
     if ('agentId' in event && event.agentId) rooms.push(agentRoom(event.tenantId, event.agentId));

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { AgentsGateway } from './agents.gateway';
+import { ConsoleStreams } from './console-stream.service';
 
 export type RoutingEventListener = (event: RoutingEventV1) => void;
 
@@ -25,6 +26,7 @@ export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationS
     @Inject(BUS) private readonly bus: Bus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly agents: AgentsGateway,
+    private readonly consoles: ConsoleStreams,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'routing-event-relay' });
@@ -45,7 +47,7 @@ export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationS
     });
   }
 
-  /** Adds a listener that sees every event once, after the agents' sockets were pushed it. */
+  /** Adds a listener that sees every event once, after the agents' and supervisors' sockets were pushed it. */
   addListener(listener: RoutingEventListener): void {
     this.listeners.push(listener);
   }
@@ -77,6 +79,7 @@ export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationS
     if (event.seq <= (this.delivered.get(event.tenantId) ?? 0)) return;
     this.delivered.set(event.tenantId, event.seq);
     this.agents.deliver(event);
+    this.consoles.deliver(event);
     for (const listener of this.listeners) {
       try {
         listener(event);

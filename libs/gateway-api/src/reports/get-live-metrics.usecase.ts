@@ -53,7 +53,7 @@ export class GetLiveMetrics {
 }
 
 /** Units over every channel class, capped by the agent's cross-channel limit. */
-function capacityOf(capacity: unknown, maxUnits: number | null): number {
+export function capacityOf(capacity: unknown, maxUnits: number | null): number {
   const perClass =
     capacity !== null && typeof capacity === 'object'
       ? Object.values(capacity).reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0)
