@@ -78,6 +78,7 @@ const ConversationUpdated = Durable.extend({
     'awaiting-customer',
     'wrapped-up',
     'resolved',
+    'abandoned',
     'follow-up-scheduled',
     'follow-up-cancelled',
     'follow-up-due',

@@ -12,6 +12,7 @@ const expected: Record<RoutingEventType, string | null> = {
   'offer.closed': 'offer.closed',
   'assignment.created': 'assignment.created',
   'conversation.resolved': 'conversation.updated:resolved',
+  'conversation.abandoned': 'conversation.updated:abandoned',
   'agent.status-changed': 'presence',
   'command.rejected': null,
   'reply.created': 'message.new',

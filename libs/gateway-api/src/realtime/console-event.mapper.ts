@@ -103,6 +103,7 @@ export function toConsoleEvent(event: RoutingEventV1): ConsoleEvent | null {
     case 'conversation.transferred':
     case 'conversation.awaiting-customer':
     case 'conversation.resolved':
+    case 'conversation.abandoned':
     case 'follow-up.scheduled':
     case 'follow-up.cancelled':
     case 'follow-up.due':
@@ -176,6 +177,13 @@ function conversationUpdate(
       return update('awaiting-customer', { agentId: event.agentId });
     case 'conversation.resolved':
       return update('resolved', { agentId: event.agentId });
+    case 'conversation.abandoned':
+      // The customer left before any agent answered: no agent holds it; the wallboard's queue shrinks.
+      return update(
+        'abandoned',
+        { queueId: event.queueId, channel: event.channel },
+        { reason: event.reason },
+      );
     case 'follow-up.scheduled':
       return update(
         'follow-up-scheduled',

@@ -116,6 +116,7 @@ const bodies: { [T in RoutingEventType]: Body<T> } = {
     note: 'call back',
     reopened: true,
   },
+  'conversation.abandoned': { conversationId: 'c1', queueId: 'q1', channel: 'chat', reason: 'visitor-ended' },
   'csat.received': {
     conversationId: 'c1',
     queueId: 'q1',
