@@ -140,6 +140,8 @@ export const EnvSchema = z.object({
     .default(16 * 1024),
   /** Open socket connections per user, per gateway instance. */
   SOCKET_MAX_CONNECTIONS_PER_USER: perWindow(5),
+  /** How long a console's `command` waits for the router's outcome before it is answered OUTCOME_UNKNOWN. */
+  COMMAND_ACK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** Ingest answers 503 with Retry-After while the router's unconsumed inbound backlog is above this. */
   INGEST_MAX_BACKLOG: z.coerce.number().int().min(1).default(50_000),
   /** The in-process bus refuses to hold more unconsumed records than this per topic (embedded default). */

@@ -49,7 +49,7 @@ export interface AppConfig {
     socketUserEventsPerSecond: number;
   };
   /** Socket.io limits, per gateway instance. */
-  sockets: { maxMessageBytes: number; maxConnectionsPerUser: number };
+  sockets: { maxMessageBytes: number; maxConnectionsPerUser: number; commandAckTimeoutMs: number };
   /** Backpressure bounds and the router's batch limits. */
   limits: {
     ingestMaxBacklog: number;
@@ -171,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     sockets: {
       maxMessageBytes: e.SOCKET_MAX_MESSAGE_BYTES,
       maxConnectionsPerUser: e.SOCKET_MAX_CONNECTIONS_PER_USER,
+      commandAckTimeoutMs: e.COMMAND_ACK_TIMEOUT_MS,
     },
     limits: {
       ingestMaxBacklog: e.INGEST_MAX_BACKLOG,

@@ -33,6 +33,7 @@ import { IngestAdmissionGate } from './ingest/ingest-admission.gate';
 import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
 import { TypingRelay } from './realtime/typing.relay';
+import { CommandOutcomeRelay } from './realtime/command-outcome.relay';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { RoutingEventRelay } from './realtime/routing-event.relay';
 import { SocketLimits } from './realtime/socket-limits';
@@ -102,6 +103,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     },
     AgentsGateway,
     TypingRelay,
+    CommandOutcomeRelay,
     RoutingEventRelay,
     RateLimiter,
     SocketLimits,

@@ -15,6 +15,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { AgentCommandHandler } from './commands/agent-command.handler';
+import { CommandOutcomePublisher } from './commands/command-outcome.publisher';
 import { ConfigChangeHandler } from './commands/config-change.handler';
 import { RouterConsumer } from './consumer/router.consumer';
 import { TenantLanes } from './consumer/tenant-lane';
@@ -108,6 +109,7 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
           ? { baseUrl: config.csat.linkBaseUrl, key: csatLinkKey(config.jwt.secret) }
           : undefined,
       ),
+      outcomes: new CommandOutcomePublisher(bus, config.topics.commandOutcomes, this.logger),
       ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
     });
     this.slaTimers.handleDueWith((tenantId, keys) => {

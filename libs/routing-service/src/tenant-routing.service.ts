@@ -4,6 +4,7 @@
 // rebuilds it from the database, which is the truth.
 import type {
   AgentCommandV1,
+  CommandOutcomeV1,
   ConfigChangedV1,
   CsatAnswerV1,
   DeliveryStatusV1,
@@ -15,6 +16,7 @@ import type { SqlTransactor } from '@switchboard/persistence';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { AgentCommandHandler } from './commands/agent-command.handler';
+import { outcomeOf, type CommandOutcomePublisher } from './commands/command-outcome.publisher';
 import type { ConfigChangeHandler } from './commands/config-change.handler';
 import type { TenantContext, TenantRouterRegistry } from './engine/tenant-router.registry';
 import type { CsatSurveyStep } from './csat/csat-survey.step';
@@ -61,6 +63,8 @@ export interface TenantRoutingDeps {
   autoAck?: AutoAckStep;
   /** Surveys customers after resolution (ADR 0025); absent: no surveys. */
   csat?: CsatSurveyStep;
+  /** Answers each command's gateway after the commit (ADR 0027); absent: consoles get OUTCOME_UNKNOWN. */
+  outcomes?: CommandOutcomePublisher;
 }
 
 /** The edge stored the answer (once per conversation); the router announces it in the tenant's event order. */
@@ -85,6 +89,7 @@ export class TenantRoutingService {
     items: readonly TenantItem[],
     queueIds: ReadonlyMap<string, string>,
   ): Promise<void> {
+    const outcomes: CommandOutcomeV1[] = [];
     await this.guarded(tenantId, async (ctx, set, dc) => {
       // Replies and delivery reports need stored facts beyond the tenant's memory: one read of each kind.
       const [replies, deliveries] = await Promise.all([
@@ -106,8 +111,12 @@ export class TenantRoutingService {
           continue;
         }
         await flushInbound();
-        if (item.kind === 'command') await this.deps.commands.handle(ctx, item.record, set, dc, replies);
-        else if (item.kind === 'csat') set.events.push(csatReceived(item.record));
+        if (item.kind === 'command') {
+          const before = set.events.length;
+          await this.deps.commands.handle(ctx, item.record, set, dc, replies);
+          const at = new Date(this.deps.now()).toISOString();
+          outcomes.push(outcomeOf(item.record, set.events.slice(before), at));
+        } else if (item.kind === 'csat') set.events.push(csatReceived(item.record));
         else if (item.kind === 'delivery')
           this.delivered(tenantId, item.record, planDeliveryStatus(item.record, deliveries, set));
         else await this.configChanged(ctx, item.record, set, dc);
@@ -115,6 +124,8 @@ export class TenantRoutingService {
       await flushInbound();
       await this.deps.csat?.survey(tenantId, set);
     });
+    // Only now is every outcome durable; a failed chunk is retried and answers then.
+    this.deps.outcomes?.publish(tenantId, outcomes);
   }
 
   /** Takes a tenant over (and arms its timers) without waiting for its next record: used after a rebalance. */

@@ -5,6 +5,7 @@ import type { Bus, OutgoingMessage } from '@switchboard/messaging';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ForwardAgentCommand } from './agent-command.usecase';
+import { CommandOutcomeRelay } from './command-outcome.relay';
 
 const NOW = new Date('2026-12-04T10:00:00.000Z');
 const agent: UserPrincipal = {
@@ -24,7 +25,8 @@ function forwarder() {
       return Promise.resolve();
     },
   } as unknown as Bus;
-  const usecase = new ForwardAgentCommand(bus, loadConfig({ PGLITE_DATA_DIR: 'memory://' }));
+  const config = loadConfig({ PGLITE_DATA_DIR: 'memory://', COMMAND_ACK_TIMEOUT_MS: '100' });
+  const usecase = new ForwardAgentCommand(bus, config, new CommandOutcomeRelay(bus, config));
   const sent = (): AgentCommandV1[] => published.map((m) => JSON.parse(String(m.value)) as AgentCommandV1);
   return { usecase, sent };
 }

@@ -1,4 +1,5 @@
-// Forwards a console command to the router: the gateway validates and stamps identity, the router decides.
+// Forwards a console command to the router: the gateway validates and stamps identity, the router decides,
+// and the router's outcome for the command id comes back through the CommandOutcomeRelay (ADR 0027).
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AGENT_COMMAND_V1,
@@ -9,20 +10,29 @@ import {
   parseWith,
   type AgentCommandInput,
   type AgentCommandV1,
+  type CommandAck,
 } from '@switchboard/contracts';
 import type { UserPrincipal } from '@switchboard/auth';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { BUS, type Bus } from '@switchboard/messaging';
 import { randomUUID } from 'node:crypto';
+import { CommandOutcomeRelay } from './command-outcome.relay';
+
+/** A command on its way: its id at once, and the router's outcome when it comes (or OUTCOME_UNKNOWN). */
+export interface ForwardedCommand {
+  commandId: string;
+  outcome: Promise<CommandAck>;
+}
 
 @Injectable()
 export class ForwardAgentCommand {
   constructor(
     @Inject(BUS) private readonly bus: Bus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outcomes: CommandOutcomeRelay,
   ) {}
 
-  async execute(principal: UserPrincipal, input: unknown, now = new Date()): Promise<{ commandId: string }> {
+  async execute(principal: UserPrincipal, input: unknown, now = new Date()): Promise<ForwardedCommand> {
     if (!principal.agentId)
       throw new DomainError(ErrorCode.Forbidden, 'Only users with an agent profile take work');
     const parsed = parseWith(AgentCommandInputSchema, input);
@@ -38,10 +48,17 @@ export class ForwardAgentCommand {
       agentId: principal.agentId,
       issuedAt: now.toISOString(),
     } satisfies AgentCommandV1;
-    await this.bus.publish(this.config.topics.agentCommands, [
-      { key: principal.tenantId, value: JSON.stringify(command) },
-    ]);
-    return { commandId: command.commandId };
+    // Waiting starts before the publish, so an outcome can never arrive unexpected.
+    const outcome = this.outcomes.expect(command.commandId, principal.tenantId);
+    try {
+      await this.bus.publish(this.config.topics.agentCommands, [
+        { key: principal.tenantId, value: JSON.stringify(command) },
+      ]);
+    } catch (error) {
+      this.outcomes.forget(command.commandId);
+      throw error;
+    }
+    return { commandId: command.commandId, outcome };
   }
 }
 

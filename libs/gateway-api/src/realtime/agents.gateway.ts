@@ -17,7 +17,7 @@ import {
   DomainError,
   ErrorCode,
   parseWith,
-  type FieldIssue,
+  type CommandAck,
   type RoutingEventV1,
 } from '@switchboard/contracts';
 import { isOriginAllowed } from '@switchboard/platform';
@@ -30,9 +30,6 @@ import { agentRoom, supervisorRoom } from './socket-rooms';
 import { SocketSessionWatch } from './socket-session.watch';
 
 type SocketData = HandshakeIdentity;
-
-type CommandAck =
-  { ok: true; commandId: string } | { ok: false; code: string; message: string; errors?: FieldIssue[] };
 
 // CORS, the allowed origins and the message size cap are set for the whole server by the socket.io adapter.
 @WebSocketGateway({ namespace: '/agents' })
@@ -86,11 +83,12 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     socket.emit('ready', { tenantId: principal.tenantId, agentId: principal.agentId, role: principal.role });
   }
 
+  /** Answered with the router's outcome for the command (ADR 0027), or why it never reached the router. */
   @SubscribeMessage('command')
   async onCommand(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<CommandAck> {
     try {
-      const { commandId } = await this.forwardCommand.execute(principalOf(socket), body);
-      return { ok: true, commandId };
+      const { outcome } = await this.forwardCommand.execute(principalOf(socket), body);
+      return await outcome;
     } catch (error) {
       if (error instanceof DomainError) {
         const errors = error.issues.length > 0 ? { errors: error.issues } : {};
