@@ -2,7 +2,7 @@
 // Ephemeral: gateways read it from latest to answer the console's `command` ack; a lost one leaves that ack
 // OUTCOME_UNKNOWN, and the console's event stream still shows what happened.
 import { z } from 'zod';
-import { IdSchema, TimestampSchema } from './primitives.schema';
+import { IdSchema, storable, TimestampSchema } from './primitives.schema';
 
 export const COMMAND_OUTCOME_V1 = 'switchboard.command-outcome.v1';
 
@@ -22,8 +22,8 @@ export const CommandOutcomeV1Schema = z.discriminatedUnion('ok', [
     agentId: IdSchema,
     ok: z.literal(false),
     /** The code of the `command.rejected` event the router stored for it (OFFER_NOT_LIVE, FORBIDDEN, ...). */
-    code: z.string(),
-    message: z.string(),
+    code: storable(z.string().max(64)),
+    message: storable(z.string().max(2000)),
     at: TimestampSchema,
   }),
 ]);

@@ -154,6 +154,28 @@ const ConversationTransferred = Envelope.extend({
   agentId: IdSchema.nullable(),
   cause: z.enum(['agent', 'sla-overflow']),
   note: z.string().nullable(),
+  /** The colleague it is offered to, when the agent transferred it to one rather than to a queue. */
+  toAgentId: IdSchema.nullable().optional(),
+});
+
+/** An internal note on the thread (a message with direction internal): for agents and supervisors, never sent. */
+const ConversationNoted = Envelope.extend({
+  type: z.literal('conversation.noted'),
+  conversationId: IdSchema,
+  messageId: IdSchema,
+  /** The note's writer. */
+  agentId: IdSchema,
+  channel: ChannelSchema,
+  body: z.string(),
+});
+
+/** The agent wrapped the conversation up with a disposition; a `conversation.resolved` follows at once. */
+const ConversationWrappedUp = Envelope.extend({
+  type: z.literal('conversation.wrapped-up'),
+  conversationId: IdSchema,
+  agentId: IdSchema,
+  disposition: z.string(),
+  notes: z.string().nullable(),
 });
 
 /** The agent is waiting on the customer: response and resolution clocks pause until the customer writes. */
@@ -250,6 +272,8 @@ export const RoutingEventV1Schema = z.discriminatedUnion('type', [
   DeliveryStatus,
   ConversationTransferred,
   ConversationAwaitingCustomer,
+  ConversationNoted,
+  ConversationWrappedUp,
   slaEvent('sla.warning'),
   slaEvent('sla.breached'),
   slaEvent('sla.met'),

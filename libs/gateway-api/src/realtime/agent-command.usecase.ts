@@ -41,7 +41,7 @@ export class ForwardAgentCommand {
       throw new DomainError(ErrorCode.ValidationFailed, `Invalid command: check ${fields}`, parsed.issues);
     }
     const command = {
-      ...withDueInstant(parsed.value, now),
+      ...recordShape(parsed.value, now),
       schema: AGENT_COMMAND_V1,
       commandId: randomUUID(),
       tenantId: principal.tenantId,
@@ -62,8 +62,20 @@ export class ForwardAgentCommand {
   }
 }
 
-/** A follow-up travels with one absolute due instant, checked against the gateway's clock. */
-function withDueInstant(input: AgentCommandInput, now: Date) {
+/**
+ * The input as the record carries it: a transfer's target agent becomes `toAgentId` (the record's `agentId` is
+ * the sender, stamped from the token), and a follow-up travels with one absolute due instant.
+ */
+function recordShape(input: AgentCommandInput, now: Date) {
+  if (input.type === 'conversation.transfer') {
+    const { agentId, ...rest } = input;
+    return agentId === undefined ? rest : { ...rest, toAgentId: agentId };
+  }
+  return withDueInstant(input, now);
+}
+
+/** A follow-up's due instant is checked against the gateway's clock. */
+function withDueInstant(input: Exclude<AgentCommandInput, { type: 'conversation.transfer' }>, now: Date) {
   if (input.type !== 'conversation.follow-up') return input;
   const due = followUpDueAt(input, now.getTime());
   if (!due.ok) throw new DomainError(ErrorCode.ValidationFailed, 'Invalid command: check at', due.issues);

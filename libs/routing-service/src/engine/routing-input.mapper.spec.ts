@@ -19,6 +19,8 @@ const conversation = (overrides: Partial<Conversation> = {}): Conversation => ({
   createdAt: new Date(1_000),
   updatedAt: new Date(1_000),
   resolvedAt: null,
+  disposition: null,
+  wrapUpNotes: null,
   threadKey: null,
   slaDeadline: new Date(61_000),
   firstResponseAt: null,
