@@ -14,6 +14,7 @@ export * from './outbound-message.schema';
 export * from './delivery-status.schema';
 export * from './typing-signal.schema';
 export * from './command-outcome.schema';
+export * from './presence.schema';
 export * from './admin/conversations.schema';
 export * from './admin/customers.schema';
 export * from './admin/routing-policies.schema';

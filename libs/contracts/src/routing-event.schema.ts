@@ -95,7 +95,8 @@ const AgentStatusChanged = Envelope.extend({
   type: z.literal('agent.status-changed'),
   agentId: IdSchema,
   status: AgentStatusSchema,
-  cause: z.enum(['agent', 'missed-offers', 'system']),
+  /** disconnected: no console of theirs stayed connected past the presence grace (ADR 0027). */
+  cause: z.enum(['agent', 'missed-offers', 'system', 'disconnected']),
 });
 
 /**

@@ -34,6 +34,7 @@ import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
 import { TypingRelay } from './realtime/typing.relay';
 import { CommandOutcomeRelay } from './realtime/command-outcome.relay';
+import { PresenceTracker } from './realtime/presence.tracker';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { RoutingEventRelay } from './realtime/routing-event.relay';
 import { SocketLimits } from './realtime/socket-limits';
@@ -104,6 +105,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     AgentsGateway,
     TypingRelay,
     CommandOutcomeRelay,
+    PresenceTracker,
     RoutingEventRelay,
     RateLimiter,
     SocketLimits,

@@ -29,6 +29,7 @@ import { AutoAckStep } from './estimates/auto-ack.step';
 import { EventOutbox } from './events/event-outbox';
 import { splitDueKeys } from './follow-ups/follow-up-timer.util';
 import { FollowUpStep } from './follow-ups/follow-up.step';
+import { PresenceStep, splitPresenceKeys } from './presence/presence.step';
 import { TenantBatchRunner } from './consumer/tenant-batch.runner';
 import { SlaClockStep } from './sla/sla-clock.step';
 import { SlaTimers } from './sla/sla-timers';
@@ -77,6 +78,11 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       now,
       logger: this.logger,
     });
+    const presence = new PresenceStep(
+      this.slaTimers,
+      { leaseMs: config.presence.leaseMs, graceMs: config.presence.graceMs },
+      now,
+    );
     this.routing = new TenantRoutingService({
       registry: this.registry,
       sql,
@@ -110,13 +116,16 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
           : undefined,
       ),
       outcomes: new CommandOutcomePublisher(bus, config.topics.commandOutcomes, this.logger),
+      presence,
       ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
     });
     this.slaTimers.handleDueWith((tenantId, keys) => {
-      // One driver, two key spaces: SLA clocks by conversation id, follow-ups by `followup:<id>`.
-      const { conversationIds, followUpIds } = splitDueKeys(keys);
+      // One driver, three key spaces: SLA clocks by conversation id, `followup:<id>` and `presence:<agentId>`.
+      const { agentIds, others } = splitPresenceKeys(keys);
+      const { conversationIds, followUpIds } = splitDueKeys(others);
       void this.lanes
         .run(tenantId, async () => {
+          if (agentIds.length > 0) await this.routing.presenceDue(tenantId, agentIds);
           if (conversationIds.length > 0) await this.routing.slaDue(tenantId, conversationIds);
           if (followUpIds.length > 0) await this.routing.followUpsDue(tenantId, followUpIds);
         })

@@ -9,6 +9,7 @@ import type {
   CsatAnswerV1,
   DeliveryStatusV1,
   InboundContactV1,
+  PresenceV1,
   RoutingEventBody,
   RoutingEventV1,
 } from '@switchboard/contracts';
@@ -23,6 +24,7 @@ import type { CsatSurveyStep } from './csat/csat-survey.step';
 import type { AutoAckStep } from './estimates/auto-ack.step';
 import type { EventOutbox } from './events/event-outbox';
 import type { FollowUpStep } from './follow-ups/follow-up.step';
+import type { PresenceStep } from './presence/presence.step';
 import { routeArrivals } from './intake/arrivals';
 import { customerRelationships, prepareIntake } from './intake/intake-lookups';
 import { planIntake, type PlannedMessage } from './intake/intake.planner';
@@ -40,7 +42,8 @@ export type TenantItem =
   | { kind: 'command'; record: AgentCommandV1 }
   | { kind: 'config'; record: ConfigChangedV1 }
   | { kind: 'delivery'; record: DeliveryStatusV1 }
-  | { kind: 'csat'; record: CsatAnswerV1 };
+  | { kind: 'csat'; record: CsatAnswerV1 }
+  | { kind: 'presence'; record: PresenceV1 };
 
 export interface TenantRoutingDeps {
   registry: TenantRouterRegistry;
@@ -65,6 +68,8 @@ export interface TenantRoutingDeps {
   csat?: CsatSurveyStep;
   /** Answers each command's gateway after the commit (ADR 0027); absent: consoles get OUTCOME_UNKNOWN. */
   outcomes?: CommandOutcomePublisher;
+  /** Consoles' presence from the gateways (ADR 0027); absent: disconnected agents keep their status. */
+  presence?: PresenceStep;
 }
 
 /** The edge stored the answer (once per conversation); the router announces it in the tenant's event order. */
@@ -117,6 +122,7 @@ export class TenantRoutingService {
           const at = new Date(this.deps.now()).toISOString();
           outcomes.push(outcomeOf(item.record, set.events.slice(before), at));
         } else if (item.kind === 'csat') set.events.push(csatReceived(item.record));
+        else if (item.kind === 'presence') this.deps.presence?.record(tenantId, item.record);
         else if (item.kind === 'delivery')
           this.delivered(tenantId, item.record, planDeliveryStatus(item.record, deliveries, set));
         else await this.configChanged(ctx, item.record, set, dc);
@@ -151,6 +157,14 @@ export class TenantRoutingService {
   /** Follow-ups due now: each still scheduled fires once, bringing its conversation back or reminding its agent. */
   async followUpsDue(tenantId: string, followUpIds: readonly string[]): Promise<void> {
     await this.guarded(tenantId, (ctx, set, dc) => this.deps.followUps.due(ctx, followUpIds, set, dc));
+  }
+
+  /** Agents whose presence timer fired: those with no console back are made away (ADR 0027). */
+  async presenceDue(tenantId: string, agentIds: readonly string[]): Promise<void> {
+    await this.guarded(tenantId, (ctx, set, dc) => {
+      this.deps.presence?.due(ctx, agentIds, set, dc);
+      return Promise.resolve();
+    });
   }
 
   private async tick(tenantId: string): Promise<void> {
@@ -276,6 +290,7 @@ export class TenantRoutingService {
       const { ctx, restored, takenOver } = await registry.acquire(tenantId);
       if (takenOver) this.deps.sla.scheduleLoaded(ctx);
       if (takenOver) await this.deps.followUps.scheduleLoaded(ctx);
+      if (takenOver) this.deps.presence?.scheduleLoaded(tenantId);
       const set = new WriteSet();
       const dc: DecisionContext = {
         newId: uuidv7,

@@ -23,6 +23,7 @@ import {
 import { isOriginAllowed } from '@switchboard/platform';
 import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
+import { PresenceTracker } from './presence.tracker';
 import { AgentTypingInputSchema, TypingRelay } from './typing.relay';
 import { SocketLimits } from './socket-limits';
 import { authenticateHandshake, HandshakeRefused, type HandshakeIdentity } from './socket-handshake.auth';
@@ -44,6 +45,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly forwardCommand: ForwardAgentCommand,
     private readonly socketLimits: SocketLimits,
     private readonly typingRelay: TypingRelay,
+    private readonly presence: PresenceTracker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -79,6 +81,8 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     const principal = principalOf(socket);
     this.sessionWatch.watch(socket, principal.sessionId, (socket.data as SocketData).tokenExpiresAt);
     if (principal.agentId) await socket.join(agentRoom(principal.tenantId, principal.agentId));
+    // Presence counts consoles until they disconnect (ADR 0027).
+    if (principal.agentId) this.presence.attach(socket, principal.tenantId, principal.agentId);
     if (principal.role !== 'agent') await socket.join(supervisorRoom(principal.tenantId));
     socket.emit('ready', { tenantId: principal.tenantId, agentId: principal.agentId, role: principal.role });
   }

@@ -11,6 +11,8 @@ import {
   ErrorCode,
   InboundContactV1Schema,
   inboxRefusal,
+  PRESENCE_V1,
+  PresenceV1Schema,
   routerInputTopics,
   type InboundContactV1,
   type TopicNames,
@@ -150,6 +152,10 @@ export class RouterConsumer {
       // A CSAT comment may quote the schema name too; anything that fails here is tried as the others.
       const csat = decodeRecord(CsatAnswerV1Schema, message.value);
       if (csat.ok) return { ok: true, record: { kind: 'csat', record: csat.record } };
+    }
+    if (message.value.includes(PRESENCE_V1)) {
+      const presence = decodeRecord(PresenceV1Schema, message.value);
+      if (presence.ok) return { ok: true, record: { kind: 'presence', record: presence.record } };
     }
     if (message.value.includes(DELIVERY_STATUS_V1)) {
       const delivery = decodeRecord(DeliveryStatusV1Schema, message.value);

@@ -2,6 +2,7 @@
 // owns one of these per tenant on its partitions and feeds it only from that tenant's lane.
 import {
   createRoutingEngine,
+  type AgentView,
   type AppliedEscalation,
   RoutingError,
   type RoutingCommand,
@@ -48,6 +49,11 @@ export class TenantRouter {
       if (error instanceof RoutingError) return { ok: false, error };
       throw error;
     }
+  }
+
+  /** The agent as the core holds them: status, live offers and assignments. */
+  agent(agentId: string): AgentView | undefined {
+    return this.engine.getAgent(agentId);
   }
 
   /** The conversation a live offer is for, if the offer is still live. */
