@@ -5,7 +5,14 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { CommandOutcomeV1Schema, parseWith, type CommandAck } from '@switchboard/contracts';
-import { BUS, type Bus, type ConsumedBatch, type Subscription } from '@switchboard/messaging';
+import {
+  backoffDelay,
+  BUS,
+  sleep,
+  type Bus,
+  type ConsumedBatch,
+  type Subscription,
+} from '@switchboard/messaging';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 
@@ -29,10 +36,8 @@ export class CommandOutcomeRelay implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { topics, bus } = this.config;
-    await this.bus.ensureTopics([topics.commandOutcomes], bus.kind === 'kafka' ? bus.partitions : 1, {
-      retentionMs: OUTCOME_RETENTION_MS,
-    });
+    const { topics } = this.config;
+    await this.ensureTopic();
     this.subscription = await this.bus.subscribe({
       // Every gateway must see every outcome; named like the routing-event relay's group, for the same reason.
       groupId: `switchboard-command-outcomes-${hostname()}-${this.config.http.port || randomUUID()}`,
@@ -40,6 +45,22 @@ export class CommandOutcomeRelay implements OnApplicationBootstrap, OnApplicatio
       fromBeginning: false,
       handleBatch: (batch) => this.receive(batch),
     });
+  }
+
+  /** A broker still creating the other boot-time topics may not know a new one yet: try again briefly. */
+  private async ensureTopic(attempts = 5): Promise<void> {
+    const { topics, bus } = this.config;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.bus.ensureTopics([topics.commandOutcomes], bus.kind === 'kafka' ? bus.partitions : 1, {
+          retentionMs: OUTCOME_RETENTION_MS,
+        });
+        return;
+      } catch (error) {
+        if (attempt + 1 >= attempts) throw error;
+        await sleep(backoffDelay(attempt, { initialMs: 200, maxMs: 2_000, factor: 2 }));
+      }
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
