@@ -10,6 +10,9 @@ import { PresenceBook, type PresenceTiming } from './presence.book';
 
 export const PRESENCE_KEY_PREFIX = 'presence:';
 
+/** What the step needs of a tenant: its id and its routing core. */
+export type PresenceContext = Pick<TenantContext, 'tenantId' | 'router'>;
+
 export interface PresenceWakeUps {
   schedule(tenantId: string, key: string, dueAt: number): void;
 }
@@ -52,7 +55,7 @@ export class PresenceStep {
   }
 
   /** Agents whose timer fired: those really gone are made away and their live offers routed elsewhere. */
-  due(ctx: TenantContext, agentIds: readonly string[], set: WriteSet, dc: DecisionContext): void {
+  due(ctx: PresenceContext, agentIds: readonly string[], set: WriteSet, dc: DecisionContext): void {
     const book = this.book(ctx.tenantId);
     const now = this.now();
     for (const agentId of agentIds) {
@@ -73,7 +76,7 @@ export class PresenceStep {
     }
   }
 
-  private makeAway(ctx: TenantContext, agentId: string, set: WriteSet, dc: DecisionContext): void {
+  private makeAway(ctx: PresenceContext, agentId: string, set: WriteSet, dc: DecisionContext): void {
     const agent = ctx.router.agent(agentId);
     // Someone who already stepped away or signed off keeps the status they chose.
     if (!agent || agent.status === 'away' || agent.status === 'offline') return;
