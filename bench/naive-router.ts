@@ -129,6 +129,7 @@ export class NaiveRouter implements Router {
       case 'escalateContact':
       case 'rescindOffer':
       case 'transferContact':
+      case 'transferToAgent':
         break; // not driven by the benchmark
     }
     return this.out;

@@ -250,13 +250,13 @@ describe('hostile but valid content round-trips; the unstorable is refused by fi
       expect(refused.message).toContain('reason');
       expect(refused.errors.map((e) => e.path)).toEqual(['reason']);
 
-      // Valid but hostile: queued (the unknown offer is then rejected by the router, not by a crash).
-      const queued = await agent.command({
+      // Valid but hostile: it reaches the router, which refuses the unknown offer (not a crash).
+      const refusedByRouter = await agent.command({
         type: 'offer.decline',
         offerId: 'o-2',
         reason: cut(hostileLine('decline'), 500),
       });
-      expect(queued.ok).toBe(true);
+      expect(refusedByRouter).toMatchObject({ ok: false, code: 'OFFER_NOT_LIVE' });
       await agent.next('command.rejected');
       expect(agent.socket.connected).toBe(true);
     } finally {

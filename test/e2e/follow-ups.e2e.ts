@@ -176,7 +176,8 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('scheduled follow-ups (%s)',
   it('lets only the agent holding the conversation set a follow-up on it', async () => {
     const { other, conversationId } = await assigned(desk, 'fu-other', 'gina@example.com');
     const ack = await followUp(other, { conversationId, inMs: 60_000 });
-    expect(ack.ok).toBe(true);
+    // The ack carries the router's refusal (ADR 0027); the stored event says the same.
+    expect(ack).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const rejected = await other.next('command.rejected', (e) => e.commandId === ack.commandId);
     expect(rejected).toMatchObject({ code: 'FORBIDDEN' });
     expect(await desk.harness.prisma.followUp.count({ where: { conversationId } })).toBe(0);

@@ -168,7 +168,8 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('agent replies through Whats
       body: 'Not mine',
       clientMessageId: 'b-1',
     });
-    expect(ack.ok).toBe(true);
+    // The ack carries the router's refusal (ADR 0027); the stored event says the same.
+    expect(ack).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const rejected = await bob.next('command.rejected', (e) => e.commandId === ack.commandId);
     expect(rejected).toMatchObject({ code: 'FORBIDDEN' });
     expect(await harness.prisma.message.count({ where: { conversationId, direction: 'outbound' } })).toBe(0);

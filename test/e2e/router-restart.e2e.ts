@@ -49,8 +49,12 @@ describe('router restart mid-flow (separate processes)', () => {
     const offer = await agent.next('offer.created');
 
     await stack.killRouter();
-    // While no router runs, the gateway still accepts work: it waits in Kafka.
-    expect((await agent.command({ type: 'offer.accept', offerId: offer.offerId })).ok).toBe(true);
+    // While no router runs, the gateway still accepts work: it waits in Kafka. Nobody can say yet what it did,
+    // so the ack is OUTCOME_UNKNOWN (ADR 0027); the events below show the truth.
+    expect(await agent.command({ type: 'offer.accept', offerId: offer.offerId })).toMatchObject({
+      ok: false,
+      code: 'OUTCOME_UNKNOWN',
+    });
     await post('during-outage');
 
     await stack.startRouter();

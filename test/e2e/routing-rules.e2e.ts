@@ -156,7 +156,10 @@ describe('routing rules end to end (Kafka + Postgres)', () => {
     await send(harness, current.tenant, 'theft-1');
     const offer = await current.agents.get('owner')!.next('offer.created');
     const thief = current.agents.get('thief')!;
-    expect((await thief.command({ type: 'offer.accept', offerId: offer.offerId })).ok).toBe(true);
+    expect(await thief.command({ type: 'offer.accept', offerId: offer.offerId })).toMatchObject({
+      ok: false,
+      code: 'OFFER_NOT_LIVE',
+    });
     const rejection = await thief.next('command.rejected');
     expect(rejection.code).toBe('OFFER_NOT_LIVE');
     const assignments = await harness.prisma.assignment.count({

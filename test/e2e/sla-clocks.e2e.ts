@@ -91,9 +91,11 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('SLA clocks in routing (%s)'
     supervisor = await AgentClient.connect(harness.url, boss.token ?? '');
     const firstResponse = { firstResponseMs: { chat: 2_000 }, overrides: [] };
     const plain = await policy('plain', { targets: firstResponse, warnAtPercent: 50 });
-    // The ordering test's policies differ only in the action: a long target warned at 1% (0.6 s) keeps SLA
-    // urgency and aging, which grow with the seconds a loaded machine adds, far below the priority gap.
-    const slow = { firstResponseMs: { chat: 60_000 }, overrides: [] };
+    // The ordering test's policies differ only in the action: a long target warned at 1% (2 s) keeps SLA
+    // urgency and aging, which grow with the seconds a loaded machine adds, far below the priority gap. The 2 s
+    // are the newer contact's budget to be offered before its own warning fires: an agent's console connecting
+    // now sends the router a presence record ahead of their status change (ADR 0027).
+    const slow = { firstResponseMs: { chat: 200_000 }, overrides: [] };
     const control = await policy('control', { targets: slow, warnAtPercent: 1 });
     const escalating = await policy('escalating', {
       targets: slow,

@@ -71,7 +71,10 @@ describe('tenant isolation (embedded)', () => {
 
   it("refuses an agent's command on another tenant's offer", async () => {
     const offerB = await agentB.next('offer.created');
-    await agentA.command({ type: 'offer.accept', offerId: offerB.offerId });
+    expect(await agentA.command({ type: 'offer.accept', offerId: offerB.offerId })).toMatchObject({
+      ok: false,
+      code: 'OFFER_NOT_LIVE',
+    });
     const rejection = await agentA.next('command.rejected');
     expect(rejection.code).toBe('OFFER_NOT_LIVE');
     expect(await harness.prisma.assignment.count({ where: { offerId: offerB.offerId as string } })).toBe(0);

@@ -52,6 +52,20 @@ export class SplitStack {
     await waitForHealth(this.gatewayUrl, this.gateway, 60_000);
   }
 
+  /** A second stack on the same database, topics and router group: another gateway (or router) beside these. */
+  sibling(): SplitStack {
+    return new SplitStack(this.database, this.env);
+  }
+
+  async stopGateway(): Promise<void> {
+    await stop(this.gateway);
+  }
+
+  /** `kill -9` of the running gateway: its sockets drop and it says nothing more to the router. */
+  async killGateway(): Promise<void> {
+    await stop(this.gateway, 'SIGKILL');
+  }
+
   async dispose(): Promise<void> {
     await stop(this.router);
     await stop(this.gateway);

@@ -144,6 +144,17 @@ export const EnvSchema = z.object({
   SOCKET_MAX_CONNECTIONS_PER_USER: perWindow(5),
   /** A reconnecting console further behind than this many of its tenant's events reloads its snapshot instead. */
   CONSOLE_REPLAY_WINDOW: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  /** How long a console's `command` waits for the router's outcome before it is answered OUTCOME_UNKNOWN. */
+  COMMAND_ACK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** socket.io heartbeat: a ping this often, and a connection that misses the pong this long is dropped. */
+  SOCKET_PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
+  SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+  /** How long an agent may have no console connected before they are made away and their offers re-routed. */
+  PRESENCE_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** How often each gateway tells the router which agents it holds (its lease's renewal). */
+  PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  /** How long a gateway's heartbeat holds: a gateway silent this long has its agents counted as gone. */
+  PRESENCE_LEASE_MS: z.coerce.number().int().min(1000).max(1_800_000).default(30_000),
   /** Ingest answers 503 with Retry-After while the router's unconsumed inbound backlog is above this. */
   INGEST_MAX_BACKLOG: z.coerce.number().int().min(1).default(50_000),
   /** The in-process bus refuses to hold more unconsumed records than this per topic (embedded default). */

@@ -51,7 +51,16 @@ export interface AppConfig {
     socketUserEventsPerSecond: number;
   };
   /** Socket.io limits, per gateway instance. */
-  sockets: { maxMessageBytes: number; maxConnectionsPerUser: number; consoleReplayWindow: number };
+  sockets: {
+    maxMessageBytes: number;
+    maxConnectionsPerUser: number;
+    consoleReplayWindow: number;
+    commandAckTimeoutMs: number;
+    pingIntervalMs: number;
+    pingTimeoutMs: number;
+  };
+  /** Agent presence (ADR 0027): grace before away, the gateways' heartbeat, and how long it holds. */
+  presence: { graceMs: number; heartbeatMs: number; leaseMs: number };
   /** Backpressure bounds and the router's batch limits. */
   limits: {
     ingestMaxBacklog: number;
@@ -175,6 +184,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxMessageBytes: e.SOCKET_MAX_MESSAGE_BYTES,
       maxConnectionsPerUser: e.SOCKET_MAX_CONNECTIONS_PER_USER,
       consoleReplayWindow: e.CONSOLE_REPLAY_WINDOW,
+      commandAckTimeoutMs: e.COMMAND_ACK_TIMEOUT_MS,
+      pingIntervalMs: e.SOCKET_PING_INTERVAL_MS,
+      pingTimeoutMs: e.SOCKET_PING_TIMEOUT_MS,
+    },
+    presence: {
+      graceMs: e.PRESENCE_GRACE_MS,
+      heartbeatMs: e.PRESENCE_HEARTBEAT_MS,
+      leaseMs: e.PRESENCE_LEASE_MS,
     },
     limits: {
       ingestMaxBacklog: e.INGEST_MAX_BACKLOG,

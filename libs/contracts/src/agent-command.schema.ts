@@ -19,6 +19,34 @@ const ConversationResolve = z.strictObject({
   type: z.literal('conversation.resolve'),
   conversationId: IdSchema,
 });
+/** The same as `conversation.resolve`, under the console's word for it. */
+const ConversationClose = z.strictObject({
+  type: z.literal('conversation.close'),
+  conversationId: IdSchema,
+});
+
+/** A note for colleagues on the conversation's thread: stored, shown to agents and supervisors, never sent. */
+const ConversationNote = z.strictObject({
+  type: z.literal('conversation.note'),
+  conversationId: IdSchema,
+  body: storable(z.string()).min(1).max(REPLY_BODY_MAX),
+});
+
+/** A disposition code: a tenant's own vocabulary ('billing.refund', 'no-answer'), not free text. */
+export const DispositionSchema = storable(
+  z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a code of letters, digits, dot, dash or underscore (max 64)'),
+);
+
+/** Ends the agent's work on the conversation: the disposition (and notes) are stored, then it is resolved. */
+const ConversationWrapUp = z.strictObject({
+  type: z.literal('conversation.wrap-up'),
+  conversationId: IdSchema,
+  disposition: DispositionSchema,
+  notes: storable(z.string().max(2000)).optional(),
+});
 
 const ConversationReply = z.strictObject({
   type: z.literal('conversation.reply'),
@@ -29,12 +57,31 @@ const ConversationReply = z.strictObject({
   clientMessageId: IdSchema.optional(),
 });
 
-/** Moves a conversation the agent holds to another queue; its SLA policy is matched again there. */
+const TransferNote = storable(z.string().max(500));
+
+/**
+ * Moves a conversation the agent holds to another queue (its SLA policy is matched again there), or offers it
+ * to one colleague (`agentId`), who must be available with room for it. Give exactly one of the two.
+ */
+const ConversationTransferInput = z
+  .strictObject({
+    type: z.literal('conversation.transfer'),
+    conversationId: IdSchema,
+    queueId: IdSchema.describe('A queue of the same tenant.').optional(),
+    agentId: IdSchema.describe('An agent of the same tenant.').optional(),
+    note: TransferNote.optional(),
+  })
+  .refine((t) => (t.queueId === undefined) !== (t.agentId === undefined), {
+    message: 'give either queueId or agentId',
+    path: ['queueId'],
+  });
+/** On the topic the target agent is `toAgentId`: `agentId` is the command's sender there. */
 const ConversationTransfer = z.strictObject({
   type: z.literal('conversation.transfer'),
   conversationId: IdSchema,
-  queueId: IdSchema.describe('A queue of the same tenant.'),
-  note: storable(z.string().max(500)).optional(),
+  queueId: IdSchema.optional(),
+  toAgentId: IdSchema.optional(),
+  note: TransferNote.optional(),
 });
 
 /** The agent asked the customer something: response and resolution clocks pause until the customer writes. */
@@ -78,8 +125,11 @@ export const AgentCommandInputSchema = z.discriminatedUnion('type', [
   OfferDecline,
   StatusSet,
   ConversationResolve,
+  ConversationClose,
+  ConversationNote,
+  ConversationWrapUp,
   ConversationReply,
-  ConversationTransfer,
+  ConversationTransferInput,
   ConversationAwaitCustomer,
   ConversationFollowUpInput,
   ConversationFollowUpCancel,
@@ -99,6 +149,9 @@ export const AgentCommandV1Schema = z.discriminatedUnion('type', [
   Envelope.extend(OfferDecline.shape),
   Envelope.extend(StatusSet.shape),
   Envelope.extend(ConversationResolve.shape),
+  Envelope.extend(ConversationClose.shape),
+  Envelope.extend(ConversationNote.shape),
+  Envelope.extend(ConversationWrapUp.shape),
   Envelope.extend(ConversationReply.shape),
   Envelope.extend(ConversationTransfer.shape),
   Envelope.extend(ConversationAwaitCustomer.shape),

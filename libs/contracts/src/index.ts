@@ -13,6 +13,8 @@ export * from './config-changed.schema';
 export * from './outbound-message.schema';
 export * from './delivery-status.schema';
 export * from './typing-signal.schema';
+export * from './command-outcome.schema';
+export * from './presence.schema';
 export * from './admin/conversations.schema';
 export * from './admin/customers.schema';
 export * from './admin/tenant-settings.schema';

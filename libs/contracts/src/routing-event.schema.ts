@@ -109,7 +109,8 @@ const AgentStatusChanged = Envelope.extend({
   type: z.literal('agent.status-changed'),
   agentId: IdSchema,
   status: AgentStatusSchema,
-  cause: z.enum(['agent', 'missed-offers', 'system']),
+  /** disconnected: no console of theirs stayed connected past the presence grace (ADR 0027). */
+  cause: z.enum(['agent', 'missed-offers', 'system', 'disconnected']),
 });
 
 /**
@@ -168,6 +169,28 @@ const ConversationTransferred = Envelope.extend({
   agentId: IdSchema.nullable(),
   cause: z.enum(['agent', 'sla-overflow']),
   note: z.string().nullable(),
+  /** The colleague it is offered to, when the agent transferred it to one rather than to a queue. */
+  toAgentId: IdSchema.nullable().optional(),
+});
+
+/** An internal note on the thread (a message with direction internal): for agents and supervisors, never sent. */
+const ConversationNoted = Envelope.extend({
+  type: z.literal('conversation.noted'),
+  conversationId: IdSchema,
+  messageId: IdSchema,
+  /** The note's writer. */
+  agentId: IdSchema,
+  channel: ChannelSchema,
+  body: z.string(),
+});
+
+/** The agent wrapped the conversation up with a disposition; a `conversation.resolved` follows at once. */
+const ConversationWrappedUp = Envelope.extend({
+  type: z.literal('conversation.wrapped-up'),
+  conversationId: IdSchema,
+  agentId: IdSchema,
+  disposition: z.string(),
+  notes: z.string().nullable(),
 });
 
 /** The agent is waiting on the customer: response and resolution clocks pause until the customer writes. */
@@ -265,6 +288,8 @@ export const RoutingEventV1Schema = z.discriminatedUnion('type', [
   DeliveryStatus,
   ConversationTransferred,
   ConversationAwaitingCustomer,
+  ConversationNoted,
+  ConversationWrappedUp,
   slaEvent('sla.warning'),
   slaEvent('sla.breached'),
   slaEvent('sla.met'),

@@ -9,6 +9,8 @@ export const Topics = {
   typing: 'switchboard.typing.v1',
   /** Live queue and agent stats from the router to gateways: ephemeral, like typing. */
   queueStats: 'switchboard.queue-stats.v1',
+  /** The router's outcome of each agent command, for the gateway awaiting it: ephemeral, like typing. */
+  commandOutcomes: 'switchboard.command-outcomes.v1',
 } as const;
 
 export type TopicNames = { readonly [K in keyof typeof Topics]: string };
@@ -26,6 +28,7 @@ export function topicNames(prefix = ''): TopicNames {
     deadLetter: prefix + Topics.deadLetter,
     typing: prefix + Topics.typing,
     queueStats: prefix + Topics.queueStats,
+    commandOutcomes: prefix + Topics.commandOutcomes,
   };
 }
 

@@ -37,6 +37,8 @@ import { IngestAdmissionGate } from './ingest/ingest-admission.gate';
 import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
 import { TypingRelay } from './realtime/typing.relay';
+import { CommandOutcomeRelay } from './realtime/command-outcome.relay';
+import { PresenceTracker } from './realtime/presence.tracker';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { ConsoleStreamReplay } from './realtime/console-stream.replay';
 import { ConsoleStreams } from './realtime/console-stream.service';
@@ -123,6 +125,8 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     ConsoleStreams,
     QueueStatsRelay,
     TypingRelay,
+    CommandOutcomeRelay,
+    PresenceTracker,
     RoutingEventRelay,
     RateLimiter,
     SocketLimits,

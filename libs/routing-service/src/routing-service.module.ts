@@ -15,6 +15,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { AgentCommandHandler } from './commands/agent-command.handler';
+import { CommandOutcomePublisher } from './commands/command-outcome.publisher';
 import { ConfigChangeHandler } from './commands/config-change.handler';
 import { RouterConsumer } from './consumer/router.consumer';
 import { TenantLanes } from './consumer/tenant-lane';
@@ -28,6 +29,7 @@ import { AutoAckStep } from './estimates/auto-ack.step';
 import { EventOutbox } from './events/event-outbox';
 import { splitDueKeys } from './follow-ups/follow-up-timer.util';
 import { FollowUpStep } from './follow-ups/follow-up.step';
+import { PresenceStep, splitPresenceKeys } from './presence/presence.step';
 import { TenantBatchRunner } from './consumer/tenant-batch.runner';
 import { buildQueueStats } from './metrics/queue-stats.builder';
 import { QueueStatsPublisher } from './metrics/queue-stats.publisher';
@@ -98,6 +100,11 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
       now,
       logger: this.logger,
     });
+    const presence = new PresenceStep(
+      this.slaTimers,
+      { leaseMs: config.presence.leaseMs, graceMs: config.presence.graceMs },
+      now,
+    );
     this.routing = new TenantRoutingService({
       registry: this.registry,
       sql,
@@ -132,13 +139,17 @@ export class RoutingServiceModule implements OnApplicationBootstrap, OnApplicati
           : undefined,
       ),
       onCommitted: (tenantId) => this.queueStats.changed(tenantId),
+      outcomes: new CommandOutcomePublisher(bus, config.topics.commandOutcomes, this.logger),
+      presence,
       ...crashAfterCommit(config.faultCrashAfterCommit, this.logger),
     });
     this.slaTimers.handleDueWith((tenantId, keys) => {
-      // One driver, two key spaces: SLA clocks by conversation id, follow-ups by `followup:<id>`.
-      const { conversationIds, followUpIds } = splitDueKeys(keys);
+      // One driver, three key spaces: SLA clocks by conversation id, `followup:<id>` and `presence:<agentId>`.
+      const { agentIds, others } = splitPresenceKeys(keys);
+      const { conversationIds, followUpIds } = splitDueKeys(others);
       void this.lanes
         .run(tenantId, async () => {
+          if (agentIds.length > 0) await this.routing.presenceDue(tenantId, agentIds);
           if (conversationIds.length > 0) await this.routing.slaDue(tenantId, conversationIds);
           if (followUpIds.length > 0) await this.routing.followUpsDue(tenantId, followUpIds);
         })

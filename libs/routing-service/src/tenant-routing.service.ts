@@ -4,11 +4,13 @@
 // rebuilds it from the database, which is the truth.
 import type {
   AgentCommandV1,
+  CommandOutcomeV1,
   ConfigChangedV1,
   CsatAnswerV1,
   CustomerLeftV1,
   DeliveryStatusV1,
   InboundContactV1,
+  PresenceV1,
   RoutingEventBody,
   RoutingEventV1,
 } from '@switchboard/contracts';
@@ -16,6 +18,7 @@ import type { PrismaClient, SqlTransactor } from '@switchboard/persistence';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { AgentCommandHandler } from './commands/agent-command.handler';
+import { outcomeOf, type CommandOutcomePublisher } from './commands/command-outcome.publisher';
 import type { ConfigChangeHandler } from './commands/config-change.handler';
 import type { TenantContext, TenantRouterRegistry } from './engine/tenant-router.registry';
 import { loadTenantSettings } from './engine/tenant-settings.loader';
@@ -23,6 +26,7 @@ import type { CsatSurveyStep } from './csat/csat-survey.step';
 import type { AutoAckStep } from './estimates/auto-ack.step';
 import type { EventOutbox } from './events/event-outbox';
 import type { FollowUpStep } from './follow-ups/follow-up.step';
+import type { PresenceStep } from './presence/presence.step';
 import { routeArrivals } from './intake/arrivals';
 import { customerLeft } from './intake/customer-left.step';
 import { customerRelationships, prepareIntake } from './intake/intake-lookups';
@@ -42,7 +46,8 @@ export type TenantItem =
   | { kind: 'config'; record: ConfigChangedV1 }
   | { kind: 'delivery'; record: DeliveryStatusV1 }
   | { kind: 'csat'; record: CsatAnswerV1 }
-  | { kind: 'left'; record: CustomerLeftV1 };
+  | { kind: 'left'; record: CustomerLeftV1 }
+  | { kind: 'presence'; record: PresenceV1 };
 
 export interface TenantRoutingDeps {
   registry: TenantRouterRegistry;
@@ -68,6 +73,10 @@ export interface TenantRoutingDeps {
   csat?: CsatSurveyStep;
   /** Told after each commit, in the tenant's lane, so live queue stats follow the batch. */
   onCommitted?: (tenantId: string) => void;
+  /** Answers each command's gateway after the commit (ADR 0027); absent: consoles get OUTCOME_UNKNOWN. */
+  outcomes?: CommandOutcomePublisher;
+  /** Consoles' presence from the gateways (ADR 0027); absent: disconnected agents keep their status. */
+  presence?: PresenceStep;
 }
 
 /** The edge stored the answer (once per conversation); the router announces it in the tenant's event order. */
@@ -92,6 +101,7 @@ export class TenantRoutingService {
     items: readonly TenantItem[],
     queueIds: ReadonlyMap<string, string>,
   ): Promise<void> {
+    const outcomes: CommandOutcomeV1[] = [];
     await this.guarded(tenantId, async (ctx, set, dc) => {
       // Replies and delivery reports need stored facts beyond the tenant's memory: one read of each kind.
       const [replies, deliveries] = await Promise.all([
@@ -113,8 +123,13 @@ export class TenantRoutingService {
           continue;
         }
         await flushInbound();
-        if (item.kind === 'command') await this.deps.commands.handle(ctx, item.record, set, dc, replies);
-        else if (item.kind === 'csat') set.events.push(csatReceived(item.record));
+        if (item.kind === 'command') {
+          const before = set.events.length;
+          await this.deps.commands.handle(ctx, item.record, set, dc, replies);
+          const at = new Date(this.deps.now()).toISOString();
+          outcomes.push(outcomeOf(item.record, set.events.slice(before), at));
+        } else if (item.kind === 'csat') set.events.push(csatReceived(item.record));
+        else if (item.kind === 'presence') this.deps.presence?.record(tenantId, item.record);
         else if (item.kind === 'left') this.customerLeft(ctx, item.record, set, dc);
         else if (item.kind === 'delivery')
           this.delivered(tenantId, item.record, planDeliveryStatus(item.record, deliveries, set));
@@ -123,6 +138,8 @@ export class TenantRoutingService {
       await flushInbound();
       await this.deps.csat?.survey(tenantId, set, ctx.settings.csatChannels ?? undefined);
     });
+    // Only now is every outcome durable; a failed chunk is retried and answers then.
+    this.deps.outcomes?.publish(tenantId, outcomes);
   }
 
   /** Takes a tenant over (and arms its timers) without waiting for its next record: used after a rebalance. */
@@ -148,6 +165,14 @@ export class TenantRoutingService {
   /** Follow-ups due now: each still scheduled fires once, bringing its conversation back or reminding its agent. */
   async followUpsDue(tenantId: string, followUpIds: readonly string[]): Promise<void> {
     await this.guarded(tenantId, (ctx, set, dc) => this.deps.followUps.due(ctx, followUpIds, set, dc));
+  }
+
+  /** Agents whose presence timer fired: those with no console back are made away (ADR 0027). */
+  async presenceDue(tenantId: string, agentIds: readonly string[]): Promise<void> {
+    await this.guarded(tenantId, (ctx, set, dc) => {
+      this.deps.presence?.due(ctx, agentIds, set, dc);
+      return Promise.resolve();
+    });
   }
 
   private async tick(tenantId: string): Promise<void> {
@@ -289,6 +314,7 @@ export class TenantRoutingService {
       const { ctx, restored, takenOver } = await registry.acquire(tenantId);
       if (takenOver) this.deps.sla.scheduleLoaded(ctx);
       if (takenOver) await this.deps.followUps.scheduleLoaded(ctx);
+      if (takenOver) this.deps.presence?.scheduleLoaded(tenantId);
       const set = new WriteSet();
       const dc: DecisionContext = {
         newId: uuidv7,

@@ -5,6 +5,7 @@ import type { Bus, OutgoingMessage } from '@switchboard/messaging';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ForwardAgentCommand } from './agent-command.usecase';
+import { CommandOutcomeRelay } from './command-outcome.relay';
 
 const NOW = new Date('2026-12-04T10:00:00.000Z');
 const agent: UserPrincipal = {
@@ -24,7 +25,8 @@ function forwarder() {
       return Promise.resolve();
     },
   } as unknown as Bus;
-  const usecase = new ForwardAgentCommand(bus, loadConfig({ PGLITE_DATA_DIR: 'memory://' }));
+  const config = loadConfig({ PGLITE_DATA_DIR: 'memory://', COMMAND_ACK_TIMEOUT_MS: '100' });
+  const usecase = new ForwardAgentCommand(bus, config, new CommandOutcomeRelay(bus, config));
   const sent = (): AgentCommandV1[] => published.map((m) => JSON.parse(String(m.value)) as AgentCommandV1);
   return { usecase, sent };
 }
@@ -62,5 +64,63 @@ describe('ForwardAgentCommand: follow-ups', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).issues).toEqual([expect.objectContaining({ path })]);
     expect(sent()).toEqual([]);
+  });
+});
+
+describe('ForwardAgentCommand: new commands', () => {
+  it("sends a transfer's target agent as toAgentId; the record's agentId stays the sender from the token", async () => {
+    const { usecase, sent } = forwarder();
+    const input = { type: 'conversation.transfer', conversationId: 'c1', agentId: 'a2', note: 'billing' };
+    await usecase.execute(agent, input, NOW);
+    expect(sent()).toEqual([
+      expect.objectContaining({
+        type: 'conversation.transfer',
+        agentId: 'a1',
+        toAgentId: 'a2',
+        note: 'billing',
+      }),
+    ]);
+    expect(sent()[0]).not.toHaveProperty('queueId');
+  });
+
+  it.each([
+    ['both targets', { queueId: 'q1', agentId: 'a2' }],
+    ['no target', {}],
+  ])('refuses a transfer with %s, naming queueId', async (_case, target) => {
+    const { usecase, sent } = forwarder();
+    const error = await usecase
+      .execute(agent, { type: 'conversation.transfer', conversationId: 'c1', ...target }, NOW)
+      .catch((e: unknown) => e);
+    expect((error as DomainError).issues).toEqual([expect.objectContaining({ path: 'queueId' })]);
+    expect(sent()).toEqual([]);
+  });
+
+  it.each([
+    ['a disposition with spaces', { disposition: 'no answer' }, 'disposition'],
+    ['an empty disposition', { disposition: '' }, 'disposition'],
+    ['notes too long', { disposition: 'solved', notes: 'x'.repeat(2001) }, 'notes'],
+  ])('refuses a wrap-up with %s, naming the field', async (_case, fields, path) => {
+    const { usecase } = forwarder();
+    const error = await usecase
+      .execute(agent, { type: 'conversation.wrap-up', conversationId: 'c1', ...fields }, NOW)
+      .catch((e: unknown) => e);
+    expect((error as DomainError).issues).toEqual([expect.objectContaining({ path })]);
+  });
+
+  it('forwards close, note and wrap-up as they are', async () => {
+    const { usecase, sent } = forwarder();
+    await usecase.execute(agent, { type: 'conversation.close', conversationId: 'c1' }, NOW);
+    await usecase.execute(agent, { type: 'conversation.note', conversationId: 'c1', body: 'VIP' }, NOW);
+    await usecase.execute(
+      agent,
+      { type: 'conversation.wrap-up', conversationId: 'c1', disposition: 'billing.refund', notes: 'done' },
+      NOW,
+    );
+    expect(sent().map((c) => c.type)).toEqual([
+      'conversation.close',
+      'conversation.note',
+      'conversation.wrap-up',
+    ]);
+    expect(sent()[2]).toMatchObject({ disposition: 'billing.refund', notes: 'done', agentId: 'a1' });
   });
 });

@@ -18,7 +18,7 @@ import {
   DomainError,
   ErrorCode,
   parseWith,
-  type FieldIssue,
+  type CommandAck,
   type RoutingEventV1,
 } from '@switchboard/contracts';
 import { isOriginAllowed } from '@switchboard/platform';
@@ -26,6 +26,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
 import { consoleHandshakeOptions, type ConsoleHandshakeOptions } from './console-handshake.util';
 import { ConsoleStreams } from './console-stream.service';
+import { PresenceTracker } from './presence.tracker';
 import { AgentTypingInputSchema, TypingRelay } from './typing.relay';
 import { SocketLimits } from './socket-limits';
 import { authenticateHandshake, HandshakeRefused, type HandshakeIdentity } from './socket-handshake.auth';
@@ -39,9 +40,6 @@ import {
 import { SocketSessionWatch } from './socket-session.watch';
 
 type SocketData = HandshakeIdentity & { console: ConsoleHandshakeOptions };
-
-type CommandAck =
-  { ok: true; commandId: string } | { ok: false; code: string; message: string; errors?: FieldIssue[] };
 
 // CORS, the allowed origins and the message size cap are set for the whole server by the socket.io adapter.
 @WebSocketGateway({ namespace: '/agents' })
@@ -57,6 +55,7 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly socketLimits: SocketLimits,
     private readonly typingRelay: TypingRelay,
     private readonly streams: ConsoleStreams,
+    private readonly presence: PresenceTracker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -95,6 +94,8 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     const principal = principalOf(socket);
     this.sessionWatch.watch(socket, principal.sessionId, (socket.data as SocketData).tokenExpiresAt);
     const { tenantId, agentId, role } = principal;
+    // Presence counts consoles until they disconnect (ADR 0027), whichever stream they read.
+    if (agentId) this.presence.attach(socket, tenantId, agentId);
     const options = (socket.data as SocketData).console;
     if (options.stream === 'routing-events') {
       if (agentId) await socket.join(agentRoom(tenantId, agentId));
@@ -115,11 +116,12 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
     });
   }
 
+  /** Answered with the router's outcome for the command (ADR 0027), or why it never reached the router. */
   @SubscribeMessage('command')
   async onCommand(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<CommandAck> {
     try {
-      const { commandId } = await this.forwardCommand.execute(principalOf(socket), body);
-      return { ok: true, commandId };
+      const { outcome } = await this.forwardCommand.execute(principalOf(socket), body);
+      return await outcome;
     } catch (error) {
       if (error instanceof DomainError) {
         const errors = error.issues.length > 0 ? { errors: error.issues } : {};

@@ -13,6 +13,8 @@ const expected: Record<RoutingEventType, string | null> = {
   'assignment.created': 'assignment.created',
   'conversation.resolved': 'conversation.updated:resolved',
   'conversation.abandoned': 'conversation.updated:abandoned',
+  'conversation.noted': 'message.new',
+  'conversation.wrapped-up': 'conversation.updated:wrapped-up',
   'agent.status-changed': 'presence',
   'command.rejected': null,
   'reply.created': 'message.new',

@@ -51,6 +51,20 @@ export function toConsoleEvent(event: RoutingEventV1): ConsoleEvent | null {
         body: event.body,
         clientMessageId: event.clientMessageId,
       };
+    case 'conversation.noted':
+      // Internal: pushed to the writer and the tenant's supervisors, never to the customer's channel.
+      return {
+        ...base,
+        type: 'message.new',
+        conversationId: event.conversationId,
+        messageId: event.messageId,
+        direction: 'internal',
+        author: 'note',
+        agentId: event.agentId,
+        channel: event.channel,
+        body: event.body,
+        clientMessageId: null,
+      };
     case 'offer.created': {
       const { schema: _s, eventId: _e, ...offer } = event;
       return offer;
@@ -104,6 +118,7 @@ export function toConsoleEvent(event: RoutingEventV1): ConsoleEvent | null {
     case 'conversation.awaiting-customer':
     case 'conversation.resolved':
     case 'conversation.abandoned':
+    case 'conversation.wrapped-up':
     case 'follow-up.scheduled':
     case 'follow-up.cancelled':
     case 'follow-up.due':
@@ -117,6 +132,7 @@ type ConversationEvent = Exclude<
   {
     type:
       | 'message.received'
+      | 'conversation.noted'
       | 'reply.created'
       | 'offer.created'
       | 'offer.closed'
@@ -171,12 +187,24 @@ function conversationUpdate(
       return update(
         'transferred',
         { agentId: event.agentId, queueId: event.toQueueId },
-        { fromQueueId: event.fromQueueId, toQueueId: event.toQueueId, cause: event.cause, note: event.note },
+        {
+          fromQueueId: event.fromQueueId,
+          toQueueId: event.toQueueId,
+          toAgentId: event.toAgentId ?? null,
+          cause: event.cause,
+          note: event.note,
+        },
       );
     case 'conversation.awaiting-customer':
       return update('awaiting-customer', { agentId: event.agentId });
     case 'conversation.resolved':
       return update('resolved', { agentId: event.agentId });
+    case 'conversation.wrapped-up':
+      return update(
+        'wrapped-up',
+        { agentId: event.agentId },
+        { disposition: event.disposition, notes: event.notes },
+      );
     case 'conversation.abandoned':
       // The customer left before any agent answered: no agent holds it; the wallboard's queue shrinks.
       return update(

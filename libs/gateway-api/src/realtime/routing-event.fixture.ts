@@ -116,6 +116,14 @@ const bodies: { [T in RoutingEventType]: Body<T> } = {
     note: 'call back',
     reopened: true,
   },
+  'conversation.noted': {
+    conversationId: 'c1',
+    messageId: 'm9',
+    agentId: 'a1',
+    channel: 'chat',
+    body: 'VIP',
+  },
+  'conversation.wrapped-up': { conversationId: 'c1', agentId: 'a1', disposition: 'refund', notes: null },
   'conversation.abandoned': { conversationId: 'c1', queueId: 'q1', channel: 'chat', reason: 'visitor-ended' },
   'csat.received': {
     conversationId: 'c1',

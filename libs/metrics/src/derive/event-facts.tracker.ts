@@ -193,6 +193,8 @@ export function createEventFactTracker(options: EventFactTrackerOptions): EventF
       case 'command.rejected':
       case 'delivery.status':
       case 'conversation.awaiting-customer':
+      case 'conversation.noted':
+      case 'conversation.wrapped-up':
       case 'sla.warning':
       case 'sla.breached':
       case 'sla.met':

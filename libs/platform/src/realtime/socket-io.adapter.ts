@@ -34,6 +34,9 @@ export class SwitchboardIoAdapter extends IoAdapter {
     const limited: Partial<ServerOptions> = {
       ...options,
       maxHttpBufferSize: socketTransportBytes(this.config.sockets.maxMessageBytes),
+      // Heartbeats find dropped connections, which agent presence depends on (ADR 0027).
+      pingInterval: this.config.sockets.pingIntervalMs,
+      pingTimeout: this.config.sockets.pingTimeoutMs,
       cors: {
         origin: (origin, callback) => {
           if (!origin) return callback(null, false);

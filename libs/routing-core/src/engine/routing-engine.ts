@@ -23,7 +23,7 @@ import {
 } from './restore-commands.handler';
 import { RoutingState } from './routing-state';
 import { runDueTimers } from './timer.handler';
-import { transferContact } from './transfer-commands.handler';
+import { transferContact, transferToAgent } from './transfer-commands.handler';
 import { agentLoad, agentView, contactView, queueStats, type AgentLoad, type QueueStats } from './views';
 import { waitContextOf, type WaitContext } from './wait-context.view';
 
@@ -124,6 +124,8 @@ function dispatch(state: RoutingState, command: RoutingCommand): void {
       return rescindOffer(state, command);
     case 'transferContact':
       return transferContact(state, command);
+    case 'transferToAgent':
+      return transferToAgent(state, command);
     case 'tick':
       return runDueTimers(state);
     case 'restoreContact':

@@ -1,11 +1,14 @@
 // transferContact: an agent or supervisor moves a conversation to another queue (or re-routes it in
-// its own with new skills). The host re-matches the SLA policy on the 'contactTransferred' decision.
-import type { TransferContactCommand } from '../model/routing-command.model';
-import { invalid } from '../model/routing.error';
+// its own with new skills); transferToAgent hands it to one named colleague. The host re-matches the SLA
+// policy on the 'contactTransferred' decision.
+import type { TransferContactCommand, TransferToAgentCommand } from '../model/routing-command.model';
+import { invalid, RoutingError, RoutingErrorCode } from '../model/routing.error';
+import { candidateOf } from '../policy/agent-ranking.policy';
+import { isEligible } from '../policy/eligibility.policy';
 import { checkId, checkRequirements } from '../policy/input-validation.util';
 import { moveToQueue, SETTLE_UPDATE, settleWaiting } from './contact-lifecycle';
 import type { ContactState } from './contact-state';
-import { freeSlot } from './offer-lifecycle';
+import { freeSlot, makeOffer } from './offer-lifecycle';
 import type { RoutingState } from './routing-state';
 
 /**
@@ -44,6 +47,45 @@ export function transferContact(state: RoutingState, cmd: TransferContactCommand
   });
   settleWaiting(state, c, SETTLE_UPDATE);
   state.dirtyContacts.add(c);
+}
+
+/**
+ * The named agent is checked before anything changes, so a refusal leaves the holder holding it. The contact
+ * stays in its queue and keeps its age; whoever held it is released as by a queue transfer (and excluded), and
+ * it is offered to the named agent at once. If they decline or let it lapse, the queue routes it as usual.
+ */
+export function transferToAgent(state: RoutingState, cmd: TransferToAgentCommand): void {
+  const c = state.contact(cmd.contactId);
+  const target = state.agent(checkId(cmd.toAgentId, 'toAgentId'));
+  if (cmd.byAgentId !== undefined) checkId(cmd.byAgentId, 'byAgentId');
+  if (cmd.reason !== undefined && typeof cmd.reason !== 'string') throw invalid('reason: must be a string');
+  const holder = c.offer?.agent ?? c.assignedTo;
+  if (holder === target) throw invalid(`agent '${target.id}' already holds contact '${c.id}'`);
+  if (!isEligible(target, c)) {
+    throw new RoutingError(
+      RoutingErrorCode.AgentUnavailable,
+      `agent '${target.id}' cannot take contact '${c.id}' now: not available, at capacity, or not qualified`,
+    );
+  }
+  const fromState = c.status;
+  const held = release(state, c);
+  c.status = 'waiting';
+  state.unfile(c);
+  state.emit({
+    type: 'contactTransferred',
+    contactId: c.id,
+    tenantId: c.tenantId,
+    fromQueueId: c.queue.id,
+    toQueueId: c.queue.id,
+    fromState,
+    ...(held === undefined ? {} : { agentId: held.agentId, offerId: held.offerId }),
+    ...(cmd.byAgentId === undefined ? {} : { byAgentId: cmd.byAgentId }),
+    ...(cmd.reason === undefined ? {} : { reason: cmd.reason }),
+    toAgentId: target.id,
+    requiredSkills: c.reqs.list,
+    at: state.now,
+  });
+  makeOffer(state, c, { agent: target, rule: 'transfer', chosen: candidateOf(target, c), beat: [] });
 }
 
 /** Frees whatever an agent holds of the contact: a live offer is rescinded, an assignment ends. */

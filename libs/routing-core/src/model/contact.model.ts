@@ -46,7 +46,7 @@ export interface RestoredContactInput extends ContactInput {
   readonly escalations?: readonly AppliedEscalation[];
 }
 
-export const ESCALATION_CAUSES = ['sla-warning', 'sla-breach', 'supervisor'] as const;
+export const ESCALATION_CAUSES = ['sla-warning', 'sla-breach', 'supervisor', 'agent-disconnected'] as const;
 export type EscalationCause = (typeof ESCALATION_CAUSES)[number];
 
 /** Why the host escalates or pulls back an offer; cause and target together identify it. */

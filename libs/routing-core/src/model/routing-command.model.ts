@@ -22,6 +22,7 @@ export type RoutingCommand =
   | EscalateContactCommand
   | RescindOfferCommand
   | TransferContactCommand
+  | TransferToAgentCommand
   | { readonly type: 'tick' }
   | { readonly type: 'restoreContact'; readonly contact: RestoredContactInput }
   | {
@@ -81,6 +82,18 @@ export interface TransferContactCommand {
   /** Free text for the decision log (e.g. 'needs billing'). */
   readonly reason?: string;
   /** Who asked: the assigned agent or a supervisor; carried into the decision. */
+  readonly byAgentId?: string;
+}
+
+/**
+ * Offers a contact to one named agent of its tenant, in its own queue. The agent must be eligible now
+ * (available, with room in the contact's class, skills and language met, not excluded), else nothing changes.
+ */
+export interface TransferToAgentCommand {
+  readonly type: 'transferToAgent';
+  readonly contactId: string;
+  readonly toAgentId: string;
+  readonly reason?: string;
   readonly byAgentId?: string;
 }
 

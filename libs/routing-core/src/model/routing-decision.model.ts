@@ -27,7 +27,7 @@ export interface AgentFit {
   readonly idleMs: number;
 }
 
-export type OfferRule = 'sticky-preferred' | 'sticky-last' | RoutingStrategy;
+export type OfferRule = 'sticky-preferred' | 'sticky-last' | 'transfer' | RoutingStrategy;
 
 export interface OfferReason {
   /** What picked this agent: a stickiness rule or the queue's strategy. */
@@ -156,6 +156,8 @@ export type RoutingDecision =
       readonly offerId?: string;
       readonly byAgentId?: string;
       readonly reason?: string;
+      /** The agent it was handed to by name (transferToAgent); the 'offer' to them follows. */
+      readonly toAgentId?: string;
       /** Ring 0 in the new queue. */
       readonly requiredSkills: readonly SkillRequirement[];
       readonly at: number;

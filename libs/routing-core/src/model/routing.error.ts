@@ -13,6 +13,8 @@ export enum RoutingErrorCode {
   ContactNotAssigned = 'CONTACT_NOT_ASSIGNED',
   QueueInUse = 'QUEUE_IN_USE',
   AgentBusyWithWork = 'AGENT_HAS_WORK',
+  /** A transfer named an agent who is not available, has no room, or lacks what the contact needs. */
+  AgentUnavailable = 'AGENT_UNAVAILABLE',
 }
 
 export class RoutingError extends Error {

@@ -47,6 +47,7 @@ export class RoutingModel {
       case 'offerDeclined':
       case 'escalateContact':
       case 'rescindOffer':
+      case 'transferToAgent': // the queue and skills stay; who holds it next is observed from the decisions
         return;
       case 'transferContact': {
         // What the host would persist: the new queue and, when given, the new skills.

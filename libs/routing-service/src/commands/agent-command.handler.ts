@@ -2,9 +2,11 @@
 // write set. A command the state does not allow (a stale accept, another agent's offer) is answered with a
 // command.rejected event, never an exception. Redelivered commands (Kafka is at-least-once) whose effect is
 // already stored are answered as done.
-import { ErrorCode, type AgentCommandV1 } from '@switchboard/contracts';
+import { ChannelSchema, ErrorCode, type AgentCommandV1, type Channel } from '@switchboard/contracts';
 import type { PrismaClient } from '@switchboard/persistence';
+import { RoutingErrorCode } from '@switchboard/routing-core';
 import { toCoreStatus } from '../engine/routing-input.mapper';
+import { planNote } from './conversation-note.planner';
 import type { TenantContext } from '../engine/tenant-router.registry';
 import type { FollowUpStep } from '../follow-ups/follow-up.step';
 import { planReply, type ReplyFacts } from '../replies/reply.planner';
@@ -36,7 +38,11 @@ export class AgentCommandHandler {
       case 'status.set':
         return this.setStatus(ctx, command, set, dc);
       case 'conversation.resolve':
+      case 'conversation.close':
+      case 'conversation.wrap-up':
         return this.resolve(ctx, command, set, dc);
+      case 'conversation.note':
+        return this.note(ctx, command, set);
       case 'conversation.reply':
         return this.reply(ctx, command, set, dc, replies);
       case 'conversation.transfer':
@@ -83,14 +89,16 @@ export class AgentCommandHandler {
     dc: DecisionContext,
   ): void {
     if (!holdsAssignment(ctx, command)) return rejectNotYours(set, command);
-    const outcome = ctx.router.try({
-      type: 'transferContact',
+    const common = {
       contactId: command.conversationId,
-      toQueueId: command.queueId,
       byAgentId: command.agentId,
       ...(command.note ? { reason: command.note } : {}),
-    });
-    if (!outcome.ok) return reject(set, command, ErrorCode.NotFound, outcome.error.message);
+    };
+    // The gateway lets exactly one target through; a record without either is refused like an unknown queue.
+    const outcome = command.toAgentId
+      ? ctx.router.try({ type: 'transferToAgent', toAgentId: command.toAgentId, ...common })
+      : ctx.router.try({ type: 'transferContact', toQueueId: command.queueId ?? '', ...common });
+    if (!outcome.ok) return reject(set, command, transferRefusal(outcome.error.code), outcome.error.message);
     addDecisionWrites(set, outcome.decisions, dc);
     this.sla.follow(ctx, set, dc, outcome.decisions);
   }
@@ -173,9 +181,45 @@ export class AgentCommandHandler {
     addDecisionWrites(set, outcome.decisions, dc);
   }
 
+  private async note(
+    ctx: TenantContext,
+    command: Command<'conversation.note'>,
+    set: WriteSet,
+  ): Promise<void> {
+    const owner = ctx.router.ownerOf(command.conversationId);
+    const assignedAgentId = owner?.state === 'assigned' ? owner.agentId : undefined;
+    const plan = planNote(command, {
+      assignedAgentId,
+      channel: assignedAgentId === command.agentId ? await this.channelOf(ctx, command) : undefined,
+      now: this.now(),
+    });
+    if (plan.kind === 'refused') return reject(set, command, plan.code, plan.message);
+    set.notes.push(plan.row);
+    set.events.push(plan.event);
+  }
+
+  /** The intake memory knows open conversations' channels; one it forgot is read once. */
+  private async channelOf(
+    ctx: TenantContext,
+    command: Command<'conversation.note'>,
+  ): Promise<Channel | undefined> {
+    const open = ctx.intake.conversation(command.conversationId);
+    const channel =
+      open?.channel ??
+      (
+        await this.prisma.conversation.findFirst({
+          where: { id: command.conversationId, tenantId: command.tenantId },
+          select: { channel: true },
+        })
+      )?.channel;
+    const parsed = ChannelSchema.safeParse(channel);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Resolve, its alias close, and wrap-up (which first stores the disposition) end the agent's work. */
   private async resolve(
     ctx: TenantContext,
-    command: Command<'conversation.resolve'>,
+    command: Command<'conversation.resolve' | 'conversation.close' | 'conversation.wrap-up'>,
     set: WriteSet,
     dc: DecisionContext,
   ): Promise<void> {
@@ -204,6 +248,17 @@ export class AgentCommandHandler {
     // Remembered as resolved, so the customer writing again within the reopen window reopens it.
     ctx.intake.close(command.conversationId, { resolvedAt: at, lastAgentId: command.agentId, offerAttempts });
     this.sla.feed(ctx, set, dc, command.conversationId, { type: 'resolved', at });
+    if (command.type === 'conversation.wrap-up') {
+      const notes = command.notes ?? null;
+      set.changeConversation(command.conversationId, { wrapUp: { disposition: command.disposition, notes } });
+      set.events.push({
+        type: 'conversation.wrapped-up',
+        conversationId: command.conversationId,
+        agentId: command.agentId,
+        disposition: command.disposition,
+        notes,
+      });
+    }
     set.events.push({
       type: 'conversation.resolved',
       conversationId: command.conversationId,
@@ -211,6 +266,13 @@ export class AgentCommandHandler {
     });
     addDecisionWrites(set, outcome.decisions, dc);
   }
+}
+
+/** The named agent cannot take it now (a clear, retriable-later refusal); anything else names no target. */
+function transferRefusal(code: RoutingErrorCode): string {
+  if (code === RoutingErrorCode.AgentUnavailable) return 'AGENT_UNAVAILABLE';
+  if (code === RoutingErrorCode.InvalidCommand) return ErrorCode.Conflict;
+  return ErrorCode.NotFound;
 }
 
 /** Whether the command's agent is the one the conversation is assigned to now. */

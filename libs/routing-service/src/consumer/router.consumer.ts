@@ -13,6 +13,8 @@ import {
   ErrorCode,
   InboundContactV1Schema,
   inboxRefusal,
+  PRESENCE_V1,
+  PresenceV1Schema,
   routerInputTopics,
   type InboundContactV1,
   type TopicNames,
@@ -156,6 +158,10 @@ export class RouterConsumer {
     if (message.value.includes(CUSTOMER_LEFT_V1)) {
       const left = decodeRecord(CustomerLeftV1Schema, message.value);
       if (left.ok) return { ok: true, record: { kind: 'left', record: left.record } };
+    }
+    if (message.value.includes(PRESENCE_V1)) {
+      const presence = decodeRecord(PresenceV1Schema, message.value);
+      if (presence.ok) return { ok: true, record: { kind: 'presence', record: presence.record } };
     }
     if (message.value.includes(DELIVERY_STATUS_V1)) {
       const delivery = decodeRecord(DeliveryStatusV1Schema, message.value);

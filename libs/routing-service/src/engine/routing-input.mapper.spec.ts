@@ -20,6 +20,8 @@ const conversation = (overrides: Partial<Conversation> = {}): Conversation => ({
   updatedAt: new Date(1_000),
   resolvedAt: null,
   abandonedAt: null,
+  disposition: null,
+  wrapUpNotes: null,
   threadKey: null,
   slaDeadline: new Date(61_000),
   firstResponseAt: null,

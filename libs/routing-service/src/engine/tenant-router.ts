@@ -3,6 +3,7 @@
 import {
   createRoutingEngine,
   type AgentLoad,
+  type AgentView,
   type AppliedEscalation,
   type QueueStats,
   RoutingError,
@@ -50,6 +51,11 @@ export class TenantRouter {
       if (error instanceof RoutingError) return { ok: false, error };
       throw error;
     }
+  }
+
+  /** The agent as the core holds them: status, live offers and assignments. */
+  agent(agentId: string): AgentView | undefined {
+    return this.engine.getAgent(agentId);
   }
 
   /** The conversation a live offer is for, if the offer is still live. */

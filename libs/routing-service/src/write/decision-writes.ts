@@ -159,6 +159,7 @@ function addTransferWrites(
     agentId: d.agentId ?? null,
     cause: 'agent',
     note: d.reason ?? null,
+    toAgentId: d.toAgentId ?? null,
   });
 }
 

@@ -103,6 +103,20 @@ export interface ConversationChange {
   firstResponseAt?: number;
   /** JSON AppliedEscalation[] of the conversation's current queue. */
   escalations?: string;
+  /** The agent's wrap-up. Only an assigned conversation is wrapped up, so never one inserted in the batch. */
+  wrapUp?: { disposition: string; notes: string | null };
+}
+
+/** An agent's internal note on a conversation: a message with direction internal, never sent. */
+export interface NoteRow {
+  id: string;
+  conversationId: string;
+  agentId: string;
+  channel: string;
+  /** `note:<commandId>`, so a redelivered command stores its note once. */
+  channelMessageId: string;
+  body: string;
+  sentAt: number;
 }
 
 export interface SlaEventRow {

@@ -20,6 +20,7 @@ import type {
   AssignmentRow,
   DecisionLogRow,
   FollowUpRow,
+  NoteRow,
 } from './write-rows';
 
 export type * from './write-rows';
@@ -51,6 +52,7 @@ export class WriteSet {
   /** Follow-ups stored before this batch that fire or are cancelled; only a scheduled one changes. */
   readonly followUpChanges = new Map<string, { status: 'fired' | 'cancelled'; at: number }>();
   readonly systemMessages: SystemMessageRow[] = [];
+  readonly notes: NoteRow[] = [];
   readonly waitEstimates: WaitEstimateRow[] = [];
   readonly csatAnswers: CsatAnswerRow[] = [];
   /** Events in the order they happened; the writer numbers and stores them with the state they describe. */
@@ -200,6 +202,7 @@ export class WriteSet {
       this.decisionLogs.length > 0 ||
       this.followUps.length > 0 ||
       this.systemMessages.length > 0 ||
+      this.notes.length > 0 ||
       this.waitEstimates.length > 0 ||
       this.csatAnswers.length > 0 ||
       this.events.length > 0 ||

@@ -22,6 +22,8 @@ export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[]
                             WHEN v.set_deadline THEN ${ts('v.deadline')} ELSE c.sla_deadline END,
         first_response_at = COALESCE(c.first_response_at, ${ts('v.first')}),
         escalations = COALESCE(v.escalations::jsonb, c.escalations),
+        disposition = CASE WHEN v.set_wrap THEN v.disposition ELSE c.disposition END,
+        wrap_up_notes = CASE WHEN v.set_wrap THEN v.wrap_notes ELSE c.wrap_up_notes END,
         updated_at = now()
       FROM unnest(${p.add(r.map(([id]) => id))}::text[], ${p.add(r.map(([, x]) => x.status ?? null))}::text[],
                   ${p.add(r.map(([, x]) => x.lastMessageAt ?? null))}::float8[],
@@ -36,9 +38,12 @@ export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[]
                   ${p.add(r.map(([, x]) => x.sla?.deadline ?? null))}::float8[],
                   ${p.add(r.map(([, x]) => x.firstResponseAt ?? null))}::float8[],
                   ${p.add(r.map(([, x]) => x.escalations ?? null))}::text[],
-                  ${p.add(r.map(([, x]) => x.abandonedAt ?? null))}::float8[])
+                  ${p.add(r.map(([, x]) => x.abandonedAt ?? null))}::float8[],
+                  ${p.add(r.map(([, x]) => x.wrapUp !== undefined))}::bool[],
+                  ${p.add(r.map(([, x]) => x.wrapUp?.disposition ?? null))}::text[],
+                  ${p.add(r.map(([, x]) => x.wrapUp?.notes ?? null))}::text[])
         AS v(id, status, last, set_queue, queue, set_resolved, resolved, set_deadline, deadline, set_sla, clocks,
-             clock_deadline, first, escalations, abandoned)
+             clock_deadline, first, escalations, abandoned, set_wrap, disposition, wrap_notes)
       WHERE c.id = v.id AND c.tenant_id = ${tenant} RETURNING 1)`);
   }
   if (s.offerOutcomes.size > 0) {
@@ -243,6 +248,19 @@ export function insertParts(
                     ${cols(r, (x) => x.body, 'text')}, ${cols(r, (x) => x.html, 'text')},
                     ${cols(r, (x) => x.kind, 'text')}, ${cols(r, (x) => x.sentAt, 'float8')})
           AS v(id, conversation, channel, cmid, body, html, kind, sent)
+      ON CONFLICT (tenant_id, channel, channel_message_id) DO NOTHING)`);
+  }
+  if (s.notes.length > 0) {
+    const r = s.notes;
+    // Internal: no delivery status, and nothing ever reads it as something to send.
+    parts.push(`note AS (INSERT INTO messages (id, tenant_id, conversation_id, direction, channel,
+        channel_message_id, body, agent_id, sent_at)
+      SELECT v.id, ${tenant}, v.conversation, 'internal', v.channel, v.cmid, v.body, v.agent, ${ts('v.sent')}
+        FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.conversationId, 'text')},
+                    ${cols(r, (x) => x.channel, 'text')}, ${cols(r, (x) => x.channelMessageId, 'text')},
+                    ${cols(r, (x) => x.body, 'text')}, ${cols(r, (x) => x.agentId, 'text')},
+                    ${cols(r, (x) => x.sentAt, 'float8')})
+          AS v(id, conversation, channel, cmid, body, agent, sent)
       ON CONFLICT (tenant_id, channel, channel_message_id) DO NOTHING)`);
   }
   if (s.waitEstimates.length > 0) {

@@ -68,6 +68,10 @@ export class VisitorEventRelay implements OnModuleInit {
       case 'follow-up.due':
       case 'csat.received':
         return;
+      // Internal notes and dispositions are for agents: never shown to the visitor.
+      case 'conversation.noted':
+      case 'conversation.wrapped-up':
+        return;
     }
   }
 
