@@ -1,0 +1,133 @@
+// The live stream: loads the snapshot, connects to /agents or /supervisors with `auth: {token, lastSeq}`,
+// folds events through the cursor into the store, reloads the snapshot on `resync`, and sends commands
+// with an ack. Going offline (the browser says so) drops the socket; coming back resumes from the cursor.
+import {
+  CommandAckSchema,
+  ConsoleEventSchema,
+  ConsoleReadySchema,
+  type CommandAck,
+  type ConsoleEvent,
+} from '@switchboard/contracts/console-event.schema';
+import { ConsoleSnapshotSchema, type ConsoleSnapshot } from '@switchboard/contracts/console-snapshot.schema';
+import { io, type Socket } from 'socket.io-client';
+import type { ApiClient } from '../api/api.client';
+import type { SessionStore } from '../api/session.store';
+import type { ConsoleStore } from './console.store';
+import { EventCursor } from './event-cursor';
+
+export type ConsoleView = 'agent' | 'supervisor';
+
+/** Commands wait this long for the router's outcome before the console says it is unknown. */
+const COMMAND_TIMEOUT_MS = 15_000;
+/** If a replay's closing frame never comes, release what arrived rather than hold the stream forever. */
+const REPLAY_GRACE_MS = 10_000;
+const RESYNCED_BADGE_MS = 5_000;
+
+export class LiveClient {
+  private socket: Socket | undefined;
+  private cursor = new EventCursor<ConsoleEvent>(0);
+  private replayTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onOffline = () => this.goOffline();
+  private readonly onOnline = () => this.socket?.connect();
+
+  constructor(
+    private readonly view: ConsoleView,
+    private readonly session: SessionStore,
+    private readonly api: ApiClient,
+    private readonly store: ConsoleStore,
+  ) {}
+
+  async start(): Promise<void> {
+    const snapshot = await this.loadSnapshot();
+    this.cursor = new EventCursor<ConsoleEvent>(snapshot.headSeq);
+    const socket = io(this.view === 'agent' ? '/agents' : '/supervisors', {
+      transports: ['websocket'],
+      // A function, so every reconnect sends the current token and the last seq applied.
+      auth: (send) => send({ token: this.session.current?.token ?? '', lastSeq: this.cursor.lastSeq }),
+    });
+    this.socket = socket;
+    socket.on('ready', (frame: unknown) => this.onReady(frame));
+    socket.on('replayed', () => this.release(this.cursor.replayed()));
+    socket.on('resync', () => void this.resync());
+    socket.on('disconnect', () => this.store.setConnection(navigator.onLine ? 'reconnecting' : 'offline'));
+    socket.on('connect_error', () => this.store.setConnection(navigator.onLine ? 'reconnecting' : 'offline'));
+    socket.onAny((name: string, payload: unknown) => this.onEvent(name, payload));
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
+  }
+
+  stop(): void {
+    clearTimeout(this.replayTimer);
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
+    this.socket?.disconnect();
+    this.socket = undefined;
+  }
+
+  /** Sends a command; the ack is the router's outcome, or why the command never got there. */
+  command(body: Record<string, unknown>): Promise<CommandAck> {
+    const socket = this.socket;
+    if (!socket?.connected)
+      return Promise.resolve({ ok: false, code: 'OFFLINE', message: 'Not connected; try again shortly' });
+    return new Promise((resolve) => {
+      socket.timeout(COMMAND_TIMEOUT_MS).emit('command', body, (error: Error | null, ack: unknown) => {
+        if (error) {
+          resolve({ ok: false, code: 'OUTCOME_UNKNOWN', message: 'No answer in time; it may still apply' });
+          return;
+        }
+        const parsed = CommandAckSchema.safeParse(ack);
+        resolve(
+          parsed.success
+            ? parsed.data
+            : { ok: false, code: 'BAD_ACK', message: 'Unexpected answer from server' },
+        );
+      });
+    });
+  }
+
+  private onReady(frame: unknown): void {
+    const ready = ConsoleReadySchema.safeParse(frame);
+    const wasReconnecting = this.store.getSnapshot().connection !== 'connecting';
+    this.release(this.cursor.ready(ready.success ? ready.data.headSeq : this.cursor.lastSeq));
+    if (this.cursor.isHolding) {
+      clearTimeout(this.replayTimer);
+      this.replayTimer = setTimeout(() => this.release(this.cursor.replayed()), REPLAY_GRACE_MS);
+    }
+    if (!wasReconnecting || this.store.getSnapshot().connection !== 'resynced')
+      this.store.setConnection('live');
+  }
+
+  private onEvent(name: string, payload: unknown): void {
+    if (typeof payload !== 'object' || payload === null || (payload as { type?: unknown }).type !== name)
+      return;
+    const parsed = ConsoleEventSchema.safeParse(payload);
+    if (parsed.success) this.release(this.cursor.offer(parsed.data));
+  }
+
+  private release(events: ConsoleEvent[]): void {
+    if (!this.cursor.isHolding) clearTimeout(this.replayTimer);
+    for (const event of events) this.store.dispatch({ kind: 'event', event });
+  }
+
+  private async resync(): Promise<void> {
+    this.cursor.resync();
+    const snapshot = await this.loadSnapshot();
+    this.release(this.cursor.snapshotLoaded(snapshot.headSeq));
+    this.store.setConnection('resynced');
+    setTimeout(() => {
+      if (this.store.getSnapshot().connection === 'resynced') this.store.setConnection('live');
+    }, RESYNCED_BADGE_MS);
+  }
+
+  private async loadSnapshot(): Promise<ConsoleSnapshot> {
+    const query = this.view === 'agent' ? '?view=agent' : '?view=supervisor';
+    const snapshot = ConsoleSnapshotSchema.parse(await this.api.get(`/v1/console/snapshot${query}`));
+    this.store.dispatch({ kind: 'snapshot', snapshot });
+    return snapshot;
+  }
+
+  private goOffline(): void {
+    this.store.setConnection('offline');
+    this.socket?.disconnect();
+  }
+}
