@@ -92,7 +92,7 @@ function ResourcePage({ api, resource }: { api: ApiClient; resource: AdminResour
           <tr>
             {resource.columns.map((c) => (
               <th scope="col" key={c}>
-                {c}
+                {humanize(c)}
               </th>
             ))}
             <th scope="col">
@@ -130,4 +130,10 @@ function display(value: unknown): string {
   if (typeof value === 'object')
     return Array.isArray(value) ? value.map(String).join(', ') : JSON.stringify(value);
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** `displayName` → `Display name`: column headings from the API's field names. */
+export function humanize(field: string): string {
+  const words = field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -3,6 +3,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient } from '../api/api.client';
 import type { AdminResource } from './admin-resources';
+import { humanize } from './admin.page';
 import { bodyOf, fieldsOf, type FormField } from './schema-fields.util';
 
 interface Props {
@@ -107,7 +108,7 @@ function Field({
   return (
     <div className={`field field-${field.kind}`}>
       <label htmlFor={id}>
-        {field.name}
+        {humanize(field.name)}
         {creating && field.required && <span aria-hidden="true"> *</span>}
       </label>
       {field.kind === 'boolean' && <input type="checkbox" {...common} defaultChecked={value === true} />}
