@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, type ApiClient } from '../api/api.client';
 import { ADMIN_RESOURCES, type AdminResource } from './admin-resources';
 import { ResourceForm } from './resource-form.view';
+import { humanize } from './schema-fields.util';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -130,10 +131,4 @@ function display(value: unknown): string {
   if (typeof value === 'object')
     return Array.isArray(value) ? value.map(String).join(', ') : JSON.stringify(value);
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** `displayName` → `Display name`: column headings from the API's field names. */
-export function humanize(field: string): string {
-  const words = field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -3,8 +3,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient } from '../api/api.client';
 import type { AdminResource } from './admin-resources';
-import { humanize } from './admin.page';
-import { bodyOf, fieldsOf, type FormField } from './schema-fields.util';
+import { bodyOf, fieldsOf, humanize, type FormField } from './schema-fields.util';
 
 interface Props {
   api: ApiClient;

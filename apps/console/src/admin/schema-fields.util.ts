@@ -68,3 +68,9 @@ export function bodyOf(
   }
   return { body, errors };
 }
+
+/** `displayName` → `Display name`: column headings from the API's field names. */
+export function humanize(field: string): string {
+  const words = field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
