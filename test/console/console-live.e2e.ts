@@ -1,0 +1,161 @@
+// The console end to end, in Chromium against the full engine on Kafka and PostgreSQL: two agents and a
+// supervisor sign in; a web chat contact arrives through Kafka; one agent is offered it and accepts (the
+// other never sees it); the reply reaches the visitor; the wallboard follows live; and an agent whose page
+// was offline while a second contact arrived gets the missed offer when it is back, without a reload.
+// Needs `npm run build` (or `npm run build:console`) first.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/app-harness';
+import { createTenantFixture, type TenantFixture } from '../support/fixtures';
+import { root } from '../support/processes';
+import { VisitorClient } from '../support/visitor-client';
+import {
+  axeViolations,
+  launchBrowser,
+  openConsole,
+  screenshot,
+  signIn,
+  type ConsolePage,
+} from './support/browser';
+import { createConsoleUser } from './support/console-users';
+
+const SHOP = 'https://shop.example';
+
+describe('live console (kafka+postgres)', () => {
+  let harness: Harness;
+  let tenant: TenantFixture;
+  let inboxId: string;
+  let browser: Browser;
+  let agents: ConsolePage[] = [];
+  let supervisor: ConsolePage;
+  const visitors: VisitorClient[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(root, 'dist/console/index.html')))
+      throw new Error('run `npm run build:console` first');
+    harness = await startHarness(
+      'kafka+postgres',
+      { OFFER_TIMEOUT_SECONDS: '120', CHAT_ORIGINS: SHOP },
+      { console: true },
+    );
+    tenant = await createTenantFixture(harness.prisma, [
+      { name: 'ana', capacity: { chat: 2 } },
+      { name: 'ben', capacity: { chat: 2 } },
+    ]);
+    const inbox = await harness.prisma.inbox.create({
+      data: { tenantId: tenant.id, channel: 'chat', name: 'Website', address: 'website' },
+    });
+    inboxId = inbox.id;
+    const boss = await createConsoleUser(harness.prisma, tenant, 'supervisor');
+    browser = await launchBrowser();
+    agents = await Promise.all(tenant.agents.map(() => openConsole(browser, harness.url)));
+    supervisor = await openConsole(browser, harness.url);
+    await Promise.all([
+      ...agents.map(({ page }, i) =>
+        signIn(page, tenant.slug, tenant.agents[i].email, tenant.agents[i].password),
+      ),
+      signIn(supervisor.page, tenant.slug, boss.email, boss.password),
+    ]);
+  });
+
+  afterAll(async () => {
+    for (const visitor of visitors) visitor.close();
+    await browser?.close();
+    await harness?.close();
+  });
+
+  async function visitorSays(body: string): Promise<{ visitor: VisitorClient; conversationId: string }> {
+    const session = await VisitorClient.session(harness.url, inboxId);
+    const visitor = await VisitorClient.connect(harness.url, session.token, SHOP);
+    visitors.push(visitor);
+    expect(await visitor.say(`m-${visitors.length}`, body)).toMatchObject({ ok: true });
+    const stored = await visitor.next('message.stored');
+    return { visitor, conversationId: stored.conversationId as string };
+  }
+
+  const offerCard = (page: Page, text: string) => page.locator('.offer', { hasText: text });
+  const live = (page: Page) => page.locator('[data-connection="live"]').waitFor();
+
+  it('routes a contact to one agent, who accepts it by keyboard and replies to the visitor', async () => {
+    await Promise.all([...agents, supervisor].map(({ page }) => live(page)));
+    for (const { page } of agents) await page.getByLabel('My status').selectOption('available');
+    // The wallboard follows the agents' status live (presence events).
+    for (const agent of tenant.agents)
+      await supervisor.page.locator(`tr[data-agent-id="${agent.id}"]`, { hasText: 'available' }).waitFor();
+
+    const first = await visitorSays('Hello, I need help with my order');
+    const winner = await Promise.any(
+      agents.map(async (agent, index) => {
+        await offerCard(agent.page, 'Hello, I need help with my order').waitFor();
+        return index;
+      }),
+    );
+    const [offered, other] = [agents[winner], agents[1 - winner]];
+    expect(await axeViolations(offered.page)).toEqual([]);
+    await screenshot(offered.page, 'agent-offer');
+
+    await offered.page.keyboard.press('a');
+    await offered.page
+      .getByRole('list', { name: 'My conversations' })
+      .getByText('Hello, I need help with my order')
+      .waitFor();
+    await offerCard(offered.page, 'Hello, I need help with my order').waitFor({ state: 'detached' });
+    // The router made exactly one offer, to the winner; the other agent's page never showed it.
+    const history = await harness.prisma.offer.findMany({ where: { conversationId: first.conversationId } });
+    expect(history.map((o) => o.agentId)).toEqual([tenant.agents[winner].id]);
+    expect(await offerCard(other.page, 'Hello, I need help with my order').count()).toBe(0);
+
+    await offered.page.getByLabel('Reply to the customer').fill('Let me look at order 1234');
+    await offered.page.getByLabel('Reply to the customer').press('Control+Enter');
+    const reply = await first.visitor.next('reply', (r) => r.body === 'Let me look at order 1234');
+    expect(reply.conversationId).toBe(first.conversationId);
+    expect(await first.visitor.emit('receipt', { messageId: reply.messageId })).toEqual({ ok: true });
+    await offered.page
+      .locator(`[data-message-id="${String(reply.messageId)}"]`, { hasText: 'delivered' })
+      .waitFor();
+    expect(await axeViolations(offered.page)).toEqual([]);
+    await screenshot(offered.page, 'agent-conversation');
+
+    await offered.page.keyboard.press('?');
+    await offered.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await axeViolations(offered.page)).toEqual([]);
+    await screenshot(offered.page, 'agent-help');
+    await offered.page.keyboard.press('Escape');
+
+    expect(await axeViolations(supervisor.page)).toEqual([]);
+    await screenshot(supervisor.page, 'wallboard');
+    for (const { problems } of [...agents, supervisor]) expect(problems).toEqual([]);
+  });
+
+  it('shows an offer made while the page was offline once it is back, without a reload', async () => {
+    const holder = await harness.prisma.assignment.findFirstOrThrow({
+      where: { tenantId: tenant.id, endedAt: null },
+    });
+    const index = tenant.agents.findIndex((a) => a.id === holder.agentId);
+    const [mine, other] = [agents[index], agents[1 - index]];
+    // The other agent steps away, so the next contact can only go to the agent who will be offline.
+    await other.page.getByLabel('My status').selectOption('away');
+    await supervisor.page
+      .locator(`tr[data-agent-id="${tenant.agents[1 - index].id}"]`, { hasText: 'away' })
+      .waitFor();
+
+    await mine.context.setOffline(true);
+    await mine.page.locator('[data-connection="offline"]').waitFor();
+    const second = await visitorSays('Are you open on Sundays?');
+    // The router has offered it (to the offline page's agent) before the page comes back.
+    await expect
+      .poll(() => harness.prisma.offer.count({ where: { conversationId: second.conversationId } }), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    expect(await offerCard(mine.page, 'Are you open on Sundays?').count()).toBe(0);
+
+    await mine.context.setOffline(false);
+    await offerCard(mine.page, 'Are you open on Sundays?').waitFor();
+    await live(mine.page);
+    await screenshot(mine.page, 'agent-after-reconnect');
+    expect(mine.problems).toEqual([]);
+  });
+});
