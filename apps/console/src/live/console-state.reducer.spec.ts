@@ -187,4 +187,33 @@ describe('reduceConsole', () => {
     expect(state.agents[0]).toMatchObject({ name: 'Ann', status: 'busy', load: 2, connected: true });
     expect(state.headSeq).toBe(3);
   });
+
+  it('adds an agent the supervisor snapshot did not list when their presence arrives, and updates it after', () => {
+    const snapshot: SupervisorSnapshot = {
+      role: 'supervisor',
+      tenantId: T,
+      headSeq: 0,
+      queues: [],
+      agents: [],
+      breaches: [],
+    };
+    const presence = (seq: number, status: 'available' | 'away'): ConsoleEvent => ({
+      type: 'presence',
+      tenantId: T,
+      seq,
+      at: AT,
+      agentId: 'b',
+      status,
+      connected: null,
+      cause: 'agent',
+    });
+    const state = fold(
+      reduceConsole(EMPTY_STATE, { kind: 'snapshot', snapshot }),
+      presence(1, 'available'),
+      presence(2, 'away'),
+    );
+    expect(state.agents).toEqual([
+      { agentId: 'b', name: 'b', status: 'away', load: 0, capacity: 0, connected: null },
+    ]);
+  });
 });

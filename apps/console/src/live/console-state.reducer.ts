@@ -165,16 +165,37 @@ function applyEvent(state: ConsoleState, event: ConsoleEvent): ConsoleState {
     case 'presence': {
       const me =
         state.me && state.me.agentId === event.agentId ? { ...state.me, status: event.status } : state.me;
-      const agents = state.agents.map((a) =>
-        a.agentId === event.agentId
-          ? { ...a, status: event.status, connected: event.connected ?? a.connected }
-          : a,
-      );
-      return { ...next, me, agents };
+      return { ...next, me, agents: withPresence(state, event) };
     }
     case 'queue.stats':
       return withQueueStats(next, event.queues, event.agents);
   }
+}
+
+/** A supervisor learns of an agent the snapshot did not list (none, or joined since) from their presence. */
+function withPresence(
+  state: ConsoleState,
+  event: Extract<ConsoleEvent, { type: 'presence' }>,
+): ConsoleState['agents'] {
+  if (state.role !== 'supervisor') return state.agents;
+  const known = state.agents.some((a) => a.agentId === event.agentId);
+  if (!known)
+    return [
+      ...state.agents,
+      {
+        agentId: event.agentId,
+        name: event.agentId,
+        status: event.status,
+        load: 0,
+        capacity: 0,
+        connected: event.connected,
+      },
+    ];
+  return state.agents.map((a) =>
+    a.agentId === event.agentId
+      ? { ...a, status: event.status, connected: event.connected ?? a.connected }
+      : a,
+  );
 }
 
 function concernsMe(state: ConsoleState, agentId: string | null): boolean {

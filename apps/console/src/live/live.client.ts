@@ -10,7 +10,7 @@ import {
 } from '@switchboard/contracts/console-event.schema';
 import { ConsoleSnapshotSchema, type ConsoleSnapshot } from '@switchboard/contracts/console-snapshot.schema';
 import { io, type Socket } from 'socket.io-client';
-import type { ApiClient } from '../api/api.client';
+import { ApiError, type ApiClient } from '../api/api.client';
 import type { SessionStore } from '../api/session.store';
 import type { ConsoleStore } from './console.store';
 import { EventCursor } from './event-cursor';
@@ -26,6 +26,8 @@ const RESYNCED_BADGE_MS = 5_000;
 export class LiveClient {
   private socket: Socket | undefined;
   private cursor = new EventCursor<ConsoleEvent>(0);
+  /** Without a snapshot there is no position to resume from: the first `ready` says where the stream starts. */
+  private awaitingHead = false;
   private replayTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onOffline = () => this.goOffline();
   private readonly onOnline = () => this.socket?.connect();
@@ -39,11 +41,16 @@ export class LiveClient {
 
   async start(): Promise<void> {
     const snapshot = await this.loadSnapshot();
-    this.cursor = new EventCursor<ConsoleEvent>(snapshot.headSeq);
+    this.cursor = new EventCursor<ConsoleEvent>(snapshot?.headSeq ?? 0);
+    this.awaitingHead = snapshot === null;
     const socket = io(this.view === 'agent' ? '/agents' : '/supervisors', {
       transports: ['websocket'],
       // A function, so every reconnect sends the current token and the last seq applied.
-      auth: (send) => send({ token: this.session.current?.token ?? '', lastSeq: this.cursor.lastSeq }),
+      auth: (send) =>
+        send({
+          token: this.session.current?.token ?? '',
+          ...(this.awaitingHead ? {} : { lastSeq: this.cursor.lastSeq }),
+        }),
     });
     this.socket = socket;
     socket.on('ready', (frame: unknown) => this.onReady(frame));
@@ -88,7 +95,11 @@ export class LiveClient {
   private onReady(frame: unknown): void {
     const ready = ConsoleReadySchema.safeParse(frame);
     const wasReconnecting = this.store.getSnapshot().connection !== 'connecting';
-    this.release(this.cursor.ready(ready.success ? ready.data.headSeq : this.cursor.lastSeq));
+    const headSeq = ready.success ? ready.data.headSeq : this.cursor.lastSeq;
+    if (this.awaitingHead) {
+      this.awaitingHead = false;
+      this.release(this.cursor.snapshotLoaded(headSeq));
+    } else this.release(this.cursor.ready(headSeq));
     if (this.cursor.isHolding) {
       clearTimeout(this.replayTimer);
       this.replayTimer = setTimeout(() => this.release(this.cursor.replayed()), REPLAY_GRACE_MS);
@@ -112,18 +123,34 @@ export class LiveClient {
   private async resync(): Promise<void> {
     this.cursor.resync();
     const snapshot = await this.loadSnapshot();
-    this.release(this.cursor.snapshotLoaded(snapshot.headSeq));
+    this.release(this.cursor.snapshotLoaded(snapshot?.headSeq ?? this.cursor.lastSeq));
     this.store.setConnection('resynced');
     setTimeout(() => {
       if (this.store.getSnapshot().connection === 'resynced') this.store.setConnection('live');
     }, RESYNCED_BADGE_MS);
   }
 
-  private async loadSnapshot(): Promise<ConsoleSnapshot> {
+  /**
+   * The console's starting state. A server without the snapshot endpoint (404) gets an empty one: the console
+   * then starts from the live head and fills in from events, which is less, but live.
+   */
+  private async loadSnapshot(): Promise<ConsoleSnapshot | null> {
     const query = this.view === 'agent' ? '?view=agent' : '?view=supervisor';
-    const snapshot = ConsoleSnapshotSchema.parse(await this.api.get(`/v1/console/snapshot${query}`));
-    this.store.dispatch({ kind: 'snapshot', snapshot });
+    const body = await this.api.get(`/v1/console/snapshot${query}`).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    });
+    const snapshot = body === null ? null : ConsoleSnapshotSchema.parse(body);
+    this.store.dispatch({ kind: 'snapshot', snapshot: snapshot ?? this.emptySnapshot() });
     return snapshot;
+  }
+
+  private emptySnapshot(): ConsoleSnapshot {
+    const { tenantId = '', agentId = null } = this.session.current ?? {};
+    if (this.view === 'supervisor' || !agentId)
+      return { role: 'supervisor', tenantId, headSeq: 0, queues: [], agents: [], breaches: [] };
+    const agent = { agentId, name: '', status: 'offline' as const, capacity: 0 };
+    return { role: 'agent', tenantId, headSeq: 0, agent, offers: [], conversations: [] };
   }
 
   private goOffline(): void {
