@@ -118,6 +118,7 @@ describe('live console (kafka+postgres)', () => {
     expect(await axeViolations(offered.page)).toEqual([]);
     await screenshot(offered.page, 'agent-conversation');
 
+    await offered.page.keyboard.press('Escape');
     await offered.page.keyboard.press('?');
     await offered.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     expect(await axeViolations(offered.page)).toEqual([]);

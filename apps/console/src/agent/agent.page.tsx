@@ -24,7 +24,7 @@ export const AGENT_SHORTCUTS = [
   { keys: 'r', action: 'Write a reply' },
   { keys: 'Ctrl+Enter', action: 'Send the reply or note' },
   { keys: '?', action: 'Show or hide this help' },
-  { keys: 'Esc', action: 'Close this help' },
+  { keys: 'Esc', action: 'Leave the text box, or close this help' },
 ];
 
 export function AgentPage({ session, api }: { session: SessionStore; api: ApiClient }) {

@@ -18,7 +18,7 @@ export function OfferCard({ offer, now, first, onAccept, onDecline }: Props) {
       <div className="offer-head">
         <ChannelIcon channel={offer.channel} />
         <span className={`countdown ${remaining < 10_000 ? 'countdown-urgent' : ''}`}>
-          <span className="visually-hidden">Expires in </span>
+          {'Expires in '}
           {remaining > 0 ? formatRemaining(Date.parse(offer.expiresAt), now) : 'expiring'}
         </span>
       </div>

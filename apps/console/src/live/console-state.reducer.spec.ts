@@ -68,6 +68,25 @@ describe('reduceConsole', () => {
     expect(state.headSeq).toBe(13);
   });
 
+  it('opens the conversation of an accepted offer with its preview, before the assignment event', () => {
+    const state = fold(start, offer(11, ME), {
+      type: 'offer.closed',
+      tenantId: T,
+      seq: 12,
+      at: AT,
+      offerId: 'o-11',
+      conversationId: 'c-o-11',
+      agentId: ME,
+      outcome: 'accepted',
+    });
+    expect(state.offers).toEqual([]);
+    expect(state.conversations[1]).toMatchObject({
+      conversationId: 'c-o-11',
+      channel: 'chat',
+      lastMessagePreview: 'Hello',
+    });
+  });
+
   it('drops a closed offer', () => {
     const state = fold(start, offer(11, ME), {
       type: 'offer.closed',

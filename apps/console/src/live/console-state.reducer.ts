@@ -125,8 +125,13 @@ function applyEvent(state: ConsoleState, event: ConsoleEvent): ConsoleState {
         ...next,
         offers: [...state.offers.filter((o) => o.offerId !== event.offerId), pick(event)],
       };
-    case 'offer.closed':
-      return { ...next, offers: state.offers.filter((o) => o.offerId !== event.offerId) };
+    case 'offer.closed': {
+      // An accepted offer becomes the conversation now, while its channel and preview are still at hand.
+      const accepted =
+        event.outcome === 'accepted' && concernsMe(state, event.agentId) && state.role === 'agent';
+      const opened = accepted ? withAssignment(next, event.conversationId) : next;
+      return { ...opened, offers: opened.offers.filter((o) => o.offerId !== event.offerId) };
+    }
     case 'assignment.created':
       return concernsMe(state, event.agentId) ? withAssignment(next, event.conversationId) : next;
     case 'message.new':

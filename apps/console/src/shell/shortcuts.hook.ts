@@ -1,4 +1,5 @@
-// Single-key shortcuts for a view, ignored while the user types in a field (Ctrl+Enter is the composer's).
+// Single-key shortcuts for a view, ignored while the user types in a field (Ctrl+Enter is the composer's);
+// Escape leaves the field.
 import { useEffect, useRef } from 'react';
 
 export function useShortcuts(handlers: Record<string, () => void>): void {
@@ -6,6 +7,11 @@ export function useShortcuts(handlers: Record<string, () => void>): void {
   current.current = handlers;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
+      if (event.key === 'Escape' && isTyping(event.target)) {
+        // Esc leaves the field, so the single-key shortcuts work again without reaching for the mouse.
+        (event.target as HTMLElement).blur();
+        return;
+      }
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       const handler = current.current[event.key];
       if (!handler) return;
