@@ -8,6 +8,7 @@ import { useLiveConsole } from '../live/use-live-console.hook';
 import { ConnectionBadge } from '../shell/connection.badge';
 import { formatDuration, useNow } from '../shell/use-now.hook';
 import { ConversationInspector } from './conversation-inspector.view';
+import { useDirectory } from './directory.hook';
 
 export function WallboardPage({ session, api }: { session: SessionStore; api: ApiClient }) {
   const { state, connection, client, loadError } = useLiveConsole('supervisor', session, api);
@@ -17,8 +18,11 @@ export function WallboardPage({ session, api }: { session: SessionStore; api: Ap
     (command: Record<string, unknown>): Promise<CommandAck> => client.command(command),
     [client],
   );
-  const agentName = (id: string | null) => state.agents.find((a) => a.agentId === id)?.name ?? id ?? '—';
-  const queueName = (id: string | null) => state.queues.find((q) => q.queueId === id)?.name ?? id ?? '—';
+  const directory = useDirectory(api);
+  const agentName = (id: string | null) =>
+    directory.agentName(id, state.agents.find((a) => a.agentId === id)?.name);
+  const queueName = (id: string | null) =>
+    directory.queueName(id, state.queues.find((q) => q.queueId === id)?.name);
   if (loadError)
     return (
       <p role="alert" className="form-error">
@@ -60,7 +64,7 @@ export function WallboardPage({ session, api }: { session: SessionStore; api: Ap
           <tbody>
             {state.queues.map((q) => (
               <tr key={q.queueId} data-queue-id={q.queueId}>
-                <th scope="row">{q.name}</th>
+                <th scope="row">{queueName(q.queueId)}</th>
                 <td className="num" data-field="waiting">
                   {q.waiting}
                 </td>
@@ -75,6 +79,7 @@ export function WallboardPage({ session, api }: { session: SessionStore; api: Ap
             ))}
           </tbody>
         </table>
+        {state.queues.length === 0 && <p className="muted">No queue statistics yet.</p>}
       </section>
       <div className="wallboard-columns">
         <section aria-labelledby="agents-title" className="panel">
@@ -89,11 +94,15 @@ export function WallboardPage({ session, api }: { session: SessionStore; api: Ap
             </thead>
             <tbody>
               {[...state.agents]
-                .sort((a, b) => a.status.localeCompare(b.status) || a.name.localeCompare(b.name))
+                .sort(
+                  (a, b) =>
+                    a.status.localeCompare(b.status) ||
+                    agentName(a.agentId).localeCompare(agentName(b.agentId)),
+                )
                 .map((a) => (
                   <tr key={a.agentId} data-agent-id={a.agentId}>
                     <th scope="row">
-                      {a.name}
+                      {agentName(a.agentId)}
                       {a.connected === false && <span className="muted"> (not connected)</span>}
                     </th>
                     <td>
@@ -104,7 +113,7 @@ export function WallboardPage({ session, api }: { session: SessionStore; api: Ap
                         min={0}
                         max={Math.max(a.capacity, 1)}
                         value={a.load}
-                        aria-label={`Load of ${a.name}`}
+                        aria-label={`Load of ${agentName(a.agentId)}`}
                       />{' '}
                       {a.load} / {a.capacity}
                     </td>
@@ -129,7 +138,12 @@ export function WallboardPage({ session, api }: { session: SessionStore; api: Ap
           </ul>
         </section>
       </div>
-      <ConversationInspector api={api} agents={state.agents} initial={inspect} run={run} />
+      <ConversationInspector
+        api={api}
+        agents={state.agents.map((a) => ({ ...a, name: agentName(a.agentId) }))}
+        initial={inspect}
+        run={run}
+      />
     </div>
   );
 }
