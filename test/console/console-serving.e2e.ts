@@ -87,6 +87,40 @@ describe('console serving (embedded)', () => {
     await context.close();
   });
 
+  it('lets an admin create, edit and delete a skill, with the server field errors next to the field', async () => {
+    const { page, context, problems } = await openConsole(browser, `${harness.url}/#/admin/skills`);
+    await signIn(page, tenant.slug, admin.email, admin.password);
+    await page.getByRole('heading', { name: 'Skills' }).waitFor();
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.getByLabel('Name').fill('not a valid skill name!');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const nameError = page.locator('#field-name-error');
+    await nameError.waitFor();
+    expect(await nameError.textContent()).toMatch(/^name: /);
+    expect(await page.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-field-error');
+
+    await page.getByLabel('Name').fill('billing');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const row = page.getByRole('row', { name: /billing/ });
+    await row.waitFor();
+    await row.getByRole('button', { name: /Edit/ }).click();
+    await page.getByLabel('Description').fill('Invoices and refunds');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('row', { name: /Invoices and refunds/ }).waitFor();
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page
+      .getByRole('row', { name: /billing/ })
+      .getByRole('button', { name: /Delete/ })
+      .click();
+    await page.getByRole('row', { name: /billing/ }).waitFor({ state: 'detached' });
+    expect(await harness.prisma.skill.count({ where: { tenantId: tenant.id } })).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('sends a signed-in user back to login when the server refuses their session (401)', async () => {
     const { page, context } = await openConsole(browser, `${harness.url}/#/admin`);
     await signIn(page, tenant.slug, admin.email, admin.password);

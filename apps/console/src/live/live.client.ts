@@ -56,7 +56,13 @@ export class LiveClient {
     socket.on('ready', (frame: unknown) => this.onReady(frame));
     socket.on('replayed', () => this.release(this.cursor.replayed()));
     socket.on('resync', () => void this.resync());
-    socket.on('disconnect', () => this.store.setConnection(navigator.onLine ? 'reconnecting' : 'offline'));
+    socket.on('disconnect', (reason) => {
+      this.store.setConnection(navigator.onLine ? 'reconnecting' : 'offline');
+      // The server ends sockets whose token expired (or session ended) and socket.io does not retry those:
+      // refresh the session (a 401 there signs out) and reconnect with the new token.
+      if (reason === 'io server disconnect')
+        void this.session.refresh().then(() => this.session.current && this.socket?.connect());
+    });
     socket.on('connect_error', () => this.store.setConnection(navigator.onLine ? 'reconnecting' : 'offline'));
     socket.onAny((name: string, payload: unknown) => this.onEvent(name, payload));
     window.addEventListener('offline', this.onOffline);
