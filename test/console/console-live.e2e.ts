@@ -37,7 +37,8 @@ describe('live console (kafka+postgres)', () => {
       throw new Error('run `npm run build:console` first');
     harness = await startHarness(
       'kafka+postgres',
-      { OFFER_TIMEOUT_SECONDS: '120', CHAT_ORIGINS: SHOP },
+      // Presence: a page offline for a moment keeps its agent's offers (within the grace period).
+      { OFFER_TIMEOUT_SECONDS: '120', CHAT_ORIGINS: SHOP, PRESENCE_GRACE_MS: '120000' },
       { console: true },
     );
     tenant = await createTenantFixture(harness.prisma, [
@@ -158,5 +159,37 @@ describe('live console (kafka+postgres)', () => {
     await live(mine.page);
     await screenshot(mine.page, 'agent-after-reconnect');
     expect(mine.problems).toEqual([]);
+  });
+
+  it('keeps an internal note from the visitor, and wraps the conversation up', async () => {
+    const holder = await harness.prisma.assignment.findFirstOrThrow({
+      where: { tenantId: tenant.id, endedAt: null },
+      orderBy: { assignedAt: 'asc' },
+    });
+    const { page, problems } = agents[tenant.agents.findIndex((a) => a.id === holder.agentId)];
+    const first = visitors[0];
+    await page.getByRole('list', { name: 'My conversations' }).getByText('Let me look at order 1234').click();
+
+    await page.getByRole('button', { name: 'Internal note' }).click();
+    await page.getByLabel('Internal note (never sent to the customer)').fill('VIP customer, be quick');
+    await page.getByLabel('Internal note (never sent to the customer)').press('Control+Enter');
+    await page.locator('.message-note', { hasText: 'VIP customer, be quick' }).waitFor();
+
+    // A later reply reaches the visitor; by then the note would have too, had it been sent.
+    await page.getByRole('button', { name: 'Reply', exact: true }).click();
+    await page.getByLabel('Reply to the customer').fill('Anything else?');
+    await page.getByLabel('Reply to the customer').press('Control+Enter');
+    await first.next('reply', (r) => r.body === 'Anything else?');
+    expect(first.received()).not.toContain('reply:VIP customer, be quick');
+
+    await page.getByRole('button', { name: 'Wrap up' }).click();
+    await page.getByLabel('Disposition').selectOption('resolved');
+    await page.getByLabel('Notes').fill('Order found');
+    await page.getByRole('button', { name: 'Wrap up' }).last().click();
+    await page
+      .getByRole('list', { name: 'My conversations' })
+      .getByText('Anything else?')
+      .waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
   });
 });
