@@ -51,6 +51,15 @@ export function AgentPage({ session, api }: { session: SessionStore; api: ApiCli
   const conversations = state.conversations;
   const current = conversations.find((c) => c.conversationId === selected) ?? conversations[0] ?? null;
   const oldestOffer = state.offers[0];
+  const { store } = live;
+  const currentId = current?.conversationId;
+  const onCustomer = useCallback(
+    (customerId: string, customerName: string | null) => {
+      if (currentId)
+        store.dispatch({ kind: 'customer-known', conversationId: currentId, customerId, customerName });
+    },
+    [store, currentId],
+  );
 
   useShortcuts({
     a: () => oldestOffer && void run({ type: 'offer.accept', offerId: oldestOffer.offerId }, 'Accepted'),
@@ -163,6 +172,7 @@ export function AgentPage({ session, api }: { session: SessionStore; api: ApiCli
             live={state.messages[current.conversationId] ?? []}
             deliveries={state.deliveries}
             run={run}
+            onCustomer={onCustomer}
           />
         ) : (
           <p className="empty">Accept an offer to start a conversation.</p>

@@ -1,6 +1,6 @@
 // The open conversation: the customer's thread across channels, the reply box (Ctrl+Enter sends), internal
 // notes, and the actions that end or move the work: transfer, wrap-up, close, follow-up.
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ApiClient } from '../api/api.client';
 import type { ConversationView, LiveMessage } from '../live/console-state.reducer';
 import { ChannelIcon } from '../shell/channel.icon';
@@ -14,11 +14,17 @@ interface Props {
   live: LiveMessage[];
   deliveries: Record<string, string>;
   run: RunCommand;
+  /** Tells the store who the customer is, once the thread has loaded (the list shows their name). */
+  onCustomer: (customerId: string, customerName: string | null) => void;
 }
 
-export function ConversationPanel({ api, conversation, live, deliveries, run }: Props) {
+export function ConversationPanel({ api, conversation, live, deliveries, run, onCustomer }: Props) {
   const { conversationId } = conversation;
   const thread = useCustomerThread(api, conversationId, live);
+  const known = conversation.customerName !== null;
+  useEffect(() => {
+    if (thread.customerId && !known) onCustomer(thread.customerId, thread.customerName);
+  }, [thread.customerId, thread.customerName, known, onCustomer]);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [draft, setDraft] = useState('');
 

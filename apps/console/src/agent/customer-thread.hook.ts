@@ -37,10 +37,18 @@ interface CustomerDto {
   conversations: Array<{ id: string }>;
 }
 
+interface Loaded {
+  customerId: string | null;
+  name: string | null;
+  messages: ThreadMessage[];
+}
+const EMPTY: Loaded = { customerId: null, name: null, messages: [] };
+
 /** How many earlier conversations join the thread: enough for context, few enough to load at once. */
 const HISTORY_CONVERSATIONS = 5;
 
 export interface CustomerThread {
+  customerId: string | null;
   customerName: string | null;
   messages: ThreadMessage[];
   error: string | null;
@@ -51,14 +59,11 @@ export function useCustomerThread(
   conversationId: string,
   live: LiveMessage[],
 ): CustomerThread {
-  const [loaded, setLoaded] = useState<{ name: string | null; messages: ThreadMessage[] }>({
-    name: null,
-    messages: [],
-  });
+  const [loaded, setLoaded] = useState<Loaded>(EMPTY);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    setLoaded({ name: null, messages: [] });
+    setLoaded(EMPTY);
     void load(api, conversationId).then(
       (result) => !cancelled && setLoaded(result),
       (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : 'History unavailable'),
@@ -70,7 +75,7 @@ export function useCustomerThread(
   const seen = new Set(loaded.messages.map((m) => m.id));
   const pushed = live.filter((m) => !seen.has(m.messageId)).map(fromLive);
   const messages = [...loaded.messages, ...pushed].sort((a, b) => a.at.localeCompare(b.at));
-  return { customerName: loaded.name, messages, error };
+  return { customerId: loaded.customerId, customerName: loaded.name, messages, error };
 }
 
 async function load(api: ApiClient, conversationId: string) {
@@ -88,7 +93,8 @@ async function load(api: ApiClient, conversationId: string) {
     ),
   );
   const messages = [current, ...others].flatMap((c) => (c ? c.messages.map((m) => fromDto(c.id, m)) : []));
-  return { name: customer?.displayName ?? current.customer.displayName, messages };
+  const name = customer?.displayName ?? current.customer.displayName;
+  return { customerId: current.customerId, name, messages };
 }
 
 function fromDto(conversationId: string, m: MessageDto): ThreadMessage {

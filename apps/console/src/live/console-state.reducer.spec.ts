@@ -87,6 +87,26 @@ describe('reduceConsole', () => {
     });
   });
 
+  it("learns an opened conversation's customer from its REST detail", () => {
+    const opened = fold(start, offer(11, ME), {
+      type: 'assignment.created',
+      tenantId: T,
+      seq: 12,
+      at: AT,
+      assignmentId: 'a-1',
+      offerId: 'o-11',
+      conversationId: 'c-o-11',
+      agentId: ME,
+    });
+    const state = reduceConsole(opened, {
+      kind: 'customer-known',
+      conversationId: 'c-o-11',
+      customerId: 'cu-9',
+      customerName: 'Grace',
+    });
+    expect(state.conversations[1]).toMatchObject({ customerId: 'cu-9', customerName: 'Grace' });
+  });
+
   it('drops a closed offer', () => {
     const state = fold(start, offer(11, ME), {
       type: 'offer.closed',

@@ -62,7 +62,9 @@ export interface ConsoleState {
 export type ConsoleAction =
   | { kind: 'snapshot'; snapshot: ConsoleSnapshot }
   | { kind: 'event'; event: ConsoleEvent }
-  | { kind: 'conversation-removed'; conversationId: string };
+  | { kind: 'conversation-removed'; conversationId: string }
+  /** The REST detail of a conversation the stream opened without its customer (an accepted offer). */
+  | { kind: 'customer-known'; conversationId: string; customerId: string; customerName: string | null };
 
 export const EMPTY_STATE: ConsoleState = {
   role: null,
@@ -87,6 +89,10 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
       return fromSnapshot(state, action.snapshot);
     case 'conversation-removed':
       return { ...state, conversations: without(state.conversations, action.conversationId) };
+    case 'customer-known': {
+      const { customerId, customerName } = action;
+      return updateConversation(state, action.conversationId, (c) => ({ ...c, customerId, customerName }));
+    }
     case 'event':
       return applyEvent(state, action.event);
   }
