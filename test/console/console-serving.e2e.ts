@@ -121,6 +121,25 @@ describe('console serving (embedded)', () => {
     await context.close();
   });
 
+  it('renders every admin section and its form without serious accessibility findings', async () => {
+    const { page, context, problems } = await openConsole(browser, `${harness.url}/#/admin`);
+    await signIn(page, tenant.slug, admin.email, admin.password);
+    const sections = page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link');
+    const names = await sections.allTextContents();
+    expect(names).toHaveLength(8);
+    for (const name of names) {
+      await sections.getByText(name, { exact: true }).click();
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'New' }).click();
+      await page.getByRole('heading', { name: 'New', level: 2 }).waitFor();
+      expect(await axeViolations(page), name).toEqual([]);
+      await screenshot(page, `admin-${name.toLowerCase().replace(/ /g, '-')}-form`);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('sends a signed-in user back to login when the server refuses their session (401)', async () => {
     const { page, context } = await openConsole(browser, `${harness.url}/#/admin`);
     await signIn(page, tenant.slug, admin.email, admin.password);
