@@ -9,13 +9,15 @@ import {
   type ConsoleEvent,
 } from '@switchboard/contracts/console-event.schema';
 import { ConsoleSnapshotSchema, type ConsoleSnapshot } from '@switchboard/contracts/console-snapshot.schema';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { ApiError, type ApiClient } from '../api/api.client';
 import type { SessionStore } from '../api/session.store';
 import type { ConsoleStore } from './console.store';
 import { EventCursor } from './event-cursor';
 
 export type ConsoleView = 'agent' | 'supervisor';
+/** How the client opens its socket: socket.io's `io`, or a stand-in in unit tests. */
+export type SocketFactory = (namespace: string, options: Partial<ManagerOptions & SocketOptions>) => Socket;
 
 /** Commands wait this long for the router's outcome before the console says it is unknown. */
 const COMMAND_TIMEOUT_MS = 15_000;
@@ -37,13 +39,14 @@ export class LiveClient {
     private readonly session: SessionStore,
     private readonly api: ApiClient,
     private readonly store: ConsoleStore,
+    private readonly connect: SocketFactory = io,
   ) {}
 
   async start(): Promise<void> {
     const snapshot = await this.loadSnapshot();
     this.cursor = new EventCursor<ConsoleEvent>(snapshot?.headSeq ?? 0);
     this.awaitingHead = snapshot === null;
-    const socket = io(this.view === 'agent' ? '/agents' : '/supervisors', {
+    const socket = this.connect(this.view === 'agent' ? '/agents' : '/supervisors', {
       transports: ['websocket'],
       // A function, so every reconnect sends the current token and the last seq applied.
       auth: (send) =>
