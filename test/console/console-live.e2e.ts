@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../support/api-client';
 import { startHarness, type Harness } from '../support/app-harness';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
 import { root } from '../support/processes';
@@ -31,6 +32,8 @@ describe('live console (kafka+postgres)', () => {
   let agents: ConsolePage[] = [];
   let supervisor: ConsolePage;
   const visitors: VisitorClient[] = [];
+  /** The agent left available after the second test (the other stepped away). */
+  let availableIndex = 0;
 
   beforeAll(async () => {
     if (!existsSync(join(root, 'dist/console/index.html')))
@@ -137,6 +140,7 @@ describe('live console (kafka+postgres)', () => {
     });
     const index = tenant.agents.findIndex((a) => a.id === holder.agentId);
     const [mine, other] = [agents[index], agents[1 - index]];
+    availableIndex = index;
     // The other agent steps away, so the next contact can only go to the agent who will be offline.
     await other.page.getByLabel('My status').selectOption('away');
     await supervisor.page
@@ -191,5 +195,44 @@ describe('live console (kafka+postgres)', () => {
       .getByText('Anything else?')
       .waitFor({ state: 'detached' });
     expect(problems).toEqual([]);
+  });
+
+  it('shows an SLA breach live: the wallboard lists it and the agent sees the badge turn red', async () => {
+    const admin = await ApiClient.as(harness.url, harness.prisma, tenant, 'admin');
+    const sla = await admin.post<{ id: string }>('/v1/sla-policies', {
+      name: 'two-seconds',
+      targets: { firstResponseMs: { chat: 2000 }, nextResponseMs: {}, overrides: [] },
+    });
+    expect(sla.status).toBe(201);
+    expect((await admin.post('/v1/queues', { name: 'fast', slaPolicyId: sla.body.id })).status).toBe(201);
+    const contact = await fetch(`${harness.url}/v1/contacts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': tenant.apiKey },
+      body: JSON.stringify({
+        channel: 'chat',
+        channelMessageId: 'sla-1',
+        from: { address: 'sam@example.com', displayName: 'Slow Sam' },
+        body: 'Is anyone there?',
+        sentAt: new Date().toISOString(),
+        queue: 'fast',
+      }),
+    });
+    expect(contact.status).toBe(202);
+
+    const { page } = agents[availableIndex];
+    await offerCard(page, 'Is anyone there?')
+      .getByRole('button', { name: /Accept/ })
+      .click();
+    const item = page
+      .getByRole('list', { name: 'My conversations' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Is anyone there?' });
+    await item.waitFor();
+    // Only the live sla.breached event puts a breach on the wallboard (the snapshot was loaded before it).
+    await supervisor.page.locator('.breaches li', { hasText: 'firstResponse' }).waitFor();
+    await item.locator('[data-sla="breached"]').waitFor();
+    expect(await axeViolations(supervisor.page)).toEqual([]);
+    await screenshot(supervisor.page, 'wallboard-breach');
+    await screenshot(page, 'agent-sla-breached');
   });
 });
