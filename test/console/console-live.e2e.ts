@@ -1,4 +1,4 @@
-// The console end to end, in Chromium against the full engine on Kafka and PostgreSQL: two agents and a
+// The console end to end, in Chromium against the full engine (Kafka and PostgreSQL, and embedded): two agents and a
 // supervisor sign in; a web chat contact arrives through Kafka; one agent is offered it and accepts (the
 // other never sees it); the reply reaches the visitor; the wallboard follows live; and an agent whose page
 // was offline while a second contact arrived gets the missed offer when it is back, without a reload.
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
-import { startHarness, type Harness } from '../support/app-harness';
+import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
 import { root } from '../support/processes';
 import { VisitorClient } from '../support/visitor-client';
@@ -24,7 +24,8 @@ import { createConsoleUser } from './support/console-users';
 
 const SHOP = 'https://shop.example';
 
-describe('live console (kafka+postgres)', () => {
+// On Kafka and PostgreSQL (the web chat message reaches the router through Kafka), and on the embedded default.
+describe.each<Mode>(['kafka+postgres', 'embedded'])('live console (%s)', (mode) => {
   let harness: Harness;
   let tenant: TenantFixture;
   let inboxId: string;
@@ -39,7 +40,7 @@ describe('live console (kafka+postgres)', () => {
     if (!existsSync(join(root, 'dist/console/index.html')))
       throw new Error('run `npm run build:console` first');
     harness = await startHarness(
-      'kafka+postgres',
+      mode,
       // Presence: a page offline for a moment keeps its agent's offers (within the grace period).
       { OFFER_TIMEOUT_SECONDS: '120', CHAT_ORIGINS: SHOP, PRESENCE_GRACE_MS: '120000' },
       { console: true },

@@ -2,7 +2,7 @@
 import type { ConversationView } from '../live/console-state.reducer';
 import { formatRemaining } from '../shell/use-now.hook';
 
-const TARGETS: Record<string, string> = {
+export const SLA_TARGETS: Record<string, string> = {
   firstResponse: 'First response',
   nextResponse: 'Next response',
   resolution: 'Resolution',
@@ -13,11 +13,13 @@ export function SlaBadge({ sla, now }: { sla: ConversationView['sla']; now: numb
   const deadline = sla.deadline ? Date.parse(sla.deadline) : null;
   // A running clock past its deadline is breached even before the event says so.
   const state = sla.state === 'running' && deadline !== null && deadline <= now ? 'breached' : sla.state;
-  const time = deadline === null || state === 'paused' ? state : formatRemaining(deadline, now);
+  // Past the deadline a countdown means nothing: say it is breached.
+  const time =
+    deadline === null || state === 'paused' || state === 'breached' ? state : formatRemaining(deadline, now);
   return (
     <span className={`badge sla sla-${state}`} data-sla={state}>
-      {TARGETS[sla.target] ?? sla.target}: {time}
-      <span className="visually-hidden"> ({state})</span>
+      {SLA_TARGETS[sla.target] ?? sla.target}: {time}
+      {time !== state && <span className="visually-hidden"> ({state})</span>}
     </span>
   );
 }

@@ -9,6 +9,7 @@ import { ConnectionBadge } from '../shell/connection.badge';
 import { formatDuration, useNow } from '../shell/use-now.hook';
 import { ConversationInspector } from './conversation-inspector.view';
 import { useDirectory } from './directory.hook';
+import { SLA_TARGETS } from '../agent/sla.badge';
 
 export function WallboardPage({ session, api }: { session: SessionStore; api: ApiClient }) {
   const { state, connection, client, loadError } = useLiveConsole('supervisor', session, api);
@@ -18,7 +19,10 @@ export function WallboardPage({ session, api }: { session: SessionStore; api: Ap
     (command: Record<string, unknown>): Promise<CommandAck> => client.command(command),
     [client],
   );
-  const directory = useDirectory(api);
+  const directory = useDirectory(api, {
+    agentIds: [...state.agents.map((a) => a.agentId), ...idsOf(state.breaches.map((b) => b.agentId))],
+    queueIds: [...state.queues.map((q) => q.queueId), ...idsOf(state.breaches.map((b) => b.queueId))],
+  });
   const agentName = (id: string | null) =>
     directory.agentName(id, state.agents.find((a) => a.agentId === id)?.name);
   const queueName = (id: string | null) =>
@@ -128,8 +132,8 @@ export function WallboardPage({ session, api }: { session: SessionStore; api: Ap
           <ul className="breaches" aria-live="polite">
             {state.breaches.map((b) => (
               <li key={`${b.conversationId}-${b.target}-${b.at}`}>
-                <span className="badge sla-breached">{b.target}</span> {queueName(b.queueId)} ·{' '}
-                {agentName(b.agentId)} · {formatDuration(now - Date.parse(b.at))} ago{' '}
+                <span className="badge sla-breached">{SLA_TARGETS[b.target] ?? b.target}</span>{' '}
+                {queueName(b.queueId)} · {agentName(b.agentId)} · {formatDuration(now - Date.parse(b.at))} ago{' '}
                 <button type="button" className="button-quiet" onClick={() => setInspect(b.conversationId)}>
                   Inspect
                 </button>
@@ -146,4 +150,8 @@ export function WallboardPage({ session, api }: { session: SessionStore; api: Ap
       />
     </div>
   );
+}
+
+function idsOf(ids: Array<string | null>): string[] {
+  return ids.filter((id): id is string => id !== null);
 }
