@@ -187,6 +187,15 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('live console (%s)', (mode) 
     await first.next('reply', (r) => r.body === 'Anything else?');
     expect(first.received()).not.toContain('reply:VIP customer, be quick');
 
+    // A transfer the router refuses (the colleague stepped away) shows the router's answer, and changes nothing.
+    const colleague = tenant.agents.find((a) => a.id !== holder.agentId);
+    await page.getByRole('button', { name: 'Transfer' }).click();
+    await page.getByLabel('Agent', { exact: true }).check();
+    await page.getByLabel('Queue or agent id').fill(colleague?.id ?? '');
+    await page.getByRole('button', { name: 'Transfer' }).last().click();
+    await page.getByRole('status').filter({ hasText: 'AGENT_UNAVAILABLE' }).waitFor();
+    await page.getByRole('button', { name: 'Transfer' }).first().click();
+
     await page.getByRole('button', { name: 'Wrap up' }).click();
     await page.getByLabel('Disposition').selectOption('resolved');
     await page.getByLabel('Notes').fill('Order found');
@@ -230,7 +239,7 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('live console (%s)', (mode) 
       .filter({ hasText: 'Is anyone there?' });
     await item.waitFor();
     // Only the live sla.breached event puts a breach on the wallboard (the snapshot was loaded before it).
-    await supervisor.page.locator('.breaches li', { hasText: 'firstResponse' }).waitFor();
+    await supervisor.page.locator('.breaches li', { hasText: 'First response' }).waitFor();
     await item.locator('[data-sla="breached"]').waitFor();
     expect(await axeViolations(supervisor.page)).toEqual([]);
     await screenshot(supervisor.page, 'wallboard-breach');
