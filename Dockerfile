@@ -54,6 +54,8 @@ ENV HOST=0.0.0.0 \
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/apps ./dist/apps
+# The web console (vite build), served by the gateway roles at / from ./dist/console.
+COPY --from=build /app/dist/console ./dist/console
 # Read from ./prisma/migrations (relative to the working directory) when MIGRATE_ON_BOOT is on,
 # which is the default without DATABASE_URL.
 COPY prisma/migrations ./prisma/migrations

@@ -2,7 +2,8 @@
 # shellcheck source-path=SCRIPTDIR
 # Installs, starts and stops the real backing services without Docker:
 # PostgreSQL (Debian package) and a single-node Apache Kafka (jars from Maven
-# Central), both bound to 127.0.0.1. Developers and CI run the same script.
+# Central), both bound to 127.0.0.1, and Chromium for the console's browser
+# tests. Developers and CI run the same script.
 #
 #   scripts/services.sh up       install what is missing, start both, wait until ready
 #   scripts/services.sh down     stop both
@@ -22,6 +23,8 @@ source "$SERVICES_LIB/common.sh"
 source "$SERVICES_LIB/postgres.sh"
 # shellcheck source=services/kafka.sh
 source "$SERVICES_LIB/kafka.sh"
+# shellcheck source=services/browser.sh
+source "$SERVICES_LIB/browser.sh"
 
 usage() {
   sed -n '/^# shellcheck/d; 2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}" >&2
@@ -31,7 +34,7 @@ usage() {
 # One apt-get run for everything missing: apt's fixed cost dominates.
 install_missing_packages() {
   local packages
-  read -ra packages <<<"$(pg_missing_packages) $(kafka_missing_packages)"
+  read -ra packages <<<"$(pg_missing_packages) $(kafka_missing_packages) $(browser_missing_packages)"
   ((${#packages[@]} == 0)) || apt_install "${packages[@]}"
 }
 

@@ -35,6 +35,12 @@ if (!existsSync(entry) || statSync(entry).mtimeMs < sourcesChanged) {
   console.log('[start] building');
   run('npx', ['nest', 'build', 'switchboard']);
 }
+// The web console (apps/console), served by the gateway at `/`.
+const consoleIndex = join(root, 'dist/console/index.html');
+if (!existsSync(consoleIndex) || statSync(consoleIndex).mtimeMs < newestMtime(join(root, 'apps/console'))) {
+  console.log('[start] building the console');
+  run('npm', ['run', '-s', 'build:console']);
+}
 
 const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -24,7 +24,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(mode: Mode, env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  mode: Mode,
+  env: Record<string, string> = {},
+  options: { console?: boolean } = {},
+): Promise<Harness> {
   let database: TestDatabase | undefined;
   const base: Record<string, string> = {
     HOST: '127.0.0.1',
@@ -52,7 +56,10 @@ export async function startHarness(mode: Mode, env: Record<string, string> = {})
   }
   const merged = { ...base, ...env };
   const config = loadConfig(merged);
-  const app = await startApp(SwitchboardModule.forRoot(config), config, { port: 0 });
+  const app = await startApp(SwitchboardModule.forRoot(config), config, {
+    port: 0,
+    console: options.console,
+  });
   const address = (app.getHttpServer() as import('node:http').Server).address() as { port: number };
   return {
     app,

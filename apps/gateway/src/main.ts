@@ -29,4 +29,4 @@ class GatewayAppModule {
   }
 }
 
-void runProcess((config) => GatewayAppModule.forRoot(config));
+void runProcess((config) => GatewayAppModule.forRoot(config), undefined, { console: true });

@@ -3,4 +3,4 @@ import 'reflect-metadata';
 import { runProcess } from '@switchboard/platform';
 import { SwitchboardModule } from './switchboard.module';
 
-void runProcess((config) => SwitchboardModule.forRoot(config));
+void runProcess((config) => SwitchboardModule.forRoot(config), undefined, { console: true });

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@switchboard/config';
 import { applyBrowserSurface, DOCS_PATH } from './http/browser-surface';
+import { serveConsole } from './http/console-static';
 import { EmbeddingOrigins } from './http/embedding-origins';
 import { ProblemFilter } from './http/problem.filter';
 import { SwitchboardIoAdapter } from './realtime/socket-io.adapter';
@@ -20,6 +21,8 @@ export const MAX_JSON_BODY = '2mb';
 export interface StartOptions {
   /** Listen on this port instead of the configured one (0 picks a free port; tests use it). */
   port?: number;
+  /** Serve the web console at `/` (the gateway roles do, when it is built). */
+  console?: boolean;
 }
 
 export async function startApp(
@@ -39,6 +42,7 @@ export async function startApp(
   app.useGlobalFilters(new ProblemFilter());
   const embedding = app.get(EmbeddingOrigins, { strict: false });
   applyBrowserSurface(app, config, embedding);
+  if (options.console) serveConsole(app);
   app.useWebSocketAdapter(new SwitchboardIoAdapter(app, config, embedding));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -1,11 +1,12 @@
 // Shared main() for every app: validate config first and exit non-zero with every problem listed.
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ConfigError, loadConfig, type AppConfig } from '@switchboard/config';
-import { startApp } from './bootstrap';
+import { startApp, type StartOptions } from './bootstrap';
 
 export async function runProcess(
   build: (config: AppConfig) => DynamicModule,
   afterStart?: (app: INestApplication, config: AppConfig) => Promise<void>,
+  options: StartOptions = {},
 ): Promise<void> {
   let config: AppConfig;
   try {
@@ -17,6 +18,6 @@ export async function runProcess(
     }
     throw error;
   }
-  const app = await startApp(build(config), config);
+  const app = await startApp(build(config), config, options);
   await afterStart?.(app, config);
 }
