@@ -124,9 +124,20 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('admin changes reach the rou
       await AgentClient.login(harness.url, tenant.slug, `${name}@example.com`, PASSWORD),
     );
     clients.push(again);
-    expect((await again.command({ type: 'status.set', status: 'available' })).ok).toBe(true);
+    // The router refuses, and the console's ack carries its answer (ADR 0027).
+    expect(await again.command({ type: 'status.set', status: 'available' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     expect((await again.next('command.rejected')).code).toBe('FORBIDDEN');
-    await new Promise((r) => setTimeout(r, 500));
+    // The contact was stored and routed in one batch, committed before the refusal: nothing went to the leaver.
+    const stored = await harness.prisma.message.findFirstOrThrow({
+      where: { tenantId: tenant.id, channelMessageId: `${mode}-after-leaving` },
+      select: { conversationId: true },
+    });
+    expect(
+      await harness.prisma.offer.count({ where: { conversationId: stored.conversationId, agentId: id } }),
+    ).toBe(0);
     expect(
       [...client.events, ...again.events].some(
         (e) => e.name === 'offer.created' && e.payload.preview === `${mode}-after-leaving`,
