@@ -36,6 +36,7 @@ import { loadDeliveryFacts, loadReplyFacts } from './replies/reply-lookups';
 import type { ReplyCommand } from './replies/reply.planner';
 import { loadReopenedClocks } from './sla/sla-clock.loader';
 import type { SlaClockStep, SlaEvent } from './sla/sla-clock.step';
+import { queueDepthsOf } from './metrics/queue-depths.mapper';
 import type { BatchWriter } from './write/batch.writer';
 import { addDecisionWrites, type DecisionContext } from './write/decision-writes';
 import { WriteSet } from './write/write-set';
@@ -332,6 +333,7 @@ export class TenantRoutingService {
           events.map((e) => e.event),
           at,
           set.metricFacts,
+          queueDepthsOf(ctx.router.listLoad().queues),
         );
         await writer.commit({
           tenantId,
