@@ -1,6 +1,8 @@
 import { rollUp, type MetricFact } from '@switchboard/metrics';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from './metrics-report.builder';
+import { reportCsv } from './report-csv.util';
+import { METRICS_CSV_COLUMNS } from './report-views';
 
 const at = (hhmm: string): number => Date.parse(`2026-12-04T${hhmm}:00Z`);
 const answered = (queueId: string, hhmm: string, waitMs: number): MetricFact => ({
@@ -71,5 +73,31 @@ describe('buildReport', () => {
     ]);
     // 09:30-10:45: (2 × 60 + 4 × 15) / 75.
     expect(sales.total).toEqual({ average: (2 * 60 + 4 * 15) / 75, max: 4, depthMsSum: 180 * MIN });
+  });
+
+  it('ends the metrics CSV with the average and maximum queue depth of each bucket', () => {
+    const rows = rollUp(
+      [
+        {
+          kind: 'queueDepthSpan',
+          tenantId: 't1',
+          queueId: 'sales',
+          start: at('09:00'),
+          ms: 30 * 60_000,
+          depth: 3,
+        },
+      ],
+      { timeZone: 'UTC', intervals: ['1h'] },
+    ).filter((r) => r.dimension === 'queue');
+    const report = buildReport(
+      { from: '2026-12-04T09:00:00Z', to: '2026-12-04T10:00:00Z', interval: '1h', dimension: 'queue' },
+      rows,
+      (m) => m,
+      { now: at('12:00'), timeZone: 'UTC' },
+    );
+    const [header, line] = reportCsv(report, METRICS_CSV_COLUMNS).split('\r\n');
+    expect(header.split(',').slice(-2)).toEqual(['queue_depth_avg', 'queue_depth_max']);
+    // 3 waiting for half the hour.
+    expect(line.split(',').slice(-2)).toEqual(['1.5', '3']);
   });
 });
