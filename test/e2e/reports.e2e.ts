@@ -37,7 +37,8 @@ const histogramRead = (ms: number): number => histogramBucketValue(histogramBuck
 /** Nearest rank: the ⌈p·n⌉-th smallest. */
 const nearestRank = (values: readonly number[], p: number): number =>
   [...values].sort((a, b) => a - b)[Math.ceil(p * values.length) - 1];
-const mean = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0) / values.length;
+const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0);
+const mean = (values: readonly number[]): number => sum(values) / values.length;
 
 describe.each<Mode>(['embedded', 'kafka+postgres'])('reports (%s)', (mode) => {
   let harness: Harness;
@@ -47,6 +48,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('reports (%s)', (mode) => {
   let ana: AgentClient;
   let salesId: string;
   let period: string;
+  let fromMs: number;
   const conversations: string[] = [];
 
   async function send(id: string, address: string, queue?: string): Promise<string> {
@@ -116,7 +118,8 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('reports (%s)', (mode) => {
       harness.url,
       await AgentClient.login(harness.url, tenant.slug, email, password),
     );
-    const from = new Date(Date.now() - 86_400_000).toISOString();
+    fromMs = Date.now() - 86_400_000;
+    const from = new Date(fromMs).toISOString();
     const to = new Date(Date.now() + 86_400_000).toISOString();
     period = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&interval=1d`;
 
@@ -186,7 +189,9 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('reports (%s)', (mode) => {
 
   it('reports every metric of the day for the tenant, worked out from the stored event instants', async () => {
     const day = expectedDay(await storedEvents());
+    const before = Date.now();
     const report = await supervisorApi.get<ReportBody<Metrics>>(`/v1/reports/metrics?${period}`);
+    const after = Date.now();
     expect(report.status).toBe(200);
     expect(report.body.series).toHaveLength(1);
     const total = report.body.series[0].total;
@@ -218,7 +223,14 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('reports (%s)', (mode) => {
       occupancy: day.engagedMs / day.staffedMs,
       csat: { responses: 0, satisfiedRate: null, averageScore: null },
       waitEstimates: { scored: 0, meanAbsoluteErrorMs: null, meanErrorMs: null, within30sRate: null },
+      // One contact waited at a time, from its queueing to its acceptance (both batch instants), so the
+      // contacts × ms waiting are exactly the sum of the waits (Little's law over a period holding them).
+      queueDepth: { average: expect.any(Number) as number, max: 1, depthMsSum: sum(day.waits) },
     });
+    // The average divides by the period read so far: from `from` to the server's now, inside [before, after].
+    const average = total.queueDepth.average ?? Number.NaN;
+    expect(average).toBeLessThanOrEqual(sum(day.waits) / (before - fromMs));
+    expect(average).toBeGreaterThanOrEqual(sum(day.waits) / (after - fromMs));
   });
 
   it('reports per queue and per agent, and only the ids asked for', async () => {
@@ -229,6 +241,8 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('reports (%s)', (mode) => {
     // The default queue has no queue row: only sales.
     expect(queues.body.series.map((s) => s.dimensionId)).toEqual([salesId]);
     expect(queues.body.series[0].total).toMatchObject({
+      // The default-queue contact is in the tenant's depth only.
+      queueDepth: { max: 1, depthMsSum: sum(day.waits.slice(0, 2)) },
       answered: 2,
       asaMs: mean(day.waits.slice(0, 2)),
       handled: 2,

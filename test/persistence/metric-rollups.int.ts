@@ -5,7 +5,12 @@ import { openDatabase, PGLITE_MEMORY, type Database } from '@switchboard/persist
 import { METRIC_DIMENSIONS, METRIC_INTERVALS, rollUp, type RollupRow } from '@switchboard/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRollupRows } from '../../libs/gateway-api/src/reports/rollup-rows.reader';
-import { TENANT, TIME_ZONE, scriptedDayFacts } from '../../libs/metrics/src/testing/scripted-day.fixture';
+import {
+  TENANT,
+  TIME_ZONE,
+  scriptedDayDepthFacts,
+  scriptedDayFacts,
+} from '../../libs/metrics/src/testing/scripted-day.fixture';
 import { rollupUpsertPart } from '../../libs/routing-service/src/metrics/rollup-upsert.statement';
 import { SqlParams } from '../../libs/routing-service/src/write/sql-params';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -41,7 +46,10 @@ describe.each<Kind>(['pglite', 'postgres'])('metric rollups on %s', (kind) => {
   });
 
   it('stores two halves of a day as the whole day rolled up at once', async () => {
-    const facts = scriptedDayFacts();
+    // Depth spans on both sides of the cut: their day rows' maxDepth must merge by GREATEST, not add up.
+    const facts = [...scriptedDayFacts(), ...scriptedDayDepthFacts()].sort(
+      (a, b) => ('at' in a ? a.at : a.start) - ('at' in b ? b.at : b.start),
+    );
     const half = Math.floor(facts.length / 2);
     await upsert(database, rollUp(facts.slice(0, half), { timeZone: TIME_ZONE }));
     await upsert(database, rollUp(facts.slice(half), { timeZone: TIME_ZONE }));

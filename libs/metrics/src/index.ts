@@ -12,6 +12,7 @@ export type {
   CsatScoredFact,
   MetricFact,
   MetricFactKind,
+  QueueDepthSpanFact,
   ResponseMeasuredFact,
   WaitEstimateScoredFact,
 } from './facts/metric-fact.model';
@@ -55,6 +56,11 @@ export { ESTIMATE_TOLERANCE_MS, rollUp } from './rollup/roll-up.util';
 export { regroupInZone } from './rollup/zone-regroup.util';
 export type { RollUpOptions } from './rollup/roll-up.util';
 export { summarize, summarizeCounters } from './summary/summarize.util';
+export type { SummarizeOptions } from './summary/summarize.util';
+export { splitDepthSpan } from './depth/depth-split.util';
+export type { DepthPiece, DepthSpan } from './depth/depth-split.util';
+export { createQueueDepthTracker } from './depth/queue-depth.tracker';
+export type { QueueDepth, QueueDepthTracker } from './depth/queue-depth.tracker';
 export type { Metrics, ResponseTimeMetrics } from './summary/metrics.model';
 export { liveSnapshot } from './live/live-snapshot.util';
 export type {

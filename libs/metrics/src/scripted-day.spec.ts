@@ -14,13 +14,17 @@ import {
   LATE_CSAT_AT,
   TENANT,
   TIME_ZONE,
+  scriptedDayDepthFacts,
   scriptedDayFacts,
   t,
 } from './testing/scripted-day.fixture';
 
 const S = 1_000;
 const read = (ms: number): number => histogramBucketValue(histogramBucketOf(ms));
-const rows = rollUp(scriptedDayFacts(), { timeZone: TIME_ZONE });
+const rows = rollUp([...scriptedDayFacts(), ...scriptedDayDepthFacts()], { timeZone: TIME_ZONE });
+const MIN = 60 * S;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR; // 2 March 2026 in New York: no DST change
 const series = (dimension: string, dimensionId: string, interval: string): RollupRow[] =>
   rows.filter((r) => r.dimension === dimension && r.dimensionId === dimensionId && r.interval === interval);
 const bucket = (dimension: string, dimensionId: string, interval: string, start: number): RollupRow[] =>
@@ -74,6 +78,8 @@ describe('the scripted day', () => {
       staffedMs: 13_800 * S,
       engagedMs: 8_220 * S, // no agent held two conversations at once, so engaged = handle time here
       occupancy: 8_220 / 13_800,
+      // Waiting 14:00-16:00, one at a time: 435 s before 15:00 (below) and 875 s after; c12 from 15:50 to the flush.
+      queueDepth: { average: (1310 * S) / DAY, max: 1, depthMsSum: 1310 * S },
       // c1 5, c2 3, c5 4, c6 2, c8 5, c11 1 (23:50 local): 20 points, three 4-or-5s.
       csat: { responses: 6, satisfiedRate: 3 / 6, averageScore: 20 / 6 },
       // Estimate - actual: c1 +10, c2 -30, c5 +120, c6 -10, c8 +60, c10 -60 s. |e| = 290 s, sum e = 90 s,
@@ -85,13 +91,13 @@ describe('the scripted day', () => {
         within30sRate: 3 / 6,
       },
     };
-    expect(summarize(series('tenant', TENANT, '1d'))).toEqual(expected);
+    expect(summarize(series('tenant', TENANT, '1d'), { coveredMs: DAY })).toEqual(expected);
     // The 15-minute buckets add up to the same day.
-    expect(summarize(series('tenant', TENANT, '15m'))).toEqual(expected);
+    expect(summarize(series('tenant', TENANT, '15m'), { coveredMs: DAY })).toEqual(expected);
   });
 
   it('tenant, 14:00-15:00 UTC', () => {
-    expect(summarize(bucket('tenant', TENANT, '1h', t('14:00:00')))).toEqual({
+    expect(summarize(bucket('tenant', TENANT, '1h', t('14:00:00')), { coveredMs: HOUR })).toEqual({
       queued: 7, // c1-c7
       answered: 5, // c1 20, c2 45, c5 180, c6 30, c7 50 s: within c1 c6 c7
       abandoned: 2, // c3 short, c4 after threshold
@@ -122,6 +128,8 @@ describe('the scripted day', () => {
       ahtMs: (4740 * S) / 4,
       staffedMs: 7200 * S, // both agents staffed the whole hour (ben's 2 min wrap-up counts)
       // ana c1 480 + c5 1620 + c7 from 14:47:50 to 15:00 730; ben c2 1200 + c6 1440.
+      // c1 20 + c2 45 + c3 10 + c5 180 + c4 100 + c6 30 + c7 50 = 435 s, never two at once.
+      queueDepth: { average: (435 * S) / HOUR, max: 1, depthMsSum: 435 * S },
       engagedMs: 5470 * S,
       occupancy: 5470 / 7200,
       csat: { responses: 3, satisfiedRate: 1 / 3, averageScore: 10 / 3 }, // c1 5, c2 3 (14:30), c6 2
@@ -136,7 +144,7 @@ describe('the scripted day', () => {
   });
 
   it('tenant, 15:00-16:00 UTC', () => {
-    expect(summarize(bucket('tenant', TENANT, '1h', t('15:00:00')))).toEqual({
+    expect(summarize(bucket('tenant', TENANT, '1h', t('15:00:00')), { coveredMs: HOUR })).toEqual({
       queued: 5, // c8-c12
       answered: 3, // c8 30 (within, on the threshold), c10 120 (not), c11 5 (no threshold)
       abandoned: 1, // c9 after 120 s
@@ -159,6 +167,8 @@ describe('the scripted day', () => {
       nextResponse: NO_RESPONSES,
       handled: 4, // c7 1200, c8 600, c10 1080, c11 600 s
       ahtMs: (3480 * S) / 4,
+      // c8 30 + c9 120 + c10 120 + c11 5 (default queue: in the tenant total) + c12 600 (15:50-16:00) = 875 s.
+      queueDepth: { average: (875 * S) / HOUR, max: 1, depthMsSum: 875 * S },
       staffedMs: 6600 * S, // ana 600 + 2400 (away 15:10-15:20), ben 3600
       engagedMs: 2750 * S, // ana c7 470 + c10 1080; ben c8 600 + c11 600
       occupancy: 2750 / 6600,
@@ -168,7 +178,7 @@ describe('the scripted day', () => {
   });
 
   it('tenant, 14:15-14:30 UTC: spans split at the bucket edges', () => {
-    expect(summarize(bucket('tenant', TENANT, '15m', t('14:15:00')))).toEqual({
+    expect(summarize(bucket('tenant', TENANT, '15m', t('14:15:00')), { coveredMs: 15 * MIN })).toEqual({
       queued: 2, // c5 14:16, c4 14:20
       answered: 1, // c5 after 180 s, over its 60 s threshold
       abandoned: 1, // c4 after 100 s, over its 30 s threshold
@@ -197,6 +207,8 @@ describe('the scripted day', () => {
       handled: 1, // c2 resolved 14:25:45 after 1200 s
       ahtMs: 1200 * S,
       // ana 900 s; ben 645 available + 120 wrap-up + 135 available.
+      // c5 14:16:00-14:19:00 (180 s), then c4 14:20:00-14:21:40 (100 s).
+      queueDepth: { average: (280 * S) / (15 * MIN), max: 1, depthMsSum: 280 * S },
       staffedMs: 1800 * S,
       engagedMs: 1305 * S, // ana c5 from 14:19 (660 s); ben c2 until 14:25:45 (645 s)
       occupancy: 1305 / 1800,
@@ -206,7 +218,7 @@ describe('the scripted day', () => {
   });
 
   it('queue sales, whole day', () => {
-    expect(summarize(series('queue', 'sales', '1d'))).toEqual({
+    expect(summarize(series('queue', 'sales', '1d'), { coveredMs: DAY })).toEqual({
       queued: 7, // c1 c2 c3 c4 c8 c9 c12
       answered: 3, // c1 20 (within 30), c2 45 (not), c8 30 (within)
       abandoned: 3, // c3 10 (short), c4 100, c9 120
@@ -234,6 +246,8 @@ describe('the scripted day', () => {
       },
       handled: 3,
       ahtMs: (2280 * S) / 3, // 480 + 1200 + 600 s
+      // c1 20 + c2 45 + c3 10 + c4 100 + c8 30 + c9 120 + c12 600 = 925 s.
+      queueDepth: { average: (925 * S) / DAY, max: 1, depthMsSum: 925 * S },
       staffedMs: 0, // agents' time belongs to agents and the tenant, not to a queue
       engagedMs: 0,
       occupancy: null,
@@ -271,6 +285,7 @@ describe('the scripted day', () => {
       nextResponse: NO_RESPONSES,
       handled: 4,
       ahtMs: (4380 * S) / 4, // 480 + 1620 + 1200 + 1080 s
+      queueDepth: { average: null, max: 0, depthMsSum: 0 }, // depth has queue and tenant rows only
       staffedMs: 6600 * S,
       engagedMs: 4380 * S,
       occupancy: 4380 / 6600,

@@ -36,6 +36,7 @@ import { loadDeliveryFacts, loadReplyFacts } from './replies/reply-lookups';
 import type { ReplyCommand } from './replies/reply.planner';
 import { loadReopenedClocks } from './sla/sla-clock.loader';
 import type { SlaClockStep, SlaEvent } from './sla/sla-clock.step';
+import { mayChangeDepth, queueDepthsOf } from './metrics/queue-depths.mapper';
 import type { BatchWriter } from './write/batch.writer';
 import { addDecisionWrites, type DecisionContext } from './write/decision-writes';
 import { WriteSet } from './write/write-set';
@@ -328,10 +329,12 @@ export class TenantRoutingService {
         const events = outbox.stamp(tenantId, ctx.log, set.events, at);
         const lastSeq = ctx.log.lastSeq + events.length;
         // A failed commit drops the tenant, so the memory these facts advanced is rebuilt with it.
+        const stamped = events.map((e) => e.event);
         const rollups = ctx.metrics.rollUp(
-          events.map((e) => e.event),
+          stamped,
           at,
           set.metricFacts,
+          mayChangeDepth(stamped) ? queueDepthsOf(ctx.router.listLoad().queues) : undefined,
         );
         await writer.commit({
           tenantId,

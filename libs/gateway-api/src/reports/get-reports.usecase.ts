@@ -20,7 +20,7 @@ export class GetMetricsReport {
   async execute(principal: UserPrincipal, query: ReportQuery): Promise<Report<Metrics>> {
     const zone = await tenantTimeZone(this.sql, principal.tenantId);
     const rows = await readZonedRollupRows(this.sql, seriesOf(principal, query), zone);
-    return buildReport(query, rows, (m) => m);
+    return buildReport(query, rows, (m) => m, { now: Date.now(), timeZone: zone });
   }
 }
 
@@ -35,7 +35,7 @@ export class GetSlaReport {
       readZonedRollupRows(this.sql, series, zone),
       readSlaOutcomes(this.sql, series),
     ]);
-    return { ...buildReport(query, rows, slaFigures), outcomes };
+    return { ...buildReport(query, rows, slaFigures, { now: Date.now(), timeZone: zone }), outcomes };
   }
 }
 

@@ -1,6 +1,6 @@
 // Pure: stored rollup rows of one dimension and interval become a report, one series per dimension id with
 // its buckets' metrics and the period's total (the rows merged, then divided: never an average of ratios).
-import { summarize, type Metrics, type RollupRow } from '@switchboard/metrics';
+import { bucketClock, summarize, type Metrics, type RollupRow } from '@switchboard/metrics';
 import type { ReportQuery } from './report-query.schema';
 
 export interface ReportBucket<T> {
@@ -23,12 +23,32 @@ export interface Report<T> {
   readonly series: readonly ReportSeries<T>[];
 }
 
-/** Rows ordered by dimension id (as the reader returns them) grouped into series; `view` picks the figures. */
+/** When the report is read and in which zone its buckets lie: the average queue depth's denominators. */
+export interface ReportClock {
+  readonly now: number;
+  readonly timeZone: string;
+}
+
+const FIXED_MS = { '15m': 900_000, '1h': 3_600_000 } as const;
+
+/**
+ * Rows ordered by dimension id (as the reader returns them) grouped into series; `view` picks the figures.
+ * The average depth of a bucket divides by the part of it inside [from, to) and already past; the total's by
+ * [from, min(to, now)).
+ */
 export function buildReport<T>(
   query: ReportQuery,
   rows: readonly RollupRow[],
   view: (metrics: Metrics) => T,
+  clock: ReportClock,
 ): Report<T> {
+  const from = Date.parse(query.from);
+  const until = Math.min(Date.parse(query.to), clock.now);
+  const days = bucketClock(clock.timeZone);
+  const coveredMs = (start: number): number => {
+    const end = query.interval === '1d' ? days.nextStart('1d', start) : start + FIXED_MS[query.interval];
+    return Math.max(0, Math.min(end, until) - Math.max(start, from));
+  };
   const byId = new Map<string, RollupRow[]>();
   for (const row of rows) {
     const series = byId.get(row.dimensionId);
@@ -42,10 +62,10 @@ export function buildReport<T>(
     dimension: query.dimension,
     series: [...byId].map(([dimensionId, series]) => ({
       dimensionId,
-      total: view(summarize(series)),
+      total: view(summarize(series, { coveredMs: Math.max(0, until - from) })),
       buckets: series.map((row) => ({
         start: new Date(row.bucketStart).toISOString(),
-        metrics: view(summarize([row])),
+        metrics: view(summarize([row], { coveredMs: coveredMs(row.bucketStart) })),
       })),
     })),
   };

@@ -67,4 +67,6 @@ export const METRICS_CSV_COLUMNS: readonly CsvColumn<Metrics>[] = [
   ['csat_responses', (m) => m.csat.responses],
   ['csat_satisfied_rate', (m) => m.csat.satisfiedRate],
   ['csat_average_score', (m) => m.csat.averageScore],
+  ['queue_depth_avg', (m) => m.queueDepth.average],
+  ['queue_depth_max', (m) => m.queueDepth.max],
 ];

@@ -80,6 +80,20 @@ export interface AgentEngagedSpanFact extends AgentSpanBase {
   readonly kind: 'agentEngagedSpan';
 }
 
+/**
+ * A queue held `depth` contacts waiting over [start, start + ms): split across every bucket it overlaps, it adds
+ * depth × ms to each bucket's depthMsSum and raises its maxDepth. A zero-length span only raises the maximum.
+ */
+export interface QueueDepthSpanFact {
+  readonly kind: 'queueDepthSpan';
+  readonly tenantId: string;
+  /** The named queue, or null for the tenant's total over every queue (the default one included). */
+  readonly queueId: string | null;
+  readonly start: number;
+  readonly ms: number;
+  readonly depth: number;
+}
+
 export type ContactFact =
   | ContactQueuedFact
   | ContactAnsweredFact
@@ -91,5 +105,5 @@ export type ContactFact =
 
 export type AgentSpanFact = AgentStateSpanFact | AgentEngagedSpanFact;
 
-export type MetricFact = ContactFact | AgentSpanFact;
+export type MetricFact = ContactFact | AgentSpanFact | QueueDepthSpanFact;
 export type MetricFactKind = MetricFact['kind'];

@@ -17,6 +17,11 @@ export function validateFact(fact: MetricFact): void {
       instant('start', fact.start);
       duration('ms', fact.ms);
       break;
+    case 'queueDepthSpan':
+      instant('start', fact.start);
+      duration('ms', fact.ms);
+      if (!Number.isInteger(fact.depth) || fact.depth < 0) problems.push('depth must be an integer >= 0');
+      break;
     case 'contactQueued':
       instant('at', fact.at);
       break;

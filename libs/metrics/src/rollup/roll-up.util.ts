@@ -1,7 +1,8 @@
 // Turns facts into rollup rows: every fact lands in the bucket containing it, for each interval and each
 // dimension it names; agent spans are split across the buckets they overlap. Pure and order-independent.
 import type { AgentStatus } from '@switchboard/contracts';
-import type { AgentSpanFact, ContactFact, MetricFact } from '../facts/metric-fact.model';
+import { splitDepthSpan } from '../depth/depth-split.util';
+import type { AgentSpanFact, ContactFact, MetricFact, QueueDepthSpanFact } from '../facts/metric-fact.model';
 import { EMPTY_HISTOGRAM, emptyHistogram, recordInHistogram } from '../histogram/log-histogram.util';
 import { METRIC_INTERVALS, bucketClock, type BucketClock, type MetricInterval } from './bucket-clock.util';
 import {
@@ -53,6 +54,10 @@ export function rollUp(facts: readonly MetricFact[], options: RollUpOptions): Ro
     validateFact(fact);
     if (fact.kind === 'agentStateSpan' || fact.kind === 'agentEngagedSpan') {
       rollSpan(fact, clock, intervals, countersAt);
+      continue;
+    }
+    if (fact.kind === 'queueDepthSpan') {
+      rollDepthSpan(fact, clock, intervals, countersAt);
       continue;
     }
     const dimensions = contactDimensions(fact);
@@ -165,6 +170,30 @@ function rollSpan(
       countersAt({ ...base, dimension: 'tenant', dimensionId: fact.tenantId })[column] += piece;
       countersAt({ ...base, dimension: 'agent', dimensionId: fact.agentId })[column] += piece;
       from = next;
+    }
+  }
+}
+
+function rollDepthSpan(
+  fact: QueueDepthSpanFact,
+  clock: BucketClock,
+  intervals: readonly MetricInterval[],
+  countersAt: (key: RollupKey) => RollupCounters,
+): void {
+  // The tenant total is its own span (the maximum of a sum is not the sum of the queues' maxima).
+  const dimension: MetricDimension = fact.queueId === null ? 'tenant' : 'queue';
+  const dimensionId = fact.queueId ?? fact.tenantId;
+  for (const interval of intervals) {
+    for (const piece of splitDepthSpan(fact, clock, interval)) {
+      const c = countersAt({
+        tenantId: fact.tenantId,
+        dimension,
+        dimensionId,
+        interval,
+        bucketStart: piece.bucketStart,
+      });
+      c.depthMsSum += piece.depthMs;
+      c.maxDepth = Math.max(c.maxDepth, piece.maxDepth);
     }
   }
 }

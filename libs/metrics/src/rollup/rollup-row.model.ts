@@ -1,5 +1,5 @@
 // One rollup row: a key (tenant, dimension, interval, bucket) and counters that merge by addition, except
-// longestWaitMs (merged with max, GREATEST in SQL) and the histograms (element-wise addition).
+// longestWaitMs and maxDepth (merged with max, GREATEST in SQL) and the histograms (element-wise addition).
 import { EMPTY_HISTOGRAM, addHistograms, type Histogram } from '../histogram/log-histogram.util';
 import { MetricsError, MetricsErrorCode } from '../metrics.error';
 import type { MetricInterval } from './bucket-clock.util';
@@ -50,6 +50,7 @@ export const SUM_COLUMNS = [
   'estimateAbsErrorMsSum',
   'estimateErrorMsSum',
   'estimatesWithin30s',
+  'depthMsSum',
 ] as const;
 export type SumColumn = (typeof SUM_COLUMNS)[number];
 
@@ -58,7 +59,7 @@ export const rollupColumnOf = (counter: string): string =>
   counter.replace(/[A-Z]|\d+/g, (m) => `_${m.toLowerCase()}`);
 
 /** Columns merged by taking the larger value. */
-export const MAX_COLUMNS = ['longestWaitMs'] as const;
+export const MAX_COLUMNS = ['longestWaitMs', 'maxDepth'] as const;
 export type MaxColumn = (typeof MAX_COLUMNS)[number];
 
 /** Log-scale histograms (log-histogram.util) merged element-wise. */
@@ -111,7 +112,9 @@ export function emptyCounters(): RollupCounters {
     estimateAbsErrorMsSum: 0,
     estimateErrorMsSum: 0,
     estimatesWithin30s: 0,
+    depthMsSum: 0,
     longestWaitMs: 0,
+    maxDepth: 0,
     waitHistogram: EMPTY_HISTOGRAM,
     firstResponseHistogram: EMPTY_HISTOGRAM,
     nextResponseHistogram: EMPTY_HISTOGRAM,

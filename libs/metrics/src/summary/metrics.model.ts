@@ -51,6 +51,15 @@ export interface Metrics {
     readonly satisfiedRate: number | null;
     readonly averageScore: number | null;
   };
+  /** Contacts waiting: queue rows hold the queue, tenant rows every queue together (the default one too). */
+  readonly queueDepth: {
+    /** Time-weighted average: depthMsSum / the covered ms; null when the period's length is not given. */
+    readonly average: number | null;
+    /** The most contacts waiting at any batch in the period (0 when none waited). */
+    readonly max: number;
+    /** Contacts × ms waiting: the additive numerator of the average. */
+    readonly depthMsSum: number;
+  };
   readonly waitEstimates: {
     readonly scored: number;
     readonly meanAbsoluteErrorMs: number | null;

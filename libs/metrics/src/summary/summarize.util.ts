@@ -10,13 +10,24 @@ import {
 } from '../rollup/rollup-row.model';
 import type { Metrics, ResponseTimeMetrics } from './metrics.model';
 
-/** The metrics of one series over the rows given (any set of its buckets). */
-export function summarize(rows: readonly RollupRow[]): Metrics {
-  assertOneSeries(rows);
-  return summarizeCounters(rows.reduce((sum, row) => mergeCounters(sum, row.counters), emptyCounters()));
+export interface SummarizeOptions {
+  /**
+   * The ms of the period the rows cover (a bucket's length, or the part of it already past): the
+   * denominator of the average queue depth, which is null without it.
+   */
+  readonly coveredMs?: number;
 }
 
-export function summarizeCounters(c: RollupCounters): Metrics {
+/** The metrics of one series over the rows given (any set of its buckets). */
+export function summarize(rows: readonly RollupRow[], options: SummarizeOptions = {}): Metrics {
+  assertOneSeries(rows);
+  return summarizeCounters(
+    rows.reduce((sum, row) => mergeCounters(sum, row.counters), emptyCounters()),
+    options,
+  );
+}
+
+export function summarizeCounters(c: RollupCounters, options: SummarizeOptions = {}): Metrics {
   const slDenominator = c.answeredWithThreshold + c.abandonedAfterThreshold;
   const withThreshold = c.answeredWithThreshold + c.abandonedWithinThreshold + c.abandonedAfterThreshold;
   const staffedMs = c.availableMs + c.busyMs + c.wrapUpMs;
@@ -59,6 +70,11 @@ export function summarizeCounters(c: RollupCounters): Metrics {
       responses: c.csatResponses,
       satisfiedRate: ratio(c.csatSatisfied, c.csatResponses),
       averageScore: ratio(c.csatScoreSum, c.csatResponses),
+    },
+    queueDepth: {
+      average: options.coveredMs === undefined ? null : ratio(c.depthMsSum, options.coveredMs),
+      max: c.maxDepth,
+      depthMsSum: c.depthMsSum,
     },
     waitEstimates: {
       scored: c.estimates,

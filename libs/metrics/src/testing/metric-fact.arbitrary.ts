@@ -66,4 +66,12 @@ export const metricFactArbitrary: fc.Arbitrary<MetricFact> = fc.oneof(
     start: at,
     ms: duration,
   }),
+  fc.record({
+    kind: fc.constant('queueDepthSpan' as const),
+    tenantId: fc.constant(TENANT),
+    queueId,
+    start: at,
+    ms: fc.oneof(fc.constant(0), duration),
+    depth: fc.nat({ max: 50 }),
+  }),
 );

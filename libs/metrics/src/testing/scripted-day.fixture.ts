@@ -3,6 +3,7 @@
 import type { Channel } from '@switchboard/contracts';
 import type { MetricFact } from '../facts/metric-fact.model';
 import { scoreWaitEstimate } from '../estimate/accuracy-report.util';
+import { createQueueDepthTracker } from '../depth/queue-depth.tracker';
 
 export const TENANT = 'acme';
 export const TIME_ZONE = 'America/New_York';
@@ -205,5 +206,33 @@ function contactFacts(c: ScriptedContact): MetricFact[] {
   }
   if (c.csat !== undefined)
     facts.push({ kind: 'csatScored', ...base, agentId, score: c.csat.score, at: c.csat.at });
+  return facts;
+}
+
+/** The end of the scripted traffic: the depth facts are flushed here, with c12 still waiting. */
+export const DEPTH_FLUSH_AT = t('16:00:00');
+
+/**
+ * The queue-depth facts of the day: the tracker sees the waiting counts after each arrival, answer and
+ * abandon (as the router would after each batch), then is flushed at 16:00.
+ */
+export function scriptedDayDepthFacts(): MetricFact[] {
+  const changes = CONTACTS.flatMap((c) => {
+    const left = c.answered?.at ?? c.abandonedAt;
+    return [
+      { at: c.queuedAt, queueId: c.queueId, delta: 1 },
+      ...(left === undefined ? [] : [{ at: left, queueId: c.queueId, delta: -1 }]),
+    ];
+  }).sort((a, b) => a.at - b.at);
+  const tracker = createQueueDepthTracker(TENANT);
+  tracker.restore(t('14:00:00'), []);
+  const waiting = new Map<string | null, number>();
+  const facts: MetricFact[] = [];
+  for (const change of changes) {
+    waiting.set(change.queueId, (waiting.get(change.queueId) ?? 0) + change.delta);
+    const depths = [...waiting].map(([queueId, count]) => ({ queueId, waiting: count }));
+    facts.push(...tracker.observe(change.at, depths));
+  }
+  facts.push(...tracker.flush(DEPTH_FLUSH_AT));
   return facts;
 }

@@ -16,6 +16,7 @@ import type { SlaClockBook } from '../sla/sla-clock.book';
 import { acquireTenant, eventsAfter } from '../ownership/tenant-ownership';
 import type { TenantStateLoader } from './tenant-state.loader';
 import { TenantRouter } from './tenant-router';
+import { queueDepthsOf } from '../metrics/queue-depths.mapper';
 
 export interface TenantContext {
   tenantId: string;
@@ -110,6 +111,7 @@ export class TenantRouterRegistry {
           onRefused: (facts, error) => this.onMetricsRefused?.(tenantId, facts.length, error.message),
         },
         metricsRestore,
+        queueDepthsOf(router.listLoad().queues),
       ),
       today,
       settings,

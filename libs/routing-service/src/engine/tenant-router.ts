@@ -99,7 +99,10 @@ export class TenantRouter {
     return view.queueId === DEFAULT_QUEUE_ID ? null : view.queueId;
   }
 
-  /** Every queue's counts and agent's load, for the live queue stats (a full scan: not for every record). */
+  /**
+   * Every queue's counts and agent's load, for the live queue stats and, after each batch, the queue depth
+   * metric: a full scan of the held contacts and agents (see `npm run bench:queue-depth` for its cost).
+   */
   listLoad(): { queues: QueueStats[]; agents: AgentLoad[] } {
     return this.engine.listLoad();
   }

@@ -86,6 +86,32 @@ const series = (rows: readonly RollupRow[], dimension: string, interval = '1d'):
   rows.filter((r) => r.dimension === dimension && r.interval === interval);
 
 describe('TenantMetrics', () => {
+  it('writes queue depth from the takeover, closing spans on change and at the quarter hour', () => {
+    const m = new TenantMetrics(
+      { tenantId: T, thresholdMsOf: () => null, timeZone: 'UTC' },
+      { at: at('10:00:00'), conversations: [], agents: [] },
+      [{ queueId: 'sales', waiting: 1 }],
+    );
+    const MIN = 60_000;
+    const rows = [
+      ...m.rollUp([], at('10:05:00'), [], [{ queueId: 'sales', waiting: 2 }]),
+      // Crosses 10:15: the 2 waiting since 10:05 are written up to the boundary, then to 10:20.
+      ...m.rollUp([], at('10:20:00'), [], [{ queueId: 'sales', waiting: 0 }]),
+      // Nothing changed: no depth rows at all.
+      ...m.rollUp([], at('10:25:00'), [], [{ queueId: 'sales', waiting: 0 }]),
+    ];
+    const hour = series(rows, 'queue', '1h');
+    expect(summarize(hour, { coveredMs: 60 * MIN }).queueDepth).toEqual({
+      average: (1 * 5 + 2 * 10 + 2 * 5) / 60,
+      max: 2,
+      depthMsSum: 35 * MIN,
+    });
+    expect(
+      summarize(series(rows, 'queue', '15m').filter((r) => r.bucketStart === at('10:15:00'))).queueDepth,
+    ).toMatchObject({ max: 2, depthMsSum: 10 * MIN });
+    expect(summarize(series(rows, 'tenant', '1h')).queueDepth.depthMsSum).toBe(35 * MIN);
+  });
+
   it('judges a first response by the sla.met of its batch, whichever comes first', () => {
     const m = metrics();
     m.rollUp([queued('10:00:00', 'c1'), queued('10:00:00', 'c2')], at('10:00:00'));

@@ -1,11 +1,15 @@
 // One tenant's metric memory in the router: the event tracker, the SLA outcomes a response has not been
-// measured for yet, and the last quarter hour flushed. It turns a batch's stamped events into rollup rows.
+// measured for yet, the queues' waiting depths and the last quarter hour flushed. It turns a batch's stamped
+// events and the depths after it into rollup rows.
 import type { Channel, RoutingEventV1 } from '@switchboard/contracts';
 import {
   bucketClock,
   type BucketClock,
   createEventFactTracker,
+  createQueueDepthTracker,
   MetricsError,
+  type QueueDepth,
+  type QueueDepthTracker,
   rollUp,
   type EventFactTracker,
   type MetricFact,
@@ -48,6 +52,7 @@ const TARGET_OF: Readonly<Record<ResponseMeasuredFact['response'], ResponseTarge
 
 export class TenantMetrics {
   private readonly tracker: EventFactTracker;
+  private readonly depths: QueueDepthTracker;
   private readonly clock: BucketClock;
   /** Response runs whose SLA already breached, by `conversation|target`: the reply that follows missed it. */
   private readonly breached = new Set<string>();
@@ -56,9 +61,13 @@ export class TenantMetrics {
   constructor(
     private readonly options: TenantMetricsOptions,
     restore: TrackerRestore,
+    /** Each queue's contacts waiting in the rebuilt routing memory: a takeover starts a new depth period. */
+    depths: readonly QueueDepth[] = [],
   ) {
     this.tracker = createEventFactTracker(options);
     this.tracker.restore(restore);
+    this.depths = createQueueDepthTracker(options.tenantId);
+    this.depths.restore(restore.at, depths);
     this.clock = bucketClock(options.timeZone);
     this.flushedQuarter = this.clock.startOf('15m', restore.at);
   }
@@ -66,21 +75,24 @@ export class TenantMetrics {
   /**
    * The rollup rows of one committed batch: open agent spans are first closed at the quarter hour the batch
    * crossed (every event of a batch carries the batch's instant, so none is earlier than that boundary), then
-   * each event's facts, with response facts judged by the SLA outcome of their run, then the extra facts.
+   * each event's facts, with response facts judged by the SLA outcome of their run, then the extra facts, then
+   * the depth spans of the queues whose waiting count the batch changed (`depths`: the counts after it).
    */
   rollUp(
     events: readonly RoutingEventV1[],
     now: number,
     /** Facts no event carries (CSAT answers, scored wait estimates): see WriteSet.metricFacts. */
     extra: readonly MetricFact[] = [],
+    depths?: readonly QueueDepth[],
   ): RollupRow[] {
     const facts: MetricFact[] = [];
     const quarter = this.clock.startOf('15m', now);
     if (quarter > this.flushedQuarter) {
-      facts.push(...this.tracker.flush(quarter));
+      facts.push(...this.tracker.flush(quarter), ...this.depths.flush(quarter));
       this.flushedQuarter = quarter;
     }
     facts.push(...this.factsOf(events), ...extra);
+    if (depths !== undefined) facts.push(...this.depths.observe(now, depths));
     return facts.length === 0 ? [] : this.rollUpValid(facts);
   }
 
