@@ -40,7 +40,7 @@ describe('console directory (embedded)', () => {
   });
 
   it('refuses a missing or forged token and an integration API key, as problem+json', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not.a.jwt' }]) {
+    for (const headers of [{}, { authorization: 'Bearer not.a.jwt' }] as Array<Record<string, string>>) {
       const refused = await directory(headers);
       expect(refused.status).toBe(401);
       expect(refused.type).toMatch(/^application\/problem\+json/);
