@@ -192,7 +192,11 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('live console (%s)', (mode) 
     const colleague = tenant.agents.find((a) => a.id !== holder.agentId);
     await page.getByRole('button', { name: 'Transfer' }).click();
     // The picker lists colleagues and queues by name from the console directory.
-    await page.getByLabel('Transfer to').selectOption({ label: `${colleague?.email.split('@')[0]} (away)` });
+    const picker = page.getByLabel('Transfer to');
+    await picker.selectOption(`agent:${colleague?.id ?? ''}`);
+    await expect
+      .poll(() => picker.locator('option:checked').textContent())
+      .toBe(`${colleague?.email.split('@')[0] ?? ''} (away)`);
     await page.getByRole('button', { name: 'Transfer' }).last().click();
     await page.getByRole('status').filter({ hasText: 'AGENT_UNAVAILABLE' }).waitFor();
     await page.getByRole('button', { name: 'Transfer' }).first().click();

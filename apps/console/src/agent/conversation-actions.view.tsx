@@ -35,7 +35,15 @@ export function ConversationActions({ conversationId, run, directory }: Props) {
   return (
     <div className="conversation-actions">
       <div className="actions">
-        <button type="button" aria-expanded={open === 'transfer'} onClick={() => toggle('transfer')}>
+        <button
+          type="button"
+          aria-expanded={open === 'transfer'}
+          onClick={() => {
+            // Colleagues' statuses change while the page is open: the picker shows them as of now.
+            if (open !== 'transfer') directory.reload();
+            toggle('transfer');
+          }}
+        >
           Transfer
         </button>
         <button type="button" aria-expanded={open === 'wrap-up'} onClick={() => toggle('wrap-up')}>

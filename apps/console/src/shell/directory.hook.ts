@@ -2,7 +2,7 @@
 // GET /v1/console/directory. An id it cannot name (a queue or agent created since it loaded) makes it reload once
 // for that id, at most every few seconds; a reload the throttle holds back is scheduled, never dropped.
 import type { ConsoleDirectory } from '@switchboard/contracts/console-directory.schema';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api.client';
 import { idsToAsk, reloadDelay } from './directory-reload.util';
 
@@ -11,6 +11,8 @@ export interface Directory {
   agents: ConsoleDirectory['agents'];
   agentName(id: string | null, fallback?: string): string;
   queueName(id: string | null, fallback?: string): string;
+  /** Loads it again now (a picker opening wants current statuses). */
+  reload(): void;
 }
 
 /** The router's implicit queue for contacts that name none: on the wire as 'default', in no list. */
@@ -24,6 +26,15 @@ export function useDirectory(
   const [directory, setDirectory] = useState<ConsoleDirectory | null>(null);
   const [tick, setTick] = useState(0);
   const loadedAt = useRef(0);
+  const load = useCallback(() => {
+    loadedAt.current = Date.now();
+    // Not cancelled when the ids change meanwhile: its answer names those too, or they ask again.
+    api.get<ConsoleDirectory>('/v1/console/directory').then(
+      (loaded) => setDirectory(loaded),
+      // Unnamed ids show as ids; the next unknown id tries again.
+      () => setDirectory((previous) => previous ?? EMPTY),
+    );
+  }, [api]);
   // Ids a load was already asked for: one that stays unknown (a deleted queue) does not reload forever.
   const askedFor = useRef(new Set<string>());
   const known = new Set([
@@ -43,16 +54,10 @@ export function useDirectory(
       const timer = setTimeout(() => setTick((t) => t + 1), wait);
       return () => clearTimeout(timer);
     }
-    loadedAt.current = Date.now();
     for (const id of trigger.split(',')) askedFor.current.add(id);
-    // Not cancelled when the ids change meanwhile: its answer names those too, or they ask again.
-    api.get<ConsoleDirectory>('/v1/console/directory').then(
-      (loaded) => setDirectory(loaded),
-      // Unnamed ids show as ids; the next unknown id tries again.
-      () => setDirectory((previous) => previous ?? EMPTY),
-    );
+    load();
     return undefined;
-  }, [api, trigger, tick]);
+  }, [load, trigger, tick]);
 
   const names = (rows: Array<{ id: string; name: string }>) => new Map(rows.map((row) => [row.id, row.name]));
   const lookup = (map: Map<string, string>) => (id: string | null, fallback?: string) =>
@@ -64,5 +69,6 @@ export function useDirectory(
     agents,
     agentName: lookup(names(agents)),
     queueName: lookup(names([DEFAULT_QUEUE, ...queues])),
+    reload: load,
   };
 }

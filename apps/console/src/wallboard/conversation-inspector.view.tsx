@@ -55,6 +55,8 @@ export function ConversationInspector({ api, agents, queues, initial, run }: Pro
       conversationId: history.conversationId,
       ...target,
     });
+    // The routing story changed: show it as it is now (the new offer and the transfer in the decision log).
+    if (ack.ok) await load(history.conversationId);
     setMessage(ack.ok ? 'Reassigned' : `${ack.code}: ${ack.message}`);
   }
 
