@@ -1,7 +1,8 @@
 // The console end to end, in Chromium against the full engine (Kafka and PostgreSQL, and embedded): two agents and a
 // supervisor sign in; a web chat contact arrives through Kafka; one agent is offered it and accepts (the
 // other never sees it); the reply reaches the visitor; the wallboard follows live; and an agent whose page
-// was offline while a second contact arrived gets the missed offer when it is back, without a reload.
+// was offline while a second contact arrived gets the missed offer when it is back, without a reload; a supervisor
+// reassigns a breached conversation from the wallboard to a colleague picked by name.
 // Needs `npm run build` (or `npm run build:console`) first.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -190,8 +191,12 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('live console (%s)', (mode) 
     // A transfer the router refuses (the colleague stepped away) shows the router's answer, and changes nothing.
     const colleague = tenant.agents.find((a) => a.id !== holder.agentId);
     await page.getByRole('button', { name: 'Transfer' }).click();
-    await page.getByLabel('Agent', { exact: true }).check();
-    await page.getByLabel('Queue or agent id').fill(colleague?.id ?? '');
+    // The picker lists colleagues and queues by name from the console directory.
+    const picker = page.getByLabel('Transfer to');
+    await picker.selectOption(`agent:${colleague?.id ?? ''}`);
+    await expect
+      .poll(() => picker.locator('option:checked').textContent())
+      .toBe(`${colleague?.email.split('@')[0] ?? ''} (away)`);
     await page.getByRole('button', { name: 'Transfer' }).last().click();
     await page.getByRole('status').filter({ hasText: 'AGENT_UNAVAILABLE' }).waitFor();
     await page.getByRole('button', { name: 'Transfer' }).first().click();
@@ -242,7 +247,29 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('live console (%s)', (mode) 
     await supervisor.page.locator('.breaches li', { hasText: 'First response' }).waitFor();
     await item.locator('[data-sla="breached"]').waitFor();
     expect(await axeViolations(supervisor.page)).toEqual([]);
+    // Queues created after the wallboard loaded are named, as is the router's implicit default queue.
+    const fast = await harness.prisma.queue.findFirstOrThrow({
+      where: { tenantId: tenant.id, name: 'fast' },
+    });
+    await supervisor.page.locator(`tr[data-queue-id="${fast.id}"] th`, { hasText: /^fast$/ }).waitFor();
+    await supervisor.page.locator('tr[data-queue-id="default"] th', { hasText: /^Default$/ }).waitFor();
+    await supervisor.page.locator('.breaches li', { hasText: 'fast' }).waitFor();
     await screenshot(supervisor.page, 'wallboard-breach');
     await screenshot(page, 'agent-sla-breached');
+  });
+
+  it('lets a supervisor reassign a conversation from the wallboard to a colleague, who is offered it', async () => {
+    const other = 1 - availableIndex;
+    await agents[other].page.getByLabel('My status').selectOption('available');
+    const colleague = tenant.agents[other];
+    await supervisor.page.locator(`tr[data-agent-id="${colleague.id}"]`, { hasText: 'available' }).waitFor();
+    await supervisor.page.locator('.breaches li', { hasText: 'First response' }).getByRole('button').click();
+    await supervisor.page.getByLabel('Reassign to').selectOption(`agent:${colleague.id}`);
+    await supervisor.page.getByRole('button', { name: 'Reassign' }).click();
+    await supervisor.page.getByRole('status').filter({ hasText: 'Reassigned' }).waitFor();
+    await offerCard(agents[other].page, 'Is anyone there?').waitFor();
+    expect(await axeViolations(supervisor.page)).toEqual([]);
+    await screenshot(supervisor.page, 'wallboard-reassigned');
+    for (const { problems } of [...agents, supervisor]) expect(problems).toEqual([]);
   });
 });

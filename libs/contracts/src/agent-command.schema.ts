@@ -75,13 +75,27 @@ const ConversationTransferInput = z
     message: 'give either queueId or agentId',
     path: ['queueId'],
   });
-/** On the topic the target agent is `toAgentId`: `agentId` is the command's sender there. */
+/**
+ * Who issued a transfer from the supervisors' console, stamped by the gateway from the verified token: the router
+ * then lets it move any open conversation of the tenant, not only one the sender holds.
+ */
+export const CommandIssuerSchema = z.strictObject({
+  role: z.enum(['supervisor', 'admin']),
+  userId: IdSchema,
+});
+export type CommandIssuer = z.infer<typeof CommandIssuerSchema>;
+
+/**
+ * On the topic the target agent is `toAgentId`: `agentId` is the command's sender there (for a supervisor without
+ * an agent profile, their user id; `issuedBy` says so).
+ */
 const ConversationTransfer = z.strictObject({
   type: z.literal('conversation.transfer'),
   conversationId: IdSchema,
   queueId: IdSchema.optional(),
   toAgentId: IdSchema.optional(),
   note: TransferNote.optional(),
+  issuedBy: CommandIssuerSchema.optional(),
 });
 
 /** The agent asked the customer something: response and resolution clocks pause until the customer writes. */
@@ -118,6 +132,10 @@ const ConversationFollowUpCancel = z.strictObject({
   type: z.literal('conversation.follow-up-cancel'),
   followUpId: IdSchema,
 });
+
+/** What a supervisor's console may send on /supervisors: only a transfer (reassign) of any open conversation. */
+export const SupervisorCommandInputSchema = ConversationTransferInput;
+export type SupervisorCommandInput = z.infer<typeof SupervisorCommandInputSchema>;
 
 /** What a console may send over its socket. */
 export const AgentCommandInputSchema = z.discriminatedUnion('type', [

@@ -38,3 +38,4 @@ export * from './csat-link.util';
 export * from './console-event.schema';
 export * from './queue-stats.schema';
 export * from './console-snapshot.schema';
+export * from './console-directory.schema';

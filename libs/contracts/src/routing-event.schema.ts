@@ -159,7 +159,7 @@ const DeliveryStatus = Envelope.extend({
   reason: z.string().nullable(),
 });
 
-/** A conversation moved queue: by its agent, or by an SLA overflow. Its SLA policy was matched again. */
+/** A conversation moved queue: by its agent, a supervisor, or an SLA overflow. Its SLA policy was matched again. */
 const ConversationTransferred = Envelope.extend({
   type: z.literal('conversation.transferred'),
   conversationId: IdSchema,
@@ -167,10 +167,12 @@ const ConversationTransferred = Envelope.extend({
   toQueueId: IdSchema.nullable(),
   /** The agent who held it before (offered or assigned), if any; they are pushed the change. */
   agentId: IdSchema.nullable(),
-  cause: z.enum(['agent', 'sla-overflow']),
+  cause: z.enum(['agent', 'supervisor', 'sla-overflow']),
   note: z.string().nullable(),
   /** The colleague it is offered to, when the agent transferred it to one rather than to a queue. */
   toAgentId: IdSchema.nullable().optional(),
+  /** The supervisor or admin who reassigned it (cause `supervisor`). */
+  byUserId: IdSchema.nullable().optional(),
 });
 
 /** An internal note on the thread (a message with direction internal): for agents and supervisors, never sent. */

@@ -1,7 +1,9 @@
 // Moving or ending a conversation: transfer (to a queue or an agent), wrap-up with a disposition, close, and
 // a follow-up. Each is one small form; the router's answer shows in the page's status line.
 import { useState, type FormEvent } from 'react';
+import type { Directory } from '../shell/directory.hook';
 import { formText as text } from '../shell/form.util';
+import { TransferTargetSelect, transferTarget } from '../shell/transfer-target.view';
 import type { RunCommand } from './run-command';
 
 const FOLLOW_UPS = [
@@ -10,7 +12,13 @@ const FOLLOW_UPS = [
   { label: 'Tomorrow', ms: 86_400_000 },
 ];
 
-export function ConversationActions({ conversationId, run }: { conversationId: string; run: RunCommand }) {
+interface Props {
+  conversationId: string;
+  run: RunCommand;
+  directory: Directory;
+}
+
+export function ConversationActions({ conversationId, run, directory }: Props) {
   const [open, setOpen] = useState<'transfer' | 'wrap-up' | 'follow-up' | null>(null);
   const toggle = (name: typeof open) => setOpen((current) => (current === name ? null : name));
 
@@ -27,7 +35,15 @@ export function ConversationActions({ conversationId, run }: { conversationId: s
   return (
     <div className="conversation-actions">
       <div className="actions">
-        <button type="button" aria-expanded={open === 'transfer'} onClick={() => toggle('transfer')}>
+        <button
+          type="button"
+          aria-expanded={open === 'transfer'}
+          onClick={() => {
+            // Colleagues' statuses change while the page is open: the picker shows them as of now.
+            if (open !== 'transfer') directory.reload();
+            toggle('transfer');
+          }}
+        >
           Transfer
         </button>
         <button type="button" aria-expanded={open === 'wrap-up'} onClick={() => toggle('wrap-up')}>
@@ -50,11 +66,10 @@ export function ConversationActions({ conversationId, run }: { conversationId: s
             submit(
               e,
               (f) => {
-                const target = text(f, 'target');
                 const note = text(f, 'note');
                 return {
                   type: 'conversation.transfer',
-                  ...(f.get('kind') === 'agent' ? { agentId: target } : { queueId: target }),
+                  ...transferTarget(text(f, 'target')),
                   ...(note ? { note } : {}),
                 };
               },
@@ -62,18 +77,7 @@ export function ConversationActions({ conversationId, run }: { conversationId: s
             )
           }
         >
-          <fieldset>
-            <legend>Transfer to</legend>
-            <label>
-              <input type="radio" name="kind" value="queue" defaultChecked /> Queue
-            </label>
-            <label>
-              <input type="radio" name="kind" value="agent" /> Agent
-            </label>
-          </fieldset>
-          <label>
-            Queue or agent id <input name="target" required />
-          </label>
+          <TransferTargetSelect label="Transfer to" agents={directory.agents} queues={directory.queues} />
           <label>
             Note <input name="note" maxLength={500} />
           </label>

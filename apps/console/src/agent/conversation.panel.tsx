@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ApiClient } from '../api/api.client';
 import type { ConversationView, LiveMessage } from '../live/console-state.reducer';
 import { ChannelIcon } from '../shell/channel.icon';
+import { useDirectory } from '../shell/directory.hook';
 import { ConversationActions } from './conversation-actions.view';
 import { useCustomerThread } from './customer-thread.hook';
 import type { RunCommand } from './run-command';
@@ -21,6 +22,7 @@ interface Props {
 export function ConversationPanel({ api, conversation, live, deliveries, run, onCustomer }: Props) {
   const { conversationId } = conversation;
   const thread = useCustomerThread(api, conversationId, live);
+  const directory = useDirectory(api);
   const known = conversation.customerName !== null;
   useEffect(() => {
     if (thread.customerId && !known) onCustomer(thread.customerId, thread.customerName);
@@ -93,7 +95,7 @@ export function ConversationPanel({ api, conversation, live, deliveries, run, on
           {mode === 'reply' ? 'Send reply' : 'Add note'}
         </button>
       </form>
-      <ConversationActions conversationId={conversationId} run={run} />
+      <ConversationActions conversationId={conversationId} run={run} directory={directory} />
     </section>
   );
 }

@@ -1,10 +1,11 @@
 // Any conversation's routing story (offers with their reasons, the decision log) and a reassign: transfer it
-// to a chosen agent. Opened from a breach, or by pasting a conversation id.
+// to a chosen agent or queue (on /supervisors). Opened from a breach, or by pasting a conversation id.
 import type { CommandAck } from '@switchboard/contracts/console-event.schema';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient } from '../api/api.client';
-import type { ConsoleState } from '../live/console-state.reducer';
+import type { Directory } from '../shell/directory.hook';
 import { formText } from '../shell/form.util';
+import { TransferTargetSelect, transferTarget, type TargetAgent } from '../shell/transfer-target.view';
 
 interface RoutingHistory {
   conversationId: string;
@@ -15,12 +16,13 @@ interface RoutingHistory {
 
 interface Props {
   api: ApiClient;
-  agents: ConsoleState['agents'];
+  agents: TargetAgent[];
+  queues: Directory['queues'];
   initial: string | null;
   run: (command: Record<string, unknown>) => Promise<CommandAck>;
 }
 
-export function ConversationInspector({ api, agents, initial, run }: Props) {
+export function ConversationInspector({ api, agents, queues, initial, run }: Props) {
   const [id, setId] = useState(initial ?? '');
   const [history, setHistory] = useState<RoutingHistory | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -47,12 +49,18 @@ export function ConversationInspector({ api, agents, initial, run }: Props) {
   async function reassign(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!history) return;
-    const agentId = formText(new FormData(event.currentTarget), 'agentId');
-    const ack = await run({ type: 'conversation.transfer', conversationId: history.conversationId, agentId });
+    const target = transferTarget(formText(new FormData(event.currentTarget), 'target'));
+    const ack = await run({
+      type: 'conversation.transfer',
+      conversationId: history.conversationId,
+      ...target,
+    });
+    // The routing story changed: show it as it is now (the new offer and the transfer in the decision log).
+    if (ack.ok) await load(history.conversationId);
     setMessage(ack.ok ? 'Reassigned' : `${ack.code}: ${ack.message}`);
   }
 
-  const name = (agentId: string) => agents.find((a) => a.agentId === agentId)?.name ?? agentId;
+  const name = (agentId: string) => agents.find((a) => a.id === agentId)?.name ?? agentId;
   return (
     <section className="panel" aria-labelledby="inspector-title">
       <h2 id="inspector-title">Conversation</h2>
@@ -98,16 +106,7 @@ export function ConversationInspector({ api, agents, initial, run }: Props) {
             ))}
           </ol>
           <form className="inline-form" onSubmit={(e) => void reassign(e)}>
-            <label>
-              Reassign to
-              <select name="agentId" required>
-                {agents.map((a) => (
-                  <option key={a.agentId} value={a.agentId}>
-                    {a.name} ({a.status}, {a.load}/{a.capacity})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <TransferTargetSelect label="Reassign to" agents={agents} queues={queues} />
             <button type="submit">Reassign</button>
           </form>
         </>

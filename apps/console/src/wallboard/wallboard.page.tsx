@@ -8,7 +8,7 @@ import { useLiveConsole } from '../live/use-live-console.hook';
 import { ConnectionBadge } from '../shell/connection.badge';
 import { formatDuration, useNow } from '../shell/use-now.hook';
 import { ConversationInspector } from './conversation-inspector.view';
-import { useDirectory } from './directory.hook';
+import { useDirectory } from '../shell/directory.hook';
 import { SLA_TARGETS } from '../agent/sla.badge';
 
 export function WallboardPage({ session, api }: { session: SessionStore; api: ApiClient }) {
@@ -144,7 +144,13 @@ export function WallboardPage({ session, api }: { session: SessionStore; api: Ap
       </div>
       <ConversationInspector
         api={api}
-        agents={state.agents.map((a) => ({ ...a, name: agentName(a.agentId) }))}
+        agents={state.agents.map((a) => ({
+          id: a.agentId,
+          name: agentName(a.agentId),
+          status: a.status,
+          load: `${a.load}/${a.capacity}`,
+        }))}
+        queues={directory.queues}
         initial={inspect}
         run={run}
       />

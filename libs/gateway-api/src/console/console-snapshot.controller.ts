@@ -1,10 +1,11 @@
-// The console's snapshot endpoint (docs/console-protocol.md): the caller's own tenant, always.
+// The console's snapshot and directory endpoints (docs/console-protocol.md): the caller's own tenant, always.
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
-import type { ConsoleSnapshot } from '@switchboard/contracts';
+import type { ConsoleDirectory, ConsoleSnapshot } from '@switchboard/contracts';
 import { ApiQueryParams, ZodQueryPipe } from '@switchboard/platform';
 import { consoleUser } from '../shared/console-user.util';
+import { GetConsoleDirectory } from './get-console-directory.usecase';
 import {
   ConsoleSnapshotQuerySchema,
   GetConsoleSnapshot,
@@ -16,7 +17,10 @@ import {
 @Controller('v1/console')
 @Roles('agent', 'supervisor', 'admin')
 export class ConsoleSnapshotController {
-  constructor(private readonly snapshot: GetConsoleSnapshot) {}
+  constructor(
+    private readonly snapshot: GetConsoleSnapshot,
+    private readonly directory: GetConsoleDirectory,
+  ) {}
 
   @Get('snapshot')
   @ApiOperation({ summary: "The console's state and the event log position it is consistent with (headSeq)" })
@@ -27,5 +31,12 @@ export class ConsoleSnapshotController {
     @Query(new ZodQueryPipe(ConsoleSnapshotQuerySchema)) query: ConsoleSnapshotQuery,
   ): Promise<ConsoleSnapshot> {
     return this.snapshot.execute(consoleUser(principal), query);
+  }
+
+  @Get('directory')
+  @ApiOperation({ summary: "The tenant's queues and active agents by name, for transfer pickers" })
+  @ApiOkResponse({ description: 'ConsoleDirectorySchema: queues {id, name}, agents {id, name, status}' })
+  getDirectory(@CurrentPrincipal() principal: Principal): Promise<ConsoleDirectory> {
+    return this.directory.execute(consoleUser(principal));
   }
 }

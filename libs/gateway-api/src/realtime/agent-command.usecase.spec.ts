@@ -124,3 +124,54 @@ describe('ForwardAgentCommand: new commands', () => {
     expect(sent()[2]).toMatchObject({ disposition: 'billing.refund', notes: 'done', agentId: 'a1' });
   });
 });
+
+describe('ForwardAgentCommand: a supervisor reassign', () => {
+  const supervisor: UserPrincipal = { ...agent, userId: 'u7', agentId: null, role: 'supervisor' };
+
+  it('stamps the issuer from the token and sends the target agent as toAgentId', async () => {
+    const { usecase, sent } = forwarder();
+    const input = { type: 'conversation.transfer', conversationId: 'c1', agentId: 'a2', note: 'VIP' };
+    const { commandId } = await usecase.executeAsSupervisor(supervisor, input, NOW);
+    expect(sent()).toEqual([
+      {
+        schema: 'switchboard.agent-command.v1',
+        type: 'conversation.transfer',
+        commandId,
+        tenantId: 't1',
+        agentId: 'u7',
+        issuedAt: NOW.toISOString(),
+        conversationId: 'c1',
+        toAgentId: 'a2',
+        note: 'VIP',
+        issuedBy: { role: 'supervisor', userId: 'u7' },
+      },
+    ]);
+  });
+
+  it.each([
+    ['another command type', { type: 'conversation.resolve', conversationId: 'c1' }],
+    [
+      'an issuer claimed by the client',
+      {
+        type: 'conversation.transfer',
+        conversationId: 'c1',
+        queueId: 'q1',
+        issuedBy: { role: 'admin', userId: 'u1' },
+      },
+    ],
+    ['both targets', { type: 'conversation.transfer', conversationId: 'c1', queueId: 'q1', agentId: 'a2' }],
+  ])('refuses %s and sends nothing', async (_case, input) => {
+    const { usecase, sent } = forwarder();
+    await expect(usecase.executeAsSupervisor(supervisor, input, NOW)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    expect(sent()).toEqual([]);
+  });
+
+  it('refuses an agent, whatever they send', async () => {
+    const { usecase, sent } = forwarder();
+    const input = { type: 'conversation.transfer', conversationId: 'c1', queueId: 'q1' };
+    await expect(usecase.executeAsSupervisor(agent, input, NOW)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(sent()).toEqual([]);
+  });
+});

@@ -14,16 +14,11 @@ import {
 } from '@nestjs/websockets';
 import { SessionValidator, TokenService, type UserPrincipal } from '@switchboard/auth';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import {
-  DomainError,
-  ErrorCode,
-  parseWith,
-  type CommandAck,
-  type RoutingEventV1,
-} from '@switchboard/contracts';
+import { ErrorCode, parseWith, type CommandAck, type RoutingEventV1 } from '@switchboard/contracts';
 import { isOriginAllowed } from '@switchboard/platform';
 import type { Namespace, Socket } from 'socket.io';
 import { ForwardAgentCommand } from './agent-command.usecase';
+import { commandAck } from './command-ack.util';
 import { consoleHandshakeOptions, type ConsoleHandshakeOptions } from './console-handshake.util';
 import { ConsoleStreams } from './console-stream.service';
 import { PresenceTracker } from './presence.tracker';
@@ -118,18 +113,8 @@ export class AgentsGateway implements OnGatewayInit, OnGatewayConnection {
 
   /** Answered with the router's outcome for the command (ADR 0027), or why it never reached the router. */
   @SubscribeMessage('command')
-  async onCommand(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<CommandAck> {
-    try {
-      const { outcome } = await this.forwardCommand.execute(principalOf(socket), body);
-      return await outcome;
-    } catch (error) {
-      if (error instanceof DomainError) {
-        const errors = error.issues.length > 0 ? { errors: error.issues } : {};
-        return { ok: false, code: error.code, message: error.message, ...errors };
-      }
-      this.logger.error(error);
-      return { ok: false, code: 'UNAVAILABLE', message: 'The command could not be queued; retry' };
-    }
+  onCommand(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<CommandAck> {
+    return commandAck(() => this.forwardCommand.execute(principalOf(socket), body), this.logger);
   }
 
   /** The agent is typing (or stopped) in a conversation; ephemeral, so it is handed on and not stored. */

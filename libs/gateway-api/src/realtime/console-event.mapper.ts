@@ -193,6 +193,7 @@ function conversationUpdate(
           toAgentId: event.toAgentId ?? null,
           cause: event.cause,
           note: event.note,
+          byUserId: event.byUserId ?? null,
         },
       );
     case 'conversation.awaiting-customer':

@@ -1,5 +1,6 @@
 // The supervisors' socket.io namespace (supervisors and admins; agents are refused at the handshake): the
-// tenant's console stream, or only some queues' (`watch`), with the resumable-stream frames of ADR 0026.
+// tenant's console stream, or only some queues' (`watch`), with the resumable-stream frames of ADR 0026, and
+// `command` for reassigning any open conversation of the tenant (`conversation.transfer` only).
 import { Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -11,11 +12,13 @@ import {
 } from '@nestjs/websockets';
 import { SessionValidator, TokenService, type UserPrincipal } from '@switchboard/auth';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { ConsoleNamespaces, ErrorCode, IdSchema, parseWith } from '@switchboard/contracts';
+import { ConsoleNamespaces, ErrorCode, IdSchema, parseWith, type CommandAck } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import { isOriginAllowed } from '@switchboard/platform';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
+import { ForwardAgentCommand } from './agent-command.usecase';
+import { commandAck } from './command-ack.util';
 import { consoleHandshakeOptions, type ConsoleHandshakeOptions } from './console-handshake.util';
 import { ConsoleStreams } from './console-stream.service';
 import { authenticateHandshake, HandshakeRefused, type HandshakeIdentity } from './socket-handshake.auth';
@@ -42,6 +45,7 @@ export class SupervisorsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly sessionWatch: SocketSessionWatch,
     private readonly socketLimits: SocketLimits,
     private readonly streams: ConsoleStreams,
+    private readonly forwardCommand: ForwardAgentCommand,
     @InjectPrisma() private readonly prisma: PrismaClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -107,6 +111,12 @@ export class SupervisorsGateway implements OnGatewayInit, OnGatewayConnection {
     const rooms = queueIds?.map((id) => consoleQueueRoom(tenantId, id)) ?? [consoleTenantRoom(tenantId)];
     await socket.join(rooms);
     return { ok: true, queueIds };
+  }
+
+  /** A reassign (ADR 0027's outcome ack): the issuer is stamped from the token, never taken from the client. */
+  @SubscribeMessage('command')
+  onCommand(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<CommandAck> {
+    return commandAck(() => this.forwardCommand.executeAsSupervisor(principalOf(socket), body), this.logger);
   }
 
   private async authenticate(socket: Socket): Promise<void> {

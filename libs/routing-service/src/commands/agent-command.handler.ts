@@ -7,6 +7,7 @@ import type { PrismaClient } from '@switchboard/persistence';
 import { RoutingErrorCode } from '@switchboard/routing-core';
 import { toCoreStatus } from '../engine/routing-input.mapper';
 import { planNote } from './conversation-note.planner';
+import { creditSupervisor, planTransfer } from './conversation-transfer.planner';
 import type { TenantContext } from '../engine/tenant-router.registry';
 import type { FollowUpStep } from '../follow-ups/follow-up.step';
 import { planReply, type ReplyFacts } from '../replies/reply.planner';
@@ -88,18 +89,13 @@ export class AgentCommandHandler {
     set: WriteSet,
     dc: DecisionContext,
   ): void {
-    if (!holdsAssignment(ctx, command)) return rejectNotYours(set, command);
-    const common = {
-      contactId: command.conversationId,
-      byAgentId: command.agentId,
-      ...(command.note ? { reason: command.note } : {}),
-    };
-    // The gateway lets exactly one target through; a record without either is refused like an unknown queue.
-    const outcome = command.toAgentId
-      ? ctx.router.try({ type: 'transferToAgent', toAgentId: command.toAgentId, ...common })
-      : ctx.router.try({ type: 'transferContact', toQueueId: command.queueId ?? '', ...common });
+    const plan = planTransfer(command, ctx.router.ownerOf(command.conversationId));
+    if (plan.kind === 'refused') return reject(set, command, plan.code, plan.message);
+    const outcome = ctx.router.try(plan.command);
     if (!outcome.ok) return reject(set, command, transferRefusal(outcome.error.code), outcome.error.message);
+    const firstEvent = set.events.length;
     addDecisionWrites(set, outcome.decisions, dc);
+    creditSupervisor(set.events, firstEvent, command);
     this.sla.follow(ctx, set, dc, outcome.decisions);
   }
 
