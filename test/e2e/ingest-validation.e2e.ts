@@ -57,7 +57,10 @@ describe('ingest validation at the edge (embedded)', () => {
         timeout: 20_000,
       })
       .toBe(1);
-    const rows = await harness.prisma.message.findMany({ where: { tenantId: tenant.id } });
+    // Customers' messages only: the router's own acknowledgements are outbound rows of the same conversations.
+    const rows = await harness.prisma.message.findMany({
+      where: { tenantId: tenant.id, direction: 'inbound' },
+    });
     return rows.map((m) => m.channelMessageId).sort();
   }
 

@@ -73,7 +73,9 @@ describe('pre-auth throttling (embedded)', () => {
 
     // Same address, good key: unaffected.
     expect((await ingestFrom('127.0.0.5', tenant.apiKey, 'good-same-ip')).status).toBe(202);
-    await expect.poll(() => harness.prisma.message.count({ where: { tenantId: tenant.id } })).toBe(2);
+    await expect
+      .poll(() => harness.prisma.message.count({ where: { tenantId: tenant.id, direction: 'inbound' } }))
+      .toBe(2);
   });
 
   it('never sees a raw credential in the limiter: a bearer token counts like a key', async () => {

@@ -51,6 +51,8 @@ describe('rate limits (embedded)', () => {
     expect(statuses.filter((s) => s === 202)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(3);
     // Everything that got a 202 is stored; nothing refused was half-accepted.
-    await expect.poll(() => harness.prisma.message.count({ where: { tenantId: tenant.id } })).toBe(5);
+    await expect
+      .poll(() => harness.prisma.message.count({ where: { tenantId: tenant.id, direction: 'inbound' } }))
+      .toBe(5);
   });
 });
