@@ -74,6 +74,21 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('command outcomes in the ack
     expect(closed.outcome).toBe(stored.status);
   });
 
+  it('gives exactly one of two tabs accepting one offer ok, the other OFFER_NOT_LIVE', async () => {
+    await postContact(harness, tenant, 'race-2');
+    const offer = await tabs[0].next('offer.created', (e) => e.preview === 'Hello from race-2');
+    const acks = (await Promise.all([
+      tabs[0].command({ type: 'offer.accept', offerId: offer.offerId }),
+      tabs[1].command({ type: 'offer.accept', offerId: offer.offerId }),
+    ])) as Ack[];
+    expect(acks.filter((a) => a.ok)).toHaveLength(1);
+    expect(acks.filter((a) => !a.ok)).toEqual([
+      expect.objectContaining({ ok: false, code: 'OFFER_NOT_LIVE', commandId: expect.any(String) as string }),
+    ]);
+    await tabs[0].next('assignment.created', (e) => e.offerId === offer.offerId);
+    expect(await harness.prisma.assignment.count({ where: { offerId: offer.offerId as string } })).toBe(1);
+  });
+
   it('refuses a malformed command at the gateway, naming the field, with no command id', async () => {
     const missing = (await tabs[0].command({ type: 'offer.accept' })) as Ack;
     expect(missing).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', errors: [{ path: 'offerId' }] });

@@ -7,6 +7,7 @@ import type { PrismaClient } from '@switchboard/persistence';
 import { RoutingErrorCode } from '@switchboard/routing-core';
 import { toCoreStatus } from '../engine/routing-input.mapper';
 import { planNote } from './conversation-note.planner';
+import { OfferAnswerBook } from './offer-answer.book';
 import { creditSupervisor, planTransfer } from './conversation-transfer.planner';
 import type { TenantContext } from '../engine/tenant-router.registry';
 import type { FollowUpStep } from '../follow-ups/follow-up.step';
@@ -18,6 +19,8 @@ import type { WriteSet } from '../write/write-set';
 type Command<T extends AgentCommandV1['type']> = Extract<AgentCommandV1, { type: T }>;
 
 export class AgentCommandHandler {
+  private readonly offerAnswers = new OfferAnswerBook();
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly now: () => number,
@@ -127,7 +130,16 @@ export class AgentCommandHandler {
         where: { id: command.offerId, tenantId: command.tenantId, agentId: command.agentId },
         select: { status: true },
       });
-      if (offer?.status === (command.type === 'offer.accept' ? 'accepted' : 'declined')) return;
+      if (offer?.status === (command.type === 'offer.accept' ? 'accepted' : 'declined')) {
+        // The same command again is a redelivery, done; another console's answer (a second tab) is refused.
+        if (!this.offerAnswers.answeredByAnother(command.offerId, command.commandId)) return;
+        return reject(
+          set,
+          command,
+          ErrorCode.OfferNotLive,
+          `Offer ${command.offerId} was already ${offer.status} from another console`,
+        );
+      }
       return reject(set, command, ErrorCode.OfferNotLive, `Offer ${command.offerId} is not live for you`);
     }
     const outcome = ctx.router.try({
@@ -137,6 +149,7 @@ export class AgentCommandHandler {
       offerId: command.offerId,
     });
     if (!outcome.ok) return reject(set, command, ErrorCode.OfferNotLive, outcome.error.message);
+    this.offerAnswers.record(command.offerId, command.commandId);
     addDecisionWrites(set, outcome.decisions, dc);
   }
 
