@@ -7,6 +7,7 @@ import { AgentClient } from '../support/agent-client';
 import { ApiClient } from '../support/api-client';
 import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
+import { availableAgent, chatInbox } from '../support/scenario';
 import { VisitorClient } from '../support/visitor-client';
 
 interface ReportBody {
@@ -33,17 +34,8 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('abandonment (%s)', (mode) =
   beforeAll(async () => {
     harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '120' });
     tenant = await createTenantFixture(harness.prisma, [{ name: 'alice', capacity: { chat: 1 } }]);
-    inboxId = (
-      await harness.prisma.inbox.create({
-        data: { tenantId: tenant.id, channel: 'chat', name: 'Website', address: `abandon-${tenant.id}` },
-      })
-    ).id;
-    const { email, password } = tenant.agents[0];
-    alice = await AgentClient.connect(
-      harness.url,
-      await AgentClient.login(harness.url, tenant.slug, email, password),
-    );
-    expect((await alice.command({ type: 'status.set', status: 'available' })).ok).toBe(true);
+    inboxId = await chatInbox(harness, tenant, 'abandon');
+    alice = await availableAgent(harness, tenant);
     supervisorApi = await ApiClient.as(harness.url, harness.prisma, tenant, 'supervisor');
     supervisor = await AgentClient.connect(harness.url, supervisorApi.token ?? '');
   }, 120_000);

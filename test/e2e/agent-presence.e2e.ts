@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../support/agent-client';
 import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
+import { postChatContact } from '../support/scenario';
 
 describe.each<Mode>(['embedded', 'kafka+postgres'])('agent presence (%s)', (mode) => {
   let harness: Harness;
@@ -18,20 +19,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('agent presence (%s)', (mode
   const statusOf = async (i: number): Promise<string> =>
     (await harness.prisma.agent.findUniqueOrThrow({ where: { id: tenant.agents[i].id } })).status;
 
-  async function post(id: string): Promise<void> {
-    const response = await fetch(`${harness.url}/v1/contacts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': tenant.apiKey },
-      body: JSON.stringify({
-        channel: 'chat',
-        channelMessageId: id,
-        from: { address: `visitor-${id}@example.com` },
-        body: `Hello from ${id}`,
-        sentAt: new Date().toISOString(),
-      }),
-    });
-    expect(response.status).toBe(202);
-  }
+  const post = (id: string) => postChatContact(harness, tenant, id);
 
   beforeAll(async () => {
     harness = await startHarness(mode, {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../support/agent-client';
 import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
+import { postChatContact } from '../support/scenario';
 
 interface Ack {
   ok: boolean;
@@ -11,21 +12,6 @@ interface Ack {
   code?: string;
   message?: string;
   errors?: Array<{ path: string }>;
-}
-
-async function postContact(harness: Harness, tenant: TenantFixture, id: string): Promise<void> {
-  const response = await fetch(`${harness.url}/v1/contacts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': tenant.apiKey },
-    body: JSON.stringify({
-      channel: 'chat',
-      channelMessageId: id,
-      from: { address: `visitor-${id}@example.com` },
-      body: `Hello from ${id}`,
-      sentAt: new Date().toISOString(),
-    }),
-  });
-  expect(response.status).toBe(202);
 }
 
 describe.each<Mode>(['embedded', 'kafka+postgres'])('command outcomes in the ack (%s)', (mode) => {
@@ -54,7 +40,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('command outcomes in the ack
   });
 
   it('gives exactly one of two tabs racing on one offer (accept and decline) ok, the other OFFER_NOT_LIVE', async () => {
-    await postContact(harness, tenant, 'race-1');
+    await postChatContact(harness, tenant, 'race-1');
     const offer = await tabs[0].next('offer.created', (e) => e.preview === 'Hello from race-1');
     const acks = (await Promise.all([
       tabs[0].command({ type: 'offer.accept', offerId: offer.offerId }),
@@ -75,7 +61,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('command outcomes in the ack
   });
 
   it('gives exactly one of two tabs accepting one offer ok, the other OFFER_NOT_LIVE', async () => {
-    await postContact(harness, tenant, 'race-2');
+    await postChatContact(harness, tenant, 'race-2');
     const offer = await tabs[0].next('offer.created', (e) => e.preview === 'Hello from race-2');
     const acks = (await Promise.all([
       tabs[0].command({ type: 'offer.accept', offerId: offer.offerId }),

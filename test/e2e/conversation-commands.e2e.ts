@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../support/agent-client';
 import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
+import { availableAgent, postChatContact, signIn } from '../support/scenario';
 
 type Ack = { ok: boolean; code?: string; errors?: Array<{ path: string }> };
 
@@ -15,18 +16,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('conversation commands (%s)'
   let bob: AgentClient;
 
   async function contact(id: string): Promise<string> {
-    const response = await fetch(`${harness.url}/v1/contacts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': tenant.apiKey },
-      body: JSON.stringify({
-        channel: 'chat',
-        channelMessageId: id,
-        from: { address: `visitor-${id}@example.com` },
-        body: `Hello from ${id}`,
-        sentAt: new Date().toISOString(),
-      }),
-    });
-    expect(response.status).toBe(202);
+    await postChatContact(harness, tenant, id);
     const offer = await alice.next('offer.created', (e) => e.preview === `Hello from ${id}`);
     const accepted = await alice.command({ type: 'offer.accept', offerId: offer.offerId });
     expect(accepted).toEqual({ ok: true, commandId: accepted.commandId });
@@ -44,13 +34,8 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('conversation commands (%s)'
       { name: 'alice', capacity: { chat: 3 } },
       { name: 'bob', capacity: { chat: 1 } },
     ]);
-    const connect = async (i: number) =>
-      AgentClient.connect(
-        harness.url,
-        await AgentClient.login(harness.url, tenant.slug, tenant.agents[i].email, tenant.agents[i].password),
-      );
-    [alice, bob] = [await connect(0), await connect(1)];
-    expect(await alice.command({ type: 'status.set', status: 'available' })).toMatchObject({ ok: true });
+    alice = await availableAgent(harness, tenant, 0);
+    bob = await signIn(harness, tenant, 1);
   });
 
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { AgentClient } from '../support/agent-client';
 import { ApiClient } from '../support/api-client';
 import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
+import { availableAgent, chatInbox } from '../support/scenario';
 import { VisitorClient } from '../support/visitor-client';
 
 describe.each<Mode>(['embedded', 'kafka+postgres'])('CSAT survey on web chat (%s)', (mode) => {
@@ -18,17 +19,8 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('CSAT survey on web chat (%s
   beforeAll(async () => {
     harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '120', CSAT_CHANNELS: 'chat' });
     tenant = await createTenantFixture(harness.prisma, [{ name: 'alice', capacity: { chat: 2 } }]);
-    inboxId = (
-      await harness.prisma.inbox.create({
-        data: { tenantId: tenant.id, channel: 'chat', name: 'Website', address: `csat-${tenant.id}` },
-      })
-    ).id;
-    const { email, password } = tenant.agents[0];
-    alice = await AgentClient.connect(
-      harness.url,
-      await AgentClient.login(harness.url, tenant.slug, email, password),
-    );
-    expect((await alice.command({ type: 'status.set', status: 'available' })).ok).toBe(true);
+    inboxId = await chatInbox(harness, tenant, 'csat');
+    alice = await availableAgent(harness, tenant);
     const boss = await ApiClient.as(harness.url, harness.prisma, tenant, 'supervisor');
     supervisor = await AgentClient.connect(harness.url, boss.token ?? '');
   }, 120_000);

@@ -6,6 +6,7 @@ import { AgentClient } from '../support/agent-client';
 import { ApiClient } from '../support/api-client';
 import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
+import { availableAgent } from '../support/scenario';
 
 describe.each<Mode>(['embedded', 'kafka+postgres'])('CSAT answered on WhatsApp (%s)', (mode) => {
   let harness: Harness;
@@ -16,12 +17,7 @@ describe.each<Mode>(['embedded', 'kafka+postgres'])('CSAT answered on WhatsApp (
   beforeAll(async () => {
     harness = await startHarness(mode, { OFFER_TIMEOUT_SECONDS: '120', CSAT_CHANNELS: 'chat,whatsapp' });
     tenant = await createTenantFixture(harness.prisma, [{ name: 'alice' }]);
-    const { email, password } = tenant.agents[0];
-    alice = await AgentClient.connect(
-      harness.url,
-      await AgentClient.login(harness.url, tenant.slug, email, password),
-    );
-    expect((await alice.command({ type: 'status.set', status: 'available' })).ok).toBe(true);
+    alice = await availableAgent(harness, tenant);
     const boss = await ApiClient.as(harness.url, harness.prisma, tenant, 'supervisor');
     supervisor = await AgentClient.connect(harness.url, boss.token ?? '');
   }, 120_000);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../support/agent-client';
 import { startHarness, type Harness, type Mode } from '../support/app-harness';
 import { createTenantFixture } from '../support/fixtures';
+import { availableAgent } from '../support/scenario';
 import { VisitorClient } from '../support/visitor-client';
 
 describe.each<Mode>(['kafka+postgres', 'embedded'])('web chat replay (%s)', (mode) => {
@@ -20,12 +21,7 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('web chat replay (%s)', (mod
         data: { tenantId: tenant.id, channel: 'chat', name: 'Website', address: 'website' },
       })
     ).id;
-    const { email, password } = tenant.agents[0];
-    alice = await AgentClient.connect(
-      harness.url,
-      await AgentClient.login(harness.url, tenant.slug, email, password),
-    );
-    expect((await alice.command({ type: 'status.set', status: 'available' })).ok).toBe(true);
+    alice = await availableAgent(harness, tenant);
   });
 
   afterAll(async () => {
