@@ -34,6 +34,7 @@ import { planIntake, type PlannedMessage } from './intake/intake.planner';
 import { planDeliveryStatus, type DeliveryOutcome } from './replies/delivery-status.planner';
 import { loadDeliveryFacts, loadReplyFacts } from './replies/reply-lookups';
 import type { ReplyCommand } from './replies/reply.planner';
+import { loadDayTally } from './metrics/tenant-metrics.loader';
 import { loadReopenedClocks } from './sla/sla-clock.loader';
 import type { SlaClockStep, SlaEvent } from './sla/sla-clock.step';
 import { mayChangeDepth, queueDepthsOf } from './metrics/queue-depths.mapper';
@@ -295,7 +296,13 @@ export class TenantRoutingService {
       ctx.sla.invalidate();
       await ctx.sla.refreshIfStale();
     }
-    if (change.entity === 'settings') ctx.settings = await loadTenantSettings(this.deps.prisma, ctx.tenantId);
+    if (change.entity === 'settings') {
+      const settings = await loadTenantSettings(this.deps.prisma, ctx.tenantId);
+      // A new time zone moves "today": the wallboard's day figures are re-read for the tenant's new day.
+      if (settings.timeZone !== ctx.settings.timeZone)
+        ctx.today = await loadDayTally(this.deps.sql, ctx.tenantId, settings.timeZone, this.deps.now());
+      ctx.settings = settings;
+    }
     const { decisions, refused } = await this.deps.config.handle(ctx.router, change);
     for (const error of refused)
       this.deps.logger.warn({ tenantId: ctx.tenantId, change, code: error.code }, error.message);

@@ -53,7 +53,8 @@ describe('createDayTally', () => {
     // 03:00 UTC on the 29th is still the 28th in New York (UTC-4): the same day as noon UTC on the 28th.
     const lateEvening = DAY + 3 * 3_600_000;
     tally.add(rows([answered('sales', 1_000, lateEvening - 15 * 3_600_000)]), lateEvening - 15 * 3_600_000);
-    expect(tally.figuresOf('sales', lateEvening).answered).toBe(0);
+    expect(tally.figuresOf('sales', lateEvening).answered).toBe(1);
+    expect(tally.figuresOf('sales', lateEvening + 2 * 3_600_000).answered).toBe(0);
     const tz = createDayTally('America/New_York');
     tz.add(
       rollUp([answered('sales', 1_000, DAY - 3_600_000)], { timeZone: 'America/New_York' }),
@@ -63,7 +64,24 @@ describe('createDayTally', () => {
     expect(tz.figuresOf('sales', DAY + 5 * 3_600_000).answered).toBe(0);
   });
 
-  it('restores from stored day rows as if their facts had been added', () => {
+  it('counts the tenant’s local day from rows rolled up in UTC, as the router stores them', () => {
+    const tally = createDayTally('Asia/Kolkata');
+    // 18:00 UTC on the 28th is 23:30 in Kolkata (UTC+05:30), the 28th; 18:30 UTC is 00:00 on the 29th.
+    const beforeMidnight = DAY - 6 * 3_600_000;
+    const atMidnight = beforeMidnight + 30 * 60_000;
+    const morning = DAY + 4 * 3_600_000;
+    tally.add(rows([answered('sales', 1_000, beforeMidnight)]), beforeMidnight);
+    tally.add(rows([answered('sales', 2_000, atMidnight), answered('sales', 4_000, morning)]), morning);
+    expect(tally.figuresOf('sales', morning)).toMatchObject({ answered: 2, asaMs: 3_000 });
+    const restored = createDayTally('Asia/Kolkata');
+    restored.restore(
+      rows([answered('sales', 1_000, beforeMidnight), answered('sales', 2_000, atMidnight)]),
+      morning,
+    );
+    expect(restored.figuresOf('sales', morning)).toMatchObject({ answered: 1, asaMs: 2_000 });
+  });
+
+  it('restores from stored rows as if their facts had been added', () => {
     const facts = [answered('sales', 10_000), abandoned(null, 30_000)];
     const added = createDayTally('UTC');
     added.add(rows(facts), NOON);

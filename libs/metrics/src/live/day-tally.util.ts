@@ -1,5 +1,7 @@
 // Today's answered, abandoned, service level and ASA per queue, kept in the router's memory by folding in the
-// day rollup rows each batch writes anyway, so a wallboard refresh costs no query. Days are the tenant's days.
+// rollup rows each batch writes anyway, so a wallboard refresh costs no query. Days are the tenant's days: the
+// tally adds the quarter-hour rows inside the tenant's local day, as the reports compose local days, because
+// stored hour and day rows follow the router's rollup zone (UTC), not each tenant's.
 import {
   mergeCounters,
   emptyCounters,
@@ -18,7 +20,7 @@ export interface QueueDayFigures {
 }
 
 export interface DayTally {
-  /** Replaces the tally with stored day rows (tenant and queue dimensions of the day containing `now`). */
+  /** Replaces the tally with stored quarter-hour rows (tenant and queue dimensions of the local day of `now`). */
   restore(rows: readonly RollupRow[], now: number): void;
   /** Folds in a committed batch's rollup rows; rows of other intervals, dimensions or days are ignored. */
   add(rows: readonly RollupRow[], now: number): void;
@@ -32,6 +34,7 @@ export interface DayTally {
 export function createDayTally(timeZone: string): DayTally {
   const clock: BucketClock = bucketClock(timeZone);
   let day = Number.NaN;
+  let dayEnd = Number.NaN;
   let tenant = emptyCounters();
   const queues = new Map<string, RollupCounters>();
 
@@ -39,12 +42,13 @@ export function createDayTally(timeZone: string): DayTally {
     const start = clock.startOf('1d', now);
     if (start === day) return;
     day = start;
+    dayEnd = clock.nextStart('1d', start);
     tenant = emptyCounters();
     queues.clear();
   };
   const fold = (rows: readonly RollupRow[]): void => {
     for (const row of rows) {
-      if (row.interval !== '1d' || row.bucketStart !== day) continue;
+      if (row.interval !== '15m' || row.bucketStart < day || row.bucketStart >= dayEnd) continue;
       if (row.dimension === 'tenant') tenant = mergeCounters(tenant, row.counters);
       else if (row.dimension === 'queue') {
         queues.set(

@@ -5,8 +5,8 @@ import type { PrismaClient, SqlTransactor } from '@switchboard/persistence';
 import type { RoutingDecision } from '@switchboard/routing-core';
 import { stamped, type TenantEventLog } from '../events/event-outbox';
 import { loadIntakeState } from '../intake/intake-lookups';
-import { bucketClock, createDayTally, type DayTally } from '@switchboard/metrics';
-import { loadDayRows, loadMetricsRestore } from '../metrics/tenant-metrics.loader';
+import type { DayTally } from '@switchboard/metrics';
+import { loadDayTally, loadMetricsRestore } from '../metrics/tenant-metrics.loader';
 import { METRICS_TIME_ZONE, serviceLevelThreshold, TenantMetrics } from '../metrics/tenant-metrics';
 import type { TenantIntakeState } from '../intake/intake-state';
 import { SlaCatalog } from '../intake/sla-catalog';
@@ -69,18 +69,17 @@ export class TenantRouterRegistry {
     const ownership = await acquireTenant(sql, tenantId, owner);
     const sla = new SlaCatalog(prisma, tenantId, now);
     const at = now();
-    const [commands, intake, clocks, unpublished, , metricsRestore, dayRows, settings] = await Promise.all([
+    const [commands, intake, clocks, unpublished, , metricsRestore, settings] = await Promise.all([
       loader.restoreCommands(tenantId),
       loadIntakeState(sql, tenantId, { windowMs: reopenWindowMs, now: now() }),
       loadSlaClocks(sql, tenantId),
       eventsAfter(sql, tenantId, ownership.publishedSeq),
       sla.refreshIfStale(),
       loadMetricsRestore(sql, tenantId, at),
-      loadDayRows(sql, tenantId, bucketClock(METRICS_TIME_ZONE).startOf('1d', at)),
       loadTenantSettings(prisma, tenantId),
     ]);
-    const today = createDayTally(METRICS_TIME_ZONE);
-    today.restore(dayRows, at);
+    // The live day is the tenant's own, so its zone must be known before today's rows are read.
+    const today = await loadDayTally(sql, tenantId, settings.timeZone, at);
     const router = new TenantRouter(tenantId, now);
     const { decisions, refused } = router.apply(commands);
     if (refused.length > 0) {

@@ -2,7 +2,15 @@
 // creation, the open assignment if any, replied once a first response is stored) and its agents' statuses.
 import { AgentStatusSchema, ChannelSchema } from '@switchboard/contracts';
 import type { SqlExecutor } from '@switchboard/persistence';
-import { emptyCounters, rollupColumnOf, type RollupRow, type TrackerRestore } from '@switchboard/metrics';
+import {
+  bucketClock,
+  createDayTally,
+  emptyCounters,
+  rollupColumnOf,
+  type DayTally,
+  type RollupRow,
+  type TrackerRestore,
+} from '@switchboard/metrics';
 
 interface OpenConversationRow extends Record<string, unknown> {
   id: string;
@@ -64,21 +72,25 @@ const DAY_FIGURE_COLUMNS = [
 ] as const;
 
 /**
- * The tenant's and its queues' rollup rows of the day starting at `dayStart`, with the columns the live day
- * tally reads: one indexed read when the router takes the tenant over, so wallboards start from the day so far.
+ * The tenant's and its queues' quarter-hour rollups of the local day [`dayStart`, `dayEnd`), summed per
+ * dimension, with the columns the live day tally reads: one indexed read when the router takes the tenant over
+ * or its time zone changes, so wallboards start from the day so far.
  */
 export async function loadDayRows(
   sql: SqlExecutor,
   tenantId: string,
   dayStart: number,
+  dayEnd: number,
 ): Promise<RollupRow[]> {
-  const columns = DAY_FIGURE_COLUMNS.map((c) => `${rollupColumnOf(c)}::float8 AS "${c}"`).join(', ');
+  const columns = DAY_FIGURE_COLUMNS.map((c) => `SUM(${rollupColumnOf(c)})::float8 AS "${c}"`).join(', ');
   const rows = await sql.query<Record<(typeof DAY_FIGURE_COLUMNS)[number], number> & DayRowKey>(
     `SELECT dimension, dimension_id, ${columns}
        FROM metric_rollups
-      WHERE tenant_id = $1 AND bucket_interval = '1d' AND bucket_start = to_timestamp($2::float8 / 1000)
-        AND dimension IN ('tenant', 'queue')`,
-    [tenantId, dayStart],
+      WHERE tenant_id = $1 AND bucket_interval = '15m'
+        AND bucket_start >= to_timestamp($2::float8 / 1000) AND bucket_start < to_timestamp($3::float8 / 1000)
+        AND dimension IN ('tenant', 'queue')
+      GROUP BY dimension, dimension_id`,
+    [tenantId, dayStart, dayEnd],
   );
   return rows.map((row) => {
     const counters = emptyCounters();
@@ -87,11 +99,25 @@ export async function loadDayRows(
       tenantId,
       dimension: row.dimension === 'tenant' ? 'tenant' : 'queue',
       dimensionId: row.dimension_id,
-      interval: '1d',
+      interval: '15m',
       bucketStart: dayStart,
       counters,
     };
   });
+}
+
+/** A tenant's live day tally in its time zone, restored from what is stored of its day so far. */
+export async function loadDayTally(
+  sql: SqlExecutor,
+  tenantId: string,
+  timeZone: string,
+  at: number,
+): Promise<DayTally> {
+  const clock = bucketClock(timeZone);
+  const dayStart = clock.startOf('1d', at);
+  const tally = createDayTally(timeZone);
+  tally.restore(await loadDayRows(sql, tenantId, dayStart, clock.nextStart('1d', dayStart)), at);
+  return tally;
 }
 
 interface DayRowKey extends Record<string, unknown> {

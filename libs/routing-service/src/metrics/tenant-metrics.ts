@@ -29,7 +29,10 @@ export interface TenantMetricsOptions {
   readonly onRefused?: (refused: readonly MetricFact[], error: MetricsError) => void;
 }
 
-/** Day buckets' zone: tenants have no configured zone yet, so their days are UTC days. */
+/**
+ * Stored rollups' zone. Hour and day rows are UTC buckets; reports and the live day tally compose a tenant's
+ * local hours and days from the quarter-hour rows, which every real zone offset aligns with.
+ */
 export const METRICS_TIME_ZONE = 'UTC';
 
 /**
