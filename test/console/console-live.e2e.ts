@@ -193,6 +193,8 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('live console (%s)', (mode) 
     await page.getByRole('button', { name: 'Transfer' }).click();
     // The picker lists colleagues and queues by name from the console directory.
     const picker = page.getByLabel('Transfer to');
+    // ...but never the agent themselves.
+    expect(await picker.locator(`option[value="agent:${holder.agentId}"]`).count()).toBe(0);
     await picker.selectOption(`agent:${colleague?.id ?? ''}`);
     await expect
       .poll(() => picker.locator('option:checked').textContent())

@@ -13,8 +13,8 @@ describe('console directory (embedded)', () => {
   let b: TenantFixture;
   let queueId: string;
 
-  const directory = async (headers: Record<string, string>) => {
-    const response = await fetch(`${harness.url}/v1/console/directory`, { headers });
+  const directory = async (headers: Record<string, string>, query = '') => {
+    const response = await fetch(`${harness.url}/v1/console/directory${query}`, { headers });
     return {
       status: response.status,
       type: response.headers.get('content-type'),
@@ -32,7 +32,11 @@ describe('console directory (embedded)', () => {
     queueId = (await harness.prisma.queue.create({ data: { tenantId: a.id, name: 'billing' } })).id;
     await harness.prisma.queue.create({ data: { tenantId: b.id, name: 'secret' } });
     await harness.prisma.agent.update({ where: { id: a.agents[2].id }, data: { active: false } });
-    await harness.prisma.agent.update({ where: { id: a.agents[1].id }, data: { status: 'available' } });
+    // An agent profile's email unlike its name, so a search can be seen to match either.
+    await harness.prisma.agent.update({
+      where: { id: a.agents[1].id },
+      data: { status: 'available', email: 'zed.cy@example.test' },
+    });
   });
 
   afterAll(async () => {
@@ -76,5 +80,49 @@ describe('console directory (embedded)', () => {
       agents: [{ id: b.agents[0].id, name: 'bo', status: 'offline' }],
       truncated: false,
     });
+  });
+
+  it("narrows both lists by a case-insensitive name or email prefix, in the caller's tenant only", async () => {
+    const headers = await bearer(a, a.agents[0].email);
+    const search = async (query: string) =>
+      ConsoleDirectorySchema.parse((await directory(headers, query)).body);
+    expect(await search('?q=AD')).toEqual({
+      queues: [],
+      agents: [{ id: a.agents[0].id, name: 'ada', status: 'offline' }],
+      truncated: false,
+    });
+    expect(await search('?q=Bil')).toEqual({
+      queues: [{ id: queueId, name: 'billing' }],
+      agents: [],
+      truncated: false,
+    });
+    // Matched by the email, which is still never returned.
+    const byEmail = await directory(headers, '?q=zed.');
+    expect(ConsoleDirectorySchema.parse(byEmail.body).agents.map((row) => row.name)).toEqual(['cy']);
+    expect(JSON.stringify(byEmail.body)).not.toContain('zed');
+    // A prefix, not a pattern: % and _ match themselves only.
+    expect(await search('?q=%25')).toEqual({ queues: [], agents: [], truncated: false });
+    expect(await search('?q=_')).toEqual({ queues: [], agents: [], truncated: false });
+    // A deactivated agent stays out, and another tenant's never come in.
+    expect((await search('?q=gone')).agents).toEqual([]);
+    expect((await search('?q=bo')).agents).toEqual([]);
+  });
+
+  it('returns at most `limit` of each list and says when it cut one; refuses a limit beyond the cap', async () => {
+    const headers = await bearer(a, a.agents[0].email);
+    const first = ConsoleDirectorySchema.parse((await directory(headers, '?limit=1')).body);
+    expect(first).toEqual({
+      queues: [{ id: queueId, name: 'billing' }],
+      agents: [{ id: a.agents[0].id, name: 'ada', status: 'offline' }],
+      truncated: true,
+    });
+    expect(ConsoleDirectorySchema.parse((await directory(headers, '?limit=2')).body).truncated).toBe(false);
+    for (const query of ['?limit=0', '?limit=1001', '?limit=many', '?q=', '?other=1']) {
+      const refused = await directory(headers, query);
+      expect(refused.status).toBe(400);
+      expect(refused.type).toMatch(/^application\/problem\+json/);
+    }
+    const tooMany = await directory(headers, '?limit=1001');
+    expect(JSON.stringify(tooMany.body)).toContain('limit');
   });
 });

@@ -17,6 +17,8 @@ describe.each(['embedded', 'kafka+postgres'] as const)('console snapshot (%s)', 
   let supervisorToken: string;
   let agent: AgentClient;
   let queueId: string;
+  /** `connected` of an agent with no console on this gateway. */
+  const notHere = mode === 'embedded' ? false : null;
 
   const snapshot = async (token: string | null, query = '') => {
     const response = await fetch(`${harness.url}/v1/console/snapshot${query}`, {
@@ -102,7 +104,8 @@ describe.each(['embedded', 'kafka+postgres'] as const)('console snapshot (%s)', 
     if (board.role !== 'supervisor') throw new Error('expected the supervisor view');
     expect(board.queues).toEqual([expect.objectContaining({ queueId, name: 'billing', waiting: 1 })]);
     expect(board.agents).toEqual([
-      expect.objectContaining({ agentId: a.agents[0].id, load: 1, connected: null }),
+      // Their console is open on this gateway, which is how the gateway knows.
+      expect.objectContaining({ agentId: a.agents[0].id, load: 1, connected: true }),
     ]);
 
     await agent.command({ type: 'offer.accept', offerId: offer.offerId });
@@ -159,7 +162,20 @@ describe.each(['embedded', 'kafka+postgres'] as const)('console snapshot (%s)', 
     ]);
     expect(other.queues).toEqual([]);
     expect(other.agents.map((row) => row.agentId)).toEqual([b.agents[0].id]);
+    // No console of theirs anywhere: the embedded gateway is the only one and knows it; a Kafka gateway cannot
+    // see the others' sockets, so it says it does not know.
+    expect(other.agents[0]?.connected).toBe(notHere);
     const mine = ConsoleSnapshotSchema.parse((await snapshot(supervisorToken)).body);
     expect(mine.role === 'supervisor' && mine.breaches).toEqual([]);
+  });
+
+  it('shows an agent whose console closed as no longer connected here', async () => {
+    agent.close();
+    const connectedOf = async () => {
+      const board = ConsoleSnapshotSchema.parse((await snapshot(supervisorToken)).body);
+      if (board.role !== 'supervisor') throw new Error('expected the supervisor view');
+      return board.agents.find((row) => row.agentId === a.agents[0].id)?.connected;
+    };
+    await expect.poll(connectedOf, { timeout: 10_000 }).toBe(notHere);
   });
 });

@@ -86,8 +86,8 @@ export const CommandIssuerSchema = z.strictObject({
 export type CommandIssuer = z.infer<typeof CommandIssuerSchema>;
 
 /**
- * On the topic the target agent is `toAgentId`: `agentId` is the command's sender there (for a supervisor without
- * an agent profile, their user id; `issuedBy` says so).
+ * On the topic the target agent is `toAgentId`: `agentId` is the command's sender there (null for a supervisor
+ * or admin without an agent profile; `issuedBy` names the issuer).
  */
 const ConversationTransfer = z.strictObject({
   type: z.literal('conversation.transfer'),
@@ -171,7 +171,9 @@ export const AgentCommandV1Schema = z.discriminatedUnion('type', [
   Envelope.extend(ConversationNote.shape),
   Envelope.extend(ConversationWrapUp.shape),
   Envelope.extend(ConversationReply.shape),
-  Envelope.extend(ConversationTransfer.shape),
+  // A supervisor or admin without an agent profile sends a reassign as nobody's agent: `agentId` null, and
+  // `issuedBy` names them. Every other command comes from an agent.
+  Envelope.extend({ ...ConversationTransfer.shape, agentId: IdSchema.nullable() }),
   Envelope.extend(ConversationAwaitCustomer.shape),
   Envelope.extend(ConversationFollowUp.shape),
   Envelope.extend(ConversationFollowUpCancel.shape),

@@ -11,7 +11,8 @@ export const CommandOutcomeV1Schema = z.discriminatedUnion('ok', [
     schema: z.literal(COMMAND_OUTCOME_V1),
     commandId: IdSchema,
     tenantId: IdSchema,
-    agentId: IdSchema,
+    /** The sender's agent profile; null for a supervisor's or admin's reassign sent without one. */
+    agentId: IdSchema.nullable(),
     ok: z.literal(true),
     at: TimestampSchema,
   }),
@@ -19,7 +20,7 @@ export const CommandOutcomeV1Schema = z.discriminatedUnion('ok', [
     schema: z.literal(COMMAND_OUTCOME_V1),
     commandId: IdSchema,
     tenantId: IdSchema,
-    agentId: IdSchema,
+    agentId: IdSchema.nullable(),
     ok: z.literal(false),
     /** The code of the `command.rejected` event the router stored for it (OFFER_NOT_LIVE, FORBIDDEN, ...). */
     code: storable(z.string().max(64)),

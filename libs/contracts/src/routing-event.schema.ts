@@ -259,7 +259,8 @@ const slaEvent = <T extends 'sla.warning' | 'sla.breached' | 'sla.met'>(type: T)
 const CommandRejected = Envelope.extend({
   type: z.literal('command.rejected'),
   commandId: IdSchema,
-  agentId: IdSchema,
+  /** Null for a reassign from a supervisor or admin without an agent profile (its ack tells them). */
+  agentId: IdSchema.nullable(),
   code: z.string(),
   message: z.string(),
 });

@@ -38,7 +38,6 @@ import { QueueNamesDirectory } from './ingest/queue-names.directory';
 import { ForwardAgentCommand } from './realtime/agent-command.usecase';
 import { TypingRelay } from './realtime/typing.relay';
 import { CommandOutcomeRelay } from './realtime/command-outcome.relay';
-import { PresenceTracker } from './realtime/presence.tracker';
 import { AgentsGateway } from './realtime/agents.gateway';
 import { ConsoleStreamReplay } from './realtime/console-stream.replay';
 import { ConsoleStreams } from './realtime/console-stream.service';
@@ -126,7 +125,6 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     QueueStatsRelay,
     TypingRelay,
     CommandOutcomeRelay,
-    PresenceTracker,
     RoutingEventRelay,
     RateLimiter,
     SocketLimits,

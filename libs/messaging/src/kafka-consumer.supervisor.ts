@@ -23,6 +23,8 @@ export class ConsumerSupervisor {
   private restartTimer?: NodeJS.Timeout;
   private restartAttempt = 0;
   private closed = false;
+  /** True while run() is under way: joined or not, the member may not be consuming from its start yet. */
+  private starting = false;
 
   constructor(private readonly options: ConsumerSupervisorOptions) {}
 
@@ -32,21 +34,23 @@ export class ConsumerSupervisor {
 
   /** Why this member is not consuming right now, or undefined while it is. */
   get down(): string | undefined {
-    return (
-      this.problem &&
-      `consumer ${this.groupId}: ${this.problem.reason} (since ${this.problem.since.toISOString()})`
-    );
+    if (this.problem)
+      return `consumer ${this.groupId}: ${this.problem.reason} (since ${this.problem.since.toISOString()})`;
+    return this.starting ? `consumer ${this.groupId}: starting (joining its group)` : undefined;
   }
 
   /** The first start: a failure is the caller's (subscribe rejects), and nothing is restarted. */
   async start(): Promise<void> {
     const consumer = this.watch(this.options.create());
+    this.starting = true;
     try {
       await this.options.run(consumer);
     } catch (error) {
       this.consumer = undefined;
       await consumer.disconnect().catch(() => undefined);
       throw error;
+    } finally {
+      this.starting = false;
     }
   }
 
@@ -101,6 +105,7 @@ export class ConsumerSupervisor {
     const previous = this.consumer;
     const consumer = this.watch(this.options.create());
     await previous?.disconnect().catch(() => undefined);
+    this.starting = true;
     try {
       await this.options.run(consumer);
     } catch (error) {
@@ -108,6 +113,8 @@ export class ConsumerSupervisor {
       this.markDown(error instanceof Error ? error.message : String(error));
       await consumer.disconnect().catch(() => undefined);
       this.scheduleRestart();
+    } finally {
+      this.starting = false;
     }
   }
 }

@@ -17,6 +17,7 @@ import { CoPartitionedAssigner } from './co-partitioned.assigner';
 import type { BusMetrics } from './bus.metrics';
 import { ConsumerSupervisor } from './kafka-consumer.supervisor';
 import { ProducerLink } from './kafka-producer.link';
+import { pinLiveTail, type MemberAssignment } from './kafka-live-tail.pin';
 
 const DEFAULT_PARTITIONER = Partitioners.DefaultPartitioner();
 
@@ -61,8 +62,13 @@ export class KafkaBus implements Bus {
       logger: this.options.logger,
       create: () => this.createConsumer(options),
       run: async (consumer) => {
+        let assignment: MemberAssignment = {};
+        const stopWatching = consumer.on(consumer.events.GROUP_JOIN, (event) => {
+          assignment = event.payload.memberAssignment;
+        });
         await consumer.connect();
         await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
+        // Resolves once the group is joined (kafkajs emits GROUP_JOIN before it returns).
         await consumer.run({
           eachBatchAutoResolve: false,
           // Batches of different partitions hold different tenants, whose lanes run side by side; one at a
@@ -70,10 +76,20 @@ export class KafkaBus implements Bus {
           partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
           eachBatch: (payload) => this.handleBatch(options, payload),
         });
+        stopWatching();
+        // Reading everything retained has no start gap: "earliest" never moves past a record published later.
+        if (!options.fromBeginning)
+          await pinLiveTail(await this.connectedAdmin(), consumer, options.groupId, assignment);
       },
     });
-    await supervisor.start();
+    // Listed before it starts, so ready() reports it not ready until subscribe() resolves.
     this.consumers.add(supervisor);
+    try {
+      await supervisor.start();
+    } catch (error) {
+      this.consumers.delete(supervisor);
+      throw error;
+    }
     return {
       close: async () => {
         this.consumers.delete(supervisor);

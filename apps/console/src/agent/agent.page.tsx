@@ -172,6 +172,7 @@ export function AgentPage({ session, api }: { session: SessionStore; api: ApiCli
             live={state.messages[current.conversationId] ?? []}
             deliveries={state.deliveries}
             run={run}
+            selfAgentId={state.me?.agentId ?? null}
             onCustomer={onCustomer}
           />
         ) : (

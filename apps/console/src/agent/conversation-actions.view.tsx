@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { Directory } from '../shell/directory.hook';
 import { formText as text } from '../shell/form.util';
 import { TransferTargetSelect, transferTarget } from '../shell/transfer-target.view';
+import { colleaguesOf } from '../shell/transfer-target.util';
 import type { RunCommand } from './run-command';
 
 const FOLLOW_UPS = [
@@ -16,9 +17,11 @@ interface Props {
   conversationId: string;
   run: RunCommand;
   directory: Directory;
+  /** The signed-in agent, left out of the transfer picker. */
+  selfAgentId: string | null;
 }
 
-export function ConversationActions({ conversationId, run, directory }: Props) {
+export function ConversationActions({ conversationId, run, directory, selfAgentId }: Props) {
   const [open, setOpen] = useState<'transfer' | 'wrap-up' | 'follow-up' | null>(null);
   const toggle = (name: typeof open) => setOpen((current) => (current === name ? null : name));
 
@@ -77,7 +80,11 @@ export function ConversationActions({ conversationId, run, directory }: Props) {
             )
           }
         >
-          <TransferTargetSelect label="Transfer to" agents={directory.agents} queues={directory.queues} />
+          <TransferTargetSelect
+            label="Transfer to"
+            agents={colleaguesOf(directory.agents, selfAgentId)}
+            queues={directory.queues}
+          />
           <label>
             Note <input name="note" maxLength={500} />
           </label>

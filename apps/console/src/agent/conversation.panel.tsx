@@ -15,11 +15,21 @@ interface Props {
   live: LiveMessage[];
   deliveries: Record<string, string>;
   run: RunCommand;
+  /** The signed-in agent (not offered as a transfer target). */
+  selfAgentId: string | null;
   /** Tells the store who the customer is, once the thread has loaded (the list shows their name). */
   onCustomer: (customerId: string, customerName: string | null) => void;
 }
 
-export function ConversationPanel({ api, conversation, live, deliveries, run, onCustomer }: Props) {
+export function ConversationPanel({
+  api,
+  conversation,
+  live,
+  deliveries,
+  run,
+  selfAgentId,
+  onCustomer,
+}: Props) {
   const { conversationId } = conversation;
   const thread = useCustomerThread(api, conversationId, live);
   const directory = useDirectory(api);
@@ -95,7 +105,12 @@ export function ConversationPanel({ api, conversation, live, deliveries, run, on
           {mode === 'reply' ? 'Send reply' : 'Add note'}
         </button>
       </form>
-      <ConversationActions conversationId={conversationId} run={run} directory={directory} />
+      <ConversationActions
+        conversationId={conversationId}
+        run={run}
+        directory={directory}
+        selfAgentId={selfAgentId}
+      />
     </section>
   );
 }

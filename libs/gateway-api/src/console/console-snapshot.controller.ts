@@ -2,7 +2,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@switchboard/auth';
-import type { ConsoleDirectory, ConsoleSnapshot } from '@switchboard/contracts';
+import {
+  ConsoleDirectoryQuerySchema,
+  type ConsoleDirectory,
+  type ConsoleDirectoryQuery,
+  type ConsoleSnapshot,
+} from '@switchboard/contracts';
 import { ApiQueryParams, ZodQueryPipe } from '@switchboard/platform';
 import { consoleUser } from '../shared/console-user.util';
 import { GetConsoleDirectory } from './get-console-directory.usecase';
@@ -34,9 +39,17 @@ export class ConsoleSnapshotController {
   }
 
   @Get('directory')
-  @ApiOperation({ summary: "The tenant's queues and active agents by name, for transfer pickers" })
+  @ApiOperation({
+    summary: "The tenant's queues and active agents by name, for transfer pickers",
+    description:
+      'q: name (or agent email) prefix, case-insensitive; limit: 1 to 1000 per list (default 1000)',
+  })
+  @ApiQueryParams(ConsoleDirectoryQuerySchema)
   @ApiOkResponse({ description: 'ConsoleDirectorySchema: queues {id, name}, agents {id, name, status}' })
-  getDirectory(@CurrentPrincipal() principal: Principal): Promise<ConsoleDirectory> {
-    return this.directory.execute(consoleUser(principal));
+  getDirectory(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodQueryPipe(ConsoleDirectoryQuerySchema)) query: ConsoleDirectoryQuery,
+  ): Promise<ConsoleDirectory> {
+    return this.directory.execute(consoleUser(principal), query);
   }
 }

@@ -81,7 +81,7 @@ export async function readSupervisorSnapshot(
       status: AgentStatusSchema.parse(a.status),
       load: Number(a.load),
       capacity: capacityOf(a.capacity, a.max_units),
-      // Connection presence is not stored; the live `presence` events carry it.
+      // Connection presence is not stored: the use case fills it from the gateway's presence tracker.
       connected: null,
     })),
     breaches: breaches.flatMap(({ payload, at }) => {

@@ -1,6 +1,11 @@
 import type { UserPrincipal } from '@switchboard/auth';
 import { loadConfig } from '@switchboard/config';
-import { DomainError, FOLLOW_UP_MAX_AHEAD_MS, type AgentCommandV1 } from '@switchboard/contracts';
+import {
+  AgentCommandV1Schema,
+  DomainError,
+  FOLLOW_UP_MAX_AHEAD_MS,
+  type AgentCommandV1,
+} from '@switchboard/contracts';
 import type { Bus, OutgoingMessage } from '@switchboard/messaging';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -138,13 +143,24 @@ describe('ForwardAgentCommand: a supervisor reassign', () => {
         type: 'conversation.transfer',
         commandId,
         tenantId: 't1',
-        agentId: 'u7',
+        // No agent profile: no sender agent (a user id is not an agent's); issuedBy names them.
+        agentId: null,
         issuedAt: NOW.toISOString(),
         conversationId: 'c1',
         toAgentId: 'a2',
         note: 'VIP',
         issuedBy: { role: 'supervisor', userId: 'u7' },
       },
+    ]);
+    expect(AgentCommandV1Schema.safeParse(sent()[0]).success).toBe(true);
+  });
+
+  it("sends a supervisor's own agent profile as the sender when they have one", async () => {
+    const { usecase, sent } = forwarder();
+    const input = { type: 'conversation.transfer', conversationId: 'c1', queueId: 'q1' };
+    await usecase.executeAsSupervisor({ ...supervisor, agentId: 'a7' }, input, NOW);
+    expect(sent()).toEqual([
+      expect.objectContaining({ agentId: 'a7', issuedBy: { role: 'supervisor', userId: 'u7' } }),
     ]);
   });
 

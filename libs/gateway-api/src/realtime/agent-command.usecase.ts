@@ -52,7 +52,7 @@ export class ForwardAgentCommand {
   /**
    * A supervisor's or admin's reassign from /supervisors: only `conversation.transfer`, stamped with the issuer
    * from the token so the router lets it move any open conversation of the tenant. The record's `agentId` is
-   * the issuer's agent profile, or their user id when they have none (the envelope requires a sender).
+   * the issuer's agent profile, or null when they have none (a user id is not an agent's).
    */
   async executeAsSupervisor(
     principal: UserPrincipal,
@@ -67,7 +67,7 @@ export class ForwardAgentCommand {
       schema: AGENT_COMMAND_V1,
       commandId: randomUUID(),
       tenantId: principal.tenantId,
-      agentId: principal.agentId ?? principal.userId,
+      agentId: principal.agentId ?? null,
       issuedAt: now.toISOString(),
       issuedBy: { role: principal.role, userId: principal.userId },
     });

@@ -44,6 +44,17 @@ describe('PresenceTracker', () => {
     expect(new Set(sent.map((r) => r.gatewayId))).toEqual(new Set([presence.gatewayId]));
   });
 
+  it('holds an agent while any tab of theirs is open here, in their tenant only', () => {
+    const { presence } = tracker();
+    const tabs = [new FakeSocket(), new FakeSocket()];
+    for (const tab of tabs) presence.attach(tab, 't1', 'a1');
+    tabs[0].close();
+    expect(presence.holds('t1', 'a1')).toBe(true);
+    expect(presence.holds('t2', 'a1')).toBe(false);
+    tabs[1].close();
+    expect(presence.holds('t1', 'a1')).toBe(false);
+  });
+
   it('never counts a socket that closed before it was attached', () => {
     const { presence, sent } = tracker();
     const gone = new FakeSocket();

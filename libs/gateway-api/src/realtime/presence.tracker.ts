@@ -53,6 +53,11 @@ export class PresenceTracker implements OnApplicationBootstrap, OnApplicationShu
     socket.once('disconnect', () => this.detach(tenantId, agentId));
   }
 
+  /** Whether the agent has a console open on this gateway. */
+  holds(tenantId: string, agentId: string): boolean {
+    return (this.sockets.get(tenantId)?.get(agentId) ?? 0) > 0;
+  }
+
   /** Agents with a socket here, per tenant. */
   connected(): Map<string, string[]> {
     return new Map([...this.sockets].map(([tenantId, agents]) => [tenantId, [...agents.keys()]]));

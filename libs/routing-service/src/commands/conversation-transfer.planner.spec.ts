@@ -15,7 +15,8 @@ const base: TransferCommand = {
   conversationId: 'c1',
   toAgentId: 'a2',
 };
-const supervisor = { ...base, agentId: 'u9', issuedBy: { role: 'supervisor', userId: 'u9' } } as const;
+// A supervisor without an agent profile: no sender agent, the issuer named instead.
+const supervisor = { ...base, agentId: null, issuedBy: { role: 'supervisor', userId: 'u9' } } as const;
 
 const owners = fc.option(
   fc.record({
@@ -53,6 +54,15 @@ describe('planTransfer', () => {
             ? { type: 'transferContact', contactId: 'c1', toQueueId: 'q2', reason: 'VIP' }
             : { type: 'transferToAgent', contactId: 'c1', toAgentId: 'a2' },
         );
+      }),
+    );
+  });
+
+  it('refuses a record with no sender agent and no issuer, whoever holds the conversation', () => {
+    fc.assert(
+      fc.property(owners, (owner) => {
+        const plan = planTransfer({ ...base, agentId: null }, owner);
+        expect(plan).toMatchObject({ kind: 'refused', code: 'FORBIDDEN' });
       }),
     );
   });

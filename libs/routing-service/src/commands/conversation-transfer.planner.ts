@@ -24,7 +24,7 @@ export function planTransfer(
   // The core names agents only; a supervisor's transfer is credited to them on the event instead.
   const common = {
     contactId: command.conversationId,
-    ...(issuer ? {} : { byAgentId: command.agentId }),
+    ...(issuer || command.agentId === null ? {} : { byAgentId: command.agentId }),
     ...(command.note ? { reason: command.note } : {}),
   };
   // The gateway lets exactly one target through; a record without either is refused like an unknown queue.

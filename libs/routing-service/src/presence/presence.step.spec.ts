@@ -59,6 +59,30 @@ function desk(anaStatus: AgentInput['status'] = 'available') {
 }
 
 describe('PresenceStep', () => {
+  it('after a router restart marks nobody away before the gateways speak, and leases anew whom a heartbeat lists', () => {
+    // A fresh step is a restarted router: its book is empty, whatever the agents did before.
+    const { router, step, ctx, dc, clock, armed } = desk();
+    clock.advance(timing.leaseMs + timing.graceMs);
+    // A timer left from before (or any due key) finds nothing on the agent, and arms nothing.
+    const idle = new WriteSet();
+    step.due(ctx, ['ana', 'ben'], idle, dc);
+    expect(idle.agentStatuses.size).toBe(0);
+    expect(idle.events).toEqual([]);
+    expect(armed).toEqual([]);
+    // The gateways' next round: each listed agent is present for a whole lease from now.
+    step.record('t1', presence('heartbeat', ['ana', 'ben']));
+    const now = clock.now();
+    expect(armed).toEqual([
+      { key: 'presence:ana', dueAt: now + timing.leaseMs + timing.graceMs },
+      { key: 'presence:ben', dueAt: now + timing.leaseMs + timing.graceMs },
+    ]);
+    clock.advance(timing.leaseMs);
+    const early = new WriteSet();
+    step.due(ctx, ['ana', 'ben'], early, dc);
+    expect(early.agentStatuses.size).toBe(0);
+    expect(router.ownerOf('offered')).toEqual({ agentId: 'ana', state: 'offered' });
+  });
+
   it('makes an agent with no console away after the grace, re-routes their offer, keeps their assignment', () => {
     const { router, step, ctx, dc, clock, armed } = desk();
     expect(router.ownerOf('offered')).toEqual({ agentId: 'ana', state: 'offered' });
