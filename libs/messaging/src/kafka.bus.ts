@@ -17,7 +17,8 @@ import { CoPartitionedAssigner } from './co-partitioned.assigner';
 import type { BusMetrics } from './bus.metrics';
 import { ConsumerSupervisor } from './kafka-consumer.supervisor';
 import { ProducerLink } from './kafka-producer.link';
-import { pinLiveTail, type MemberAssignment } from './kafka-live-tail.pin';
+import { GroupJoins, pinAcrossRebalances } from './kafka-group-joins';
+import { pinLiveTail } from './kafka-live-tail.pin';
 
 const DEFAULT_PARTITIONER = Partitioners.DefaultPartitioner();
 
@@ -62,10 +63,7 @@ export class KafkaBus implements Bus {
       logger: this.options.logger,
       create: () => this.createConsumer(options),
       run: async (consumer) => {
-        let assignment: MemberAssignment = {};
-        const stopWatching = consumer.on(consumer.events.GROUP_JOIN, (event) => {
-          assignment = event.payload.memberAssignment;
-        });
+        const joins = new GroupJoins(consumer);
         await consumer.connect();
         await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning });
         // Resolves once the group is joined (kafkajs emits GROUP_JOIN before it returns).
@@ -76,10 +74,18 @@ export class KafkaBus implements Bus {
           partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
           eachBatch: (payload) => this.handleBatch(options, payload),
         });
-        stopWatching();
-        // Reading everything retained has no start gap: "earliest" never moves past a record published later.
-        if (!options.fromBeginning)
-          await pinLiveTail(await this.connectedAdmin(), consumer, options.groupId, assignment);
+        try {
+          // Reading everything retained has no start gap: "earliest" never moves past a record published later.
+          // A new group often rebalances once more right after its first join (its topics were just created).
+          if (!options.fromBeginning) {
+            const admin = await this.connectedAdmin();
+            await pinAcrossRebalances(joins, (assignment) =>
+              pinLiveTail(admin, consumer, options.groupId, assignment),
+            );
+          }
+        } finally {
+          joins.close();
+        }
       },
     });
     // Listed before it starts, so ready() reports it not ready until subscribe() resolves.
