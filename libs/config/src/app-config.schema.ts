@@ -92,6 +92,13 @@ export const EnvSchema = z.object({
   /** How long a process may trust its last answer to "is this session still live?" (REST and sockets). */
   AUTH_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
   /**
+   * Days a revoked or lapsed session (and a rotated refresh token) is kept before it is pruned: long enough
+   * to investigate a sign-in, and to recognise a replayed refresh token as theft.
+   */
+  AUTH_SESSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** How often each gateway prunes sessions past AUTH_SESSION_RETENTION_DAYS. */
+  AUTH_SESSION_PRUNE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+  /**
    * Express `trust proxy`: which proxies may set X-Forwarded-For, so per-IP limits see the client's address.
    * Unset trusts none (the socket's peer address is the client).
    */

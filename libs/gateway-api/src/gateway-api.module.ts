@@ -22,6 +22,7 @@ import { TenantSettingsModule } from './settings/tenant-settings.module';
 import { CsatModule } from './csat/csat.module';
 import { WaitEstimatesReportModule } from './reports/wait-estimates/wait-estimates-report.module';
 import { SchemasController } from './schemas/schemas.controller';
+import { SessionPruner } from './auth/session.pruner';
 import { ApiRateLimitInterceptor } from './limits/api-rate-limit.interceptor';
 import { PreAuthThrottleMiddleware } from './limits/pre-auth-throttle.middleware';
 import { RateLimiter } from './limits/rate-limiter';
@@ -130,6 +131,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     RoutingEventRelay,
     RateLimiter,
     SocketLimits,
+    SessionPruner,
     { provide: APP_INTERCEPTOR, useClass: ApiRateLimitInterceptor },
   ],
   // What channel modules composed into the gateway build on (web chat: events, typing and socket limits).
