@@ -1,5 +1,6 @@
 // socket.io server options that hold for every namespace: the same origin rule as REST (a handshake from
-// a foreign browser origin is refused before any session exists) and a cap on the size of a message.
+// a foreign browser origin is refused before any session exists), a cap on the size of a message, and a root
+// namespace that admits no one.
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { AppConfig } from '@switchboard/config';
@@ -50,6 +51,12 @@ export class SwitchboardIoAdapter extends IoAdapter {
         );
       },
     };
-    return super.createIOServer(port, limited) as Server;
+    const server = super.createIOServer(port, limited) as Server;
+    // Every gateway has a namespace of its own; the root one serves nothing, so it admits no one (deny by
+    // default: an open root namespace would hold anonymous connections that no limit counts).
+    server.of('/').use((_socket, next) => {
+      next(new Error('NAMESPACE_NOT_SERVED: connect to /agents, /supervisors or /visitors'));
+    });
+    return server;
   }
 }
