@@ -250,6 +250,11 @@ export const EnvSchema = z.object({
   /** Longest one media download of a webhook delivery may take (the lookup and the content together). */
   WEBHOOK_MEDIA_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /**
+   * Webhook media may be fetched from loopback, private and link-local addresses. Off: a platform payload is
+   * signed with a secret the tenant's admin sets, so its URLs must not reach inside the network.
+   */
+  WEBHOOK_MEDIA_ALLOW_PRIVATE_ADDRESSES: boolean.default(false),
+  /**
    * All media of one delivery are fetched within this, before it is answered: well inside the time Meta
    * waits for the answer and the 60 s after which a message-id claim is taken over (ADR 0022).
    */

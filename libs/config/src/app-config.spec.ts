@@ -122,7 +122,11 @@ describe('loadConfig: email and blobs', () => {
   });
 
   it('fetches webhook media within 5 s each and 10 s per delivery, and refuses a budget past 30 s', () => {
-    expect(loadConfig({}).webhooks.media).toEqual({ fetchTimeoutMs: 5_000, budgetMs: 10_000 });
+    expect(loadConfig({}).webhooks.media).toEqual({
+      fetchTimeoutMs: 5_000,
+      budgetMs: 10_000,
+      allowPrivateAddresses: false,
+    });
     expect(() => loadConfig({ WEBHOOK_MEDIA_BUDGET_MS: '60000' })).toThrow(/WEBHOOK_MEDIA_BUDGET_MS/);
   });
 

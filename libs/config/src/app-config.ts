@@ -99,7 +99,7 @@ export interface AppConfig {
     maxBodyBytes: number;
     pruneIntervalMs: number;
     /** Platform media fetched into the blob store before a delivery is answered (BLOB_MAX_BYTES each). */
-    media: { fetchTimeoutMs: number; budgetMs: number };
+    media: { fetchTimeoutMs: number; budgetMs: number; allowPrivateAddresses: boolean };
   };
 }
 
@@ -240,7 +240,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       retentionDays: e.WEBHOOK_RETENTION_DAYS,
       maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
       pruneIntervalMs: e.WEBHOOK_PRUNE_INTERVAL_MS,
-      media: { fetchTimeoutMs: e.WEBHOOK_MEDIA_FETCH_TIMEOUT_MS, budgetMs: e.WEBHOOK_MEDIA_BUDGET_MS },
+      media: {
+        fetchTimeoutMs: e.WEBHOOK_MEDIA_FETCH_TIMEOUT_MS,
+        budgetMs: e.WEBHOOK_MEDIA_BUDGET_MS,
+        allowPrivateAddresses: e.WEBHOOK_MEDIA_ALLOW_PRIVATE_ADDRESSES,
+      },
     },
   };
 }
