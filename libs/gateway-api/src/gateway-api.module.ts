@@ -25,6 +25,8 @@ import { SchemasController } from './schemas/schemas.controller';
 import { SessionPruner } from './auth/session.pruner';
 import { ApiRateLimitInterceptor } from './limits/api-rate-limit.interceptor';
 import { PreAuthThrottleMiddleware } from './limits/pre-auth-throttle.middleware';
+import { SocketHandshakeThrottle } from './limits/socket-handshake.throttle';
+import { SOCKET_HANDSHAKE_ADMISSION } from '@switchboard/platform';
 import { RateLimiter } from './limits/rate-limiter';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
 import { ContactsController } from './ingest/contacts.controller';
@@ -132,6 +134,7 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     RateLimiter,
     SocketLimits,
     SessionPruner,
+    { provide: SOCKET_HANDSHAKE_ADMISSION, useClass: SocketHandshakeThrottle },
     { provide: APP_INTERCEPTOR, useClass: ApiRateLimitInterceptor },
   ],
   // What channel modules composed into the gateway build on (web chat: events, typing and socket limits).
