@@ -20,6 +20,16 @@ describe('CSAT answer schemas (socket and survey link)', () => {
     );
   });
 
+  it('refuse an unstorable conversation id over the socket, naming it', () => {
+    fc.assert(
+      fc.property(unstorable, (conversationId) => {
+        const result = parseWith(CsatAnswerSchema, { conversationId, score: 4 });
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.issues.map((issue) => issue.path)).toEqual(['conversationId']);
+      }),
+    );
+  });
+
   it('keep any storable comment, trimmed', () => {
     fc.assert(
       fc.property(

@@ -20,7 +20,7 @@ import { z } from 'zod';
 export const CSAT_COMMENT_MAX = 2000;
 
 export const CsatAnswerSchema = z.strictObject({
-  conversationId: z.string().min(1).max(100),
+  conversationId: storable(z.string().min(1).max(100)),
   score: z.number().int().min(1).max(5),
   // Stored in PostgreSQL text: NUL and unpaired surrogates are refused here (a 4xx), not by the database.
   comment: storable(z.string().trim().max(CSAT_COMMENT_MAX)).optional(),
