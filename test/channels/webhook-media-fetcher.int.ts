@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { LocalDirectoryBlobStore, type BlobStore } from '@switchboard/channels-email';
 import {
   createWebhookMediaCounter,
+  MediaFetchError,
+  MediaUrlGuard,
   mediaSourcesOf,
   WebhookMediaFetcher,
   type MediaFetcherDeps,
@@ -64,12 +66,63 @@ describe('WebhookMediaFetcher', () => {
       blobs,
       whatsappBaseUrl: `${platform.url}/graph`,
       maxBytes: 1024,
+      // The stand-in platform is plain HTTP on loopback.
+      urlGuard: new MediaUrlGuard({ allowHttp: true, allowPrivateAddresses: true }),
       fetchTimeoutMs: 10_000,
       budgetMs: 10_000,
       logger: pino({ level: 'silent' }),
       fetched,
       ...deps,
     });
+
+  it('fetches nothing the URL guard refuses: not the URL, not a redirect, and the token stays on its host', async () => {
+    const png = { kind: 'bytes' as const, content: Buffer.from('png'), contentType: 'image/png' };
+    // One host is spelt two ways, so a redirect between them crosses hosts.
+    const otherHost = platform.url.replace('127.0.0.1', 'localhost');
+    platform
+      .route('/cdn/to-secret', { kind: 'redirect', location: '/cdn/secret' })
+      .route('/cdn/secret', png)
+      .route('/cdn/to-other-host', { kind: 'redirect', location: `${otherHost}/cdn/elsewhere` })
+      .route('/cdn/elsewhere', png);
+    const guard = {
+      check: (url: string) =>
+        url.includes('/cdn/secret')
+          ? Promise.reject(new MediaFetchError('platform-error', 'the media host is not a public address'))
+          : Promise.resolve(),
+    };
+    const source = (path: string) => ({ kind: 'direct-url' as const, url: `${platform.url}${path}` });
+
+    const kept = await fetcher({ urlGuard: guard }).keep(
+      inbox('messenger', 'page-token'),
+      [contact('messenger', 'm-guard', 3)],
+      new Map([['m-guard', [source('/cdn/secret'), source('/cdn/to-secret'), source('/cdn/to-other-host')]]]),
+    );
+
+    const outcomes = kept.contacts[0].attachments?.map((a) => a.fetchError?.message ?? a.blobId ?? '');
+    expect(outcomes?.slice(0, 2)).toEqual([
+      'the media host is not a public address',
+      'the media host is not a public address',
+    ]);
+    expect(kept.contacts[0].attachments?.[2].fetchError).toBeUndefined();
+    expect(platform.requestsTo('/cdn/secret')).toEqual([]);
+    expect(platform.requestsTo('/cdn/to-secret')).toHaveLength(1);
+    expect(platform.requestsTo('/cdn/elsewhere')).toEqual([
+      { path: '/cdn/elsewhere', authorization: undefined },
+    ]);
+  });
+
+  it('refuses loopback media by default, before any request', async () => {
+    platform.route('/cdn/local', { kind: 'bytes', content: Buffer.from('x'), contentType: 'image/png' });
+    const kept = await fetcher({
+      urlGuard: new MediaUrlGuard({ allowHttp: true, allowPrivateAddresses: false }),
+    }).keep(
+      inbox('messenger'),
+      [contact('messenger', 'm-local', 1)],
+      new Map([['m-local', [{ kind: 'direct-url' as const, url: `${platform.url}/cdn/local` }]]]),
+    );
+    expect(kept.contacts[0].attachments?.[0].fetchError?.message).toMatch(/not a public address/);
+    expect(platform.requestsTo('/cdn/local')).toEqual([]);
+  });
 
   it("stops at the delivery's budget: the fetch in flight is aborted and the next is never started", async () => {
     platform.route('/cdn/slow-1', { kind: 'hang' }).route('/cdn/slow-2', { kind: 'hang' });

@@ -52,8 +52,9 @@ describe('webhook media (kafka+postgres)', () => {
       WHATSAPP_API_BASE_URL: `${platform.url}/v21.0`,
       BLOB_MAX_BYTES: String(LIMIT),
       WEBHOOK_MEDIA_FETCH_TIMEOUT_MS: '1000',
-      // The stand-in CDN is plain HTTP, and Messenger's URLs travel in the record.
+      // The stand-in CDN is plain HTTP on loopback, and Messenger's URLs travel in the record.
       ALLOW_HTTP_URLS: 'true',
+      WEBHOOK_MEDIA_ALLOW_PRIVATE_ADDRESSES: 'true',
     });
     tenant = await createTenantFixture(harness.prisma, [{ name: 'alice' }]);
     whatsapp = { ...socialInbox(tenant.id, 'whatsapp', PHONE_NUMBER_ID), accessToken: TOKEN };

@@ -11,3 +11,4 @@ export * from './sessions/session.validator';
 export * from './sessions/refresh-session.usecase';
 export * from './sessions/logout.usecase';
 export * from './auth.module';
+export * from './sign-in-eligibility.util';

@@ -1,10 +1,12 @@
 // Exchanges a console user's credentials for a session: a short-lived access token and a refresh token.
-// Every failure looks identical, so callers cannot probe which tenants or emails exist.
+// Every failure looks identical, so callers cannot probe which tenants or emails exist; only someone who
+// knows the password learns that the account is deactivated.
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import { hashPassword, verifyPassword } from './password.hasher';
 import type { UserPrincipal } from './principal';
+import { assertMaySignIn } from './sign-in-eligibility.util';
 import { SessionStore } from './sessions/session.store';
 import { TokenService } from './token.service';
 
@@ -36,10 +38,12 @@ export class LoginUser {
   async execute(command: LoginCommand): Promise<LoginResult> {
     const user = await this.prisma.user.findFirst({
       where: { email: command.email.toLowerCase(), tenant: { slug: command.tenant } },
+      include: { agent: { select: { active: true } } },
     });
     const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), command.password);
     if (!user || !valid)
       throw new DomainError(ErrorCode.Unauthenticated, 'Invalid tenant, email or password');
+    assertMaySignIn(user);
     const session = await this.sessions.open(user);
     const principal: UserPrincipal = {
       kind: 'user',

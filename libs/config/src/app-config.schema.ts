@@ -92,6 +92,13 @@ export const EnvSchema = z.object({
   /** How long a process may trust its last answer to "is this session still live?" (REST and sockets). */
   AUTH_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
   /**
+   * Days a revoked or lapsed session (and a rotated refresh token) is kept before it is pruned: long enough
+   * to investigate a sign-in, and to recognise a replayed refresh token as theft.
+   */
+  AUTH_SESSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** How often each gateway prunes sessions past AUTH_SESSION_RETENTION_DAYS. */
+  AUTH_SESSION_PRUNE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+  /**
    * Express `trust proxy`: which proxies may set X-Forwarded-For, so per-IP limits see the client's address.
    * Unset trusts none (the socket's peer address is the client).
    */
@@ -242,6 +249,11 @@ export const EnvSchema = z.object({
   WEBHOOK_PRUNE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
   /** Longest one media download of a webhook delivery may take (the lookup and the content together). */
   WEBHOOK_MEDIA_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * Webhook media may be fetched from loopback, private and link-local addresses. Off: a platform payload is
+   * signed with a secret the tenant's admin sets, so its URLs must not reach inside the network.
+   */
+  WEBHOOK_MEDIA_ALLOW_PRIVATE_ADDRESSES: boolean.default(false),
   /**
    * All media of one delivery are fetched within this, before it is answered: well inside the time Meta
    * waits for the answer and the 60 s after which a message-id claim is taken over (ADR 0022).

@@ -74,10 +74,19 @@ describe('loadConfig', () => {
     }
   });
 
-  it('defaults to 15-minute access tokens, 7-day idle sessions and a 2 s session cache', () => {
+  it('defaults to 15-minute access tokens, 7-day idle sessions, a 2 s session cache and 7-day retention', () => {
     const config = loadConfig({});
     expect(config.jwt.ttlSeconds).toBe(900);
-    expect(config.sessions).toEqual({ refreshTtlSeconds: 604_800, cacheMs: 2000 });
+    expect(config.sessions).toEqual({
+      refreshTtlSeconds: 604_800,
+      cacheMs: 2000,
+      retentionDays: 7,
+      pruneIntervalMs: 3_600_000,
+    });
+    expect(() => loadConfig({ AUTH_SESSION_RETENTION_DAYS: '0' })).toThrow(/AUTH_SESSION_RETENTION_DAYS/);
+    expect(() => loadConfig({ AUTH_SESSION_PRUNE_INTERVAL_MS: '10' })).toThrow(
+      /AUTH_SESSION_PRUNE_INTERVAL_MS/,
+    );
     expect(loadConfig({ AUTH_SESSION_CACHE_MS: '0' }).sessions.cacheMs).toBe(0);
     expect(() => loadConfig({ AUTH_SESSION_CACHE_MS: '60000' })).toThrow(/AUTH_SESSION_CACHE_MS/);
     expect(() => loadConfig({ JWT_TTL_SECONDS: '1' })).toThrow(/JWT_TTL_SECONDS/);
@@ -113,7 +122,11 @@ describe('loadConfig: email and blobs', () => {
   });
 
   it('fetches webhook media within 5 s each and 10 s per delivery, and refuses a budget past 30 s', () => {
-    expect(loadConfig({}).webhooks.media).toEqual({ fetchTimeoutMs: 5_000, budgetMs: 10_000 });
+    expect(loadConfig({}).webhooks.media).toEqual({
+      fetchTimeoutMs: 5_000,
+      budgetMs: 10_000,
+      allowPrivateAddresses: false,
+    });
     expect(() => loadConfig({ WEBHOOK_MEDIA_BUDGET_MS: '60000' })).toThrow(/WEBHOOK_MEDIA_BUDGET_MS/);
   });
 

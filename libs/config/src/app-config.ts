@@ -21,8 +21,11 @@ export interface AppConfig {
   urls: UrlPolicy;
   routerGroupId: string;
   jwt: { secret: string; ttlSeconds: number; ephemeral: boolean };
-  /** Console sessions: refresh-token idle lifetime, and how stale a "still live" answer may be. */
-  sessions: { refreshTtlSeconds: number; cacheMs: number };
+  /**
+   * Console sessions: refresh-token idle lifetime, how stale a "still live" answer may be, and how long ended
+   * sessions are kept before pruning.
+   */
+  sessions: { refreshTtlSeconds: number; cacheMs: number; retentionDays: number; pruneIntervalMs: number };
   offerTimeoutMs: number;
   /** A message this long after its conversation was resolved still reopens it; 0 never reopens. */
   reopenWindowMs: number;
@@ -96,7 +99,7 @@ export interface AppConfig {
     maxBodyBytes: number;
     pruneIntervalMs: number;
     /** Platform media fetched into the blob store before a delivery is answered (BLOB_MAX_BYTES each). */
-    media: { fetchTimeoutMs: number; budgetMs: number };
+    media: { fetchTimeoutMs: number; budgetMs: number; allowPrivateAddresses: boolean };
   };
 }
 
@@ -148,7 +151,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ttlSeconds: e.JWT_TTL_SECONDS,
       ephemeral: !e.JWT_SECRET,
     },
-    sessions: { refreshTtlSeconds: e.AUTH_REFRESH_TTL_SECONDS, cacheMs: e.AUTH_SESSION_CACHE_MS },
+    sessions: {
+      refreshTtlSeconds: e.AUTH_REFRESH_TTL_SECONDS,
+      cacheMs: e.AUTH_SESSION_CACHE_MS,
+      retentionDays: e.AUTH_SESSION_RETENTION_DAYS,
+      pruneIntervalMs: e.AUTH_SESSION_PRUNE_INTERVAL_MS,
+    },
     offerTimeoutMs: e.OFFER_TIMEOUT_SECONDS * 1000,
     reopenWindowMs: Math.round(e.REOPEN_WINDOW_MINUTES * 60_000),
     autoAck: {
@@ -232,7 +240,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       retentionDays: e.WEBHOOK_RETENTION_DAYS,
       maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
       pruneIntervalMs: e.WEBHOOK_PRUNE_INTERVAL_MS,
-      media: { fetchTimeoutMs: e.WEBHOOK_MEDIA_FETCH_TIMEOUT_MS, budgetMs: e.WEBHOOK_MEDIA_BUDGET_MS },
+      media: {
+        fetchTimeoutMs: e.WEBHOOK_MEDIA_FETCH_TIMEOUT_MS,
+        budgetMs: e.WEBHOOK_MEDIA_BUDGET_MS,
+        allowPrivateAddresses: e.WEBHOOK_MEDIA_ALLOW_PRIVATE_ADDRESSES,
+      },
     },
   };
 }

@@ -22,8 +22,11 @@ import { TenantSettingsModule } from './settings/tenant-settings.module';
 import { CsatModule } from './csat/csat.module';
 import { WaitEstimatesReportModule } from './reports/wait-estimates/wait-estimates-report.module';
 import { SchemasController } from './schemas/schemas.controller';
+import { SessionPruner } from './auth/session.pruner';
 import { ApiRateLimitInterceptor } from './limits/api-rate-limit.interceptor';
 import { PreAuthThrottleMiddleware } from './limits/pre-auth-throttle.middleware';
+import { SocketHandshakeThrottle } from './limits/socket-handshake.throttle';
+import { SOCKET_HANDSHAKE_ADMISSION } from '@switchboard/platform';
 import { RateLimiter } from './limits/rate-limiter';
 import { AcceptInbound } from './ingest/accept-inbound.usecase';
 import { ContactsController } from './ingest/contacts.controller';
@@ -128,6 +131,8 @@ import { SocketSessionWatch } from './realtime/socket-session.watch';
     RoutingEventRelay,
     RateLimiter,
     SocketLimits,
+    SessionPruner,
+    { provide: SOCKET_HANDSHAKE_ADMISSION, useClass: SocketHandshakeThrottle },
     { provide: APP_INTERCEPTOR, useClass: ApiRateLimitInterceptor },
   ],
   // What channel modules composed into the gateway build on (web chat: events, typing and socket limits).

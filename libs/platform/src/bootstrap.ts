@@ -9,6 +9,10 @@ import { applyBrowserSurface, DOCS_PATH } from './http/browser-surface';
 import { serveConsole } from './http/console-static';
 import { EmbeddingOrigins } from './http/embedding-origins';
 import { ProblemFilter } from './http/problem.filter';
+import {
+  SOCKET_HANDSHAKE_ADMISSION,
+  type SocketHandshakeAdmission,
+} from './realtime/socket-handshake-admission';
 import { SwitchboardIoAdapter } from './realtime/socket-io.adapter';
 import { Logger } from 'nestjs-pino';
 
@@ -43,7 +47,7 @@ export async function startApp(
   const embedding = app.get(EmbeddingOrigins, { strict: false });
   applyBrowserSurface(app, config, embedding);
   if (options.console) serveConsole(app);
-  app.useWebSocketAdapter(new SwitchboardIoAdapter(app, config, embedding));
+  app.useWebSocketAdapter(new SwitchboardIoAdapter(app, config, embedding, handshakeAdmission(app)));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -58,4 +62,13 @@ export async function startApp(
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}/openapi.json` });
   await app.listen(options.port ?? config.http.port, config.http.host);
   return app;
+}
+
+/** The gateway's handshake throttle, when the app serves sockets at all. */
+function handshakeAdmission(app: INestApplication): SocketHandshakeAdmission | undefined {
+  try {
+    return app.get<SocketHandshakeAdmission>(SOCKET_HANDSHAKE_ADMISSION, { strict: false });
+  } catch {
+    return undefined;
+  }
 }

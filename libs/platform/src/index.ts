@@ -9,4 +9,5 @@ export * from './http/api-query-params.decorator';
 export * from './http/api-zod-body.decorator';
 export * from './http/origin-policy';
 export * from './realtime/socket-io.adapter';
+export * from './realtime/socket-handshake-admission';
 export * from './http/embedding-origins';

@@ -7,6 +7,7 @@ export type MediaRoute =
   | { kind: 'json'; body: unknown; status?: number }
   | { kind: 'bytes'; content: Buffer; contentType: string; declareLength?: boolean }
   | { kind: 'status'; status: number }
+  | { kind: 'redirect'; location: string }
   | { kind: 'hang' };
 
 export interface MediaRequest {
@@ -70,6 +71,10 @@ export class MediaStandIn {
       case 'status':
         res.writeHead(route.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { message: `scripted ${route.status}` } }));
+        return;
+      case 'redirect':
+        res.writeHead(302, { location: route.location });
+        res.end();
         return;
       case 'hang':
         this.hanging.add(res);

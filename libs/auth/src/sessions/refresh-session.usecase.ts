@@ -1,9 +1,10 @@
 // Trades a refresh token for a fresh access token and the session's next refresh token. The user is read
-// again, so the new access token carries their current role and agent.
+// again, so the new access token carries their current role and agent, and a deactivated agent gets none.
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@switchboard/contracts';
 import { InjectPrisma, type PrismaClient } from '@switchboard/persistence';
 import type { LoginResult } from '../login.usecase';
+import { assertMaySignIn } from '../sign-in-eligibility.util';
 import { TokenService } from '../token.service';
 import { SessionStore } from './session.store';
 import { SessionValidator } from './session.validator';
@@ -26,7 +27,10 @@ export class RefreshSession {
       );
     }
     const { session } = rotated;
-    const user = await this.prisma.user.findUnique({ where: { id: rotated.userId } });
+    const user = await this.prisma.user.findUnique({
+      where: { id: rotated.userId },
+      include: { agent: { select: { active: true } } },
+    });
     if (!user) {
       // Deleting a user cascades to its sessions, so this only loses a race with that delete.
       this.validator.markRevoked(session.sessionId);
@@ -34,6 +38,14 @@ export class RefreshSession {
         ErrorCode.Unauthenticated,
         'The refresh token is invalid, expired or already used',
       );
+    }
+    try {
+      assertMaySignIn(user);
+    } catch (error) {
+      // Deactivation revokes the sessions in its own transaction; this only loses a race with it.
+      await this.store.revoke(session.sessionId, 'deactivated');
+      this.validator.markRevoked(session.sessionId);
+      throw error;
     }
     const principal = {
       kind: 'user' as const,

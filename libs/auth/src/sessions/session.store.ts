@@ -22,6 +22,13 @@ export type RotateResult =
 
 /** Ids are chunked so one query never carries more bind parameters than PostgreSQL accepts. */
 const LIVE_QUERY_CHUNK = 5_000;
+/** Rows deleted per pruning statement, so one pass never holds long locks or a huge transaction. */
+const PRUNE_BATCH = 1_000;
+
+export interface PrunedSessions {
+  sessions: number;
+  refreshTokens: number;
+}
 
 @Injectable()
 export class SessionStore {
@@ -111,6 +118,30 @@ export class SessionStore {
       for (const row of rows) live.add(row.id);
     }
     return live;
+  }
+
+  /**
+   * Deletes sessions that lapsed or were revoked before `cutoff` (their refresh tokens go with them, by the
+   * cascade), then rotated refresh tokens of live sessions rotated before it. Set-based, in batches, across
+   * tenants: it is maintenance, and every statement is idempotent, so gateways pruning at once is harmless.
+   */
+  async pruneEndedBefore(cutoff: Date): Promise<PrunedSessions> {
+    const pruned: PrunedSessions = { sessions: 0, refreshTokens: 0 };
+    for (;;) {
+      const deleted = await this.prisma.$executeRaw`
+        DELETE FROM sessions WHERE id IN (
+          SELECT id FROM sessions WHERE expires_at < ${cutoff} OR revoked_at < ${cutoff} LIMIT ${PRUNE_BATCH})`;
+      pruned.sessions += deleted;
+      if (deleted < PRUNE_BATCH) break;
+    }
+    for (;;) {
+      const deleted = await this.prisma.$executeRaw`
+        DELETE FROM session_refresh_tokens WHERE token_hash IN (
+          SELECT token_hash FROM session_refresh_tokens WHERE rotated_at < ${cutoff} LIMIT ${PRUNE_BATCH})`;
+      pruned.refreshTokens += deleted;
+      if (deleted < PRUNE_BATCH) break;
+    }
+    return pruned;
   }
 
   private async revokeAfterReuse(sessionId: string): Promise<RotateResult> {

@@ -8,4 +8,5 @@ export * from './stored-webhook-secrets.reader';
 export * from './media/webhook-media.fetcher';
 export * from './media/media-source.util';
 export * from './media/media-fetch.error';
+export * from './media/media-url.guard';
 export * from './media/webhook-media.metrics';

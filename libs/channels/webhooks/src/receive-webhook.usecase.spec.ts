@@ -8,6 +8,7 @@ import pino from 'pino';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import type { ClaimRef, DeliveryRecord, WebhookDeliveries } from './deliveries/webhook-deliveries.repository';
+import { MediaUrlGuard } from './media/media-url.guard';
 import { WebhookMediaFetcher } from './media/webhook-media.fetcher';
 import { createWebhookMediaCounter } from './media/webhook-media.metrics';
 import { ReceiveWebhook, WEBHOOK_RETRY_AFTER_MS, type WebhookPost } from './receive-webhook.usecase';
@@ -75,6 +76,7 @@ function setup(options: { publish?: () => Promise<void>; claimed?: Set<string> }
     blobs: new LocalDirectoryBlobStore('/nonexistent/blobs', 1),
     whatsappBaseUrl: 'http://127.0.0.1:9',
     maxBytes: 1,
+    urlGuard: new MediaUrlGuard({ allowHttp: false, allowPrivateAddresses: false }),
     fetchTimeoutMs: 100,
     budgetMs: 100,
     logger,

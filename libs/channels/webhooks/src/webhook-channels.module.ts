@@ -12,6 +12,7 @@ import type { Registry } from 'prom-client';
 import { ListWebhookDeliveries } from './deliveries/list-webhook-deliveries.usecase';
 import { WebhookDeliveriesController } from './deliveries/webhook-deliveries.controller';
 import { WebhookDeliveriesPruner } from './deliveries/webhook-deliveries.pruner';
+import { MediaUrlGuard } from './media/media-url.guard';
 import { WebhookDeliveries } from './deliveries/webhook-deliveries.repository';
 import { WebhookMediaFetcher } from './media/webhook-media.fetcher';
 import { createWebhookMediaCounter } from './media/webhook-media.metrics';
@@ -48,6 +49,10 @@ import { VerifyWebhookSubscription } from './webhook-verification.usecase';
           blobs: new LocalDirectoryBlobStore(config.blobs.dir, config.blobs.maxBytes),
           whatsappBaseUrl: config.channels.whatsappBaseUrl,
           maxBytes: config.blobs.maxBytes,
+          urlGuard: new MediaUrlGuard({
+            allowHttp: config.urls.allowHttp,
+            allowPrivateAddresses: config.webhooks.media.allowPrivateAddresses,
+          }),
           fetchTimeoutMs: config.webhooks.media.fetchTimeoutMs,
           budgetMs: config.webhooks.media.budgetMs,
           logger: logger.child({ component: 'webhook-media' }),

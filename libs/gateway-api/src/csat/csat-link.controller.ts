@@ -8,6 +8,8 @@ import {
   csatLinkKey,
   DomainError,
   ErrorCode,
+  parseWith,
+  storable,
   verifyCsatLink,
   type CsatLinkClaims,
 } from '@switchboard/contracts';
@@ -15,10 +17,10 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CSAT_COMMENT_MAX, RecordCsatAnswer } from './record-csat-answer.usecase';
 
-/** A form posts strings; JSON may post a number. */
-const LinkAnswerSchema = z.object({
+/** A form posts strings; JSON may post a number. The comment is stored: storable text only. */
+export const LinkAnswerSchema = z.object({
   score: z.coerce.number().int().min(1).max(5),
-  comment: z.string().trim().max(CSAT_COMMENT_MAX).optional(),
+  comment: storable(z.string().trim().max(CSAT_COMMENT_MAX)).optional(),
 });
 
 const REFUSED = 'This survey link is not valid, or it has expired.';
@@ -69,9 +71,14 @@ export class CsatLinkController {
   ): Promise<{ ok: true; score: number } | string> {
     const claims = this.claims(token);
     if (!claims) throw new DomainError(ErrorCode.NotFound, REFUSED);
-    const parsed = LinkAnswerSchema.safeParse(body);
-    if (!parsed.success) throw new DomainError(ErrorCode.ValidationFailed, 'A score from 1 to 5 is required');
-    const { score, comment } = parsed.data;
+    const parsed = parseWith(LinkAnswerSchema, body);
+    if (!parsed.ok)
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        'A score from 1 to 5 is required, and a comment of storable text',
+        parsed.issues,
+      );
+    const { score, comment } = parsed.value;
     await this.record.execute(
       { tenantId: claims.tenantId, signedLink: true },
       { conversationId: claims.conversationId, score, ...(comment ? { comment } : {}) },

@@ -8,6 +8,7 @@ import {
   CSAT_ANSWER_V1,
   DomainError,
   ErrorCode,
+  storable,
   type Channel,
   type CsatAnswerV1,
 } from '@switchboard/contracts';
@@ -19,9 +20,10 @@ import { z } from 'zod';
 export const CSAT_COMMENT_MAX = 2000;
 
 export const CsatAnswerSchema = z.strictObject({
-  conversationId: z.string().min(1).max(100),
+  conversationId: storable(z.string().min(1).max(100)),
   score: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(CSAT_COMMENT_MAX).optional(),
+  // Stored in PostgreSQL text: NUL and unpaired surrogates are refused here (a 4xx), not by the database.
+  comment: storable(z.string().trim().max(CSAT_COMMENT_MAX)).optional(),
 });
 export type CsatAnswer = z.infer<typeof CsatAnswerSchema>;
 

@@ -23,6 +23,8 @@ describe('ReportQuerySchema', () => {
     expect(issuesOf({ ...period, to: period.from })).toEqual(['to']);
     expect(issuesOf({ from: period.from, to: '2027-06-01T00:00:00Z' })).toEqual(['to']);
     expect(issuesOf({ ...period, ids: ' , ' })).toEqual(['ids']);
+    expect(issuesOf({ ...period, dimension: 'queue', ids: 'a,b\u0000c' })).toEqual(['ids.1']);
+    expect(issuesOf({ ...period, dimension: 'queue', ids: '\uD800' })).toEqual(['ids.0']);
   });
 
   it('refuses unknown parameters rather than ignoring them', () => {

@@ -1,6 +1,6 @@
 // The query of every historical report: a period, a bucket interval, a dimension and optionally some of its
 // ids. Unknown parameters are rejected, so a typo is a 400 naming it rather than a silently wider report.
-import { TimestampSchema } from '@switchboard/contracts';
+import { storable, TimestampSchema } from '@switchboard/contracts';
 import { METRIC_DIMENSIONS, METRIC_INTERVALS } from '@switchboard/metrics';
 import { z } from 'zod';
 
@@ -21,7 +21,13 @@ export const ReportQuerySchema = z
       .string()
       .max(4000)
       .transform((text) => [...new Set(text.split(',').map((id) => id.trim()))].filter((id) => id !== ''))
-      .pipe(z.array(z.string().max(128)).min(1).max(100))
+      // Ids reach a PostgreSQL query: text it cannot take is a 400 here, not a 500 there.
+      .pipe(
+        z
+          .array(storable(z.string().max(128)))
+          .min(1)
+          .max(100),
+      )
       .optional(),
   })
   .superRefine((q, ctx) => {

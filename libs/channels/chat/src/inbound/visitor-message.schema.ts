@@ -13,7 +13,7 @@ export type VisitorMessageInput = z.infer<typeof VisitorMessageInputSchema>;
 export const VisitorTypingInputSchema = z.strictObject({ typing: z.boolean() });
 
 /** A visitor's reply receipt: the widget acknowledges a reply it showed. */
-export const VisitorReceiptInputSchema = z.strictObject({ messageId: z.string().min(1).max(100) });
+export const VisitorReceiptInputSchema = z.strictObject({ messageId: StorableTextSchema.min(1).max(100) });
 
 /** The channel message id of a visitor's message: unique per visitor, and it names the visitor. */
 export function visitorChannelMessageId(visitorId: string, clientMessageId: string): string {

@@ -40,14 +40,21 @@ export async function lookUpWhatsAppMedia(
   };
 }
 
-/** GET the media, refusing a declared length over `maxBytes` before reading a byte of it. */
+/** Redirects followed per media download; each hop is checked like the first URL. */
+const MAX_REDIRECTS = 3;
+
+/**
+ * GET the media, refusing a declared length over `maxBytes` before reading a byte of it. `guard` judges the
+ * URL and every redirect before it is requested, so a redirect cannot lead where the URL itself may not.
+ */
 export async function openMedia(
   url: string,
   accessToken: string | undefined,
   signal: AbortSignal,
   maxBytes: number,
+  guard: (url: string) => Promise<void>,
 ): Promise<OpenedMedia> {
-  const response = await request(url, accessToken, signal);
+  const response = await followGuarded(url, accessToken, signal, guard);
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
@@ -55,6 +62,29 @@ export async function openMedia(
   }
   if (!response.body) throw new MediaFetchError('platform-error', 'the media answer has no body');
   return { contentType: response.headers.get('content-type'), body: readBody(response.body, signal) };
+}
+
+/** GET through at most MAX_REDIRECTS redirects, each hop judged by `guard` before it is requested. */
+async function followGuarded(
+  url: string,
+  accessToken: string | undefined,
+  signal: AbortSignal,
+  guard: (url: string) => Promise<void>,
+): Promise<Response> {
+  let target = url;
+  let token = accessToken;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    await guard(target);
+    const answer = await request(target, token, signal, 'manual');
+    const location = answer.headers.get('location');
+    if (!isRedirect(answer.status) || !location) return judged(answer, target);
+    await answer.body?.cancel().catch(() => undefined);
+    const next = new URL(location, target);
+    // The inbox's token is for the platform's own host, never for wherever a redirect points.
+    if (next.host !== new URL(target).host) token = undefined;
+    target = next.toString();
+  }
+  throw new MediaFetchError('platform-error', `more than ${MAX_REDIRECTS} redirects`);
 }
 
 /** The body's chunks; a connection lost mid-body is the platform's failure, an abort the caller's to name. */
@@ -67,18 +97,39 @@ async function* readBody(body: ReadableStream<Uint8Array>, signal: AbortSignal):
   }
 }
 
-async function request(url: string, accessToken: string | undefined, signal: AbortSignal): Promise<Response> {
-  let response: Response;
+async function request(
+  url: string,
+  accessToken: string | undefined,
+  signal: AbortSignal,
+  redirect: 'follow' | 'manual' = 'follow',
+): Promise<Response> {
+  const response = await send(url, accessToken, signal, redirect);
+  return redirect === 'manual' ? response : judged(response, url);
+}
+
+const isRedirect = (status: number): boolean => [301, 302, 303, 307, 308].includes(status);
+
+async function send(
+  url: string,
+  accessToken: string | undefined,
+  signal: AbortSignal,
+  redirect: 'follow' | 'manual',
+): Promise<Response> {
   try {
-    response = await fetch(url, {
+    return await fetch(url, {
       headers: accessToken ? { authorization: `Bearer ${accessToken}` } : {},
       signal,
+      redirect,
     });
   } catch (error) {
     // Aborts are told apart by the caller, which knows whether the fetch or the delivery ran out of time.
     if (signal.aborted) throw error;
     throw new MediaFetchError('platform-error', `request failed: ${messageOf(error)}`);
   }
+}
+
+/** The response when it is a success; otherwise the failure it names, with a little of its body. */
+async function judged(response: Response, url: string): Promise<Response> {
   if (response.ok) return response;
   const text = (await response.text().catch(() => '')).slice(0, DETAIL_CHARS);
   const detail = `HTTP ${response.status} from ${new URL(url).host}${text ? `: ${text}` : ''}`;

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { WebhookInbox } from '../webhook-secrets.port';
 import { lookUpWhatsAppMedia, openMedia } from './media-download.client';
 import { MediaFetchError } from './media-fetch.error';
+import type { MediaUrlGuard } from './media-url.guard';
 import type { WebhookMediaCounter } from './webhook-media.metrics';
 import { concreteContentType, mediaBlobId, sha256Hex, type MediaSource } from './media-source.util';
 
@@ -17,6 +18,8 @@ export interface MediaFetcherDeps {
   /** Where WhatsApp media ids are looked up: the sender's base URL, version included. */
   whatsappBaseUrl: string;
   maxBytes: number;
+  /** Judges every media URL (and redirect) a platform names before it is fetched. */
+  urlGuard: Pick<MediaUrlGuard, 'check'>;
   fetchTimeoutMs: number;
   budgetMs: number;
   logger: Logger;
@@ -131,7 +134,7 @@ export class WebhookMediaFetcher {
     } else {
       url = source.url;
     }
-    const opened = await openMedia(url, token, signal, maxBytes);
+    const opened = await openMedia(url, token, signal, maxBytes, (next) => this.deps.urlGuard.check(next));
     const contentType = concreteContentType(statedType ?? opened.contentType, attachment.contentType);
     const blob = await this.deps.blobs.putStream(
       inbox.tenantId,
