@@ -12,6 +12,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { topicNames } from '@switchboard/contracts';
 import { openDatabase } from '@switchboard/persistence';
 import { deleteTopics, runCleanup, type Cleanup } from './support/bench-lifecycle';
+import { perThousand } from './support/cpu-split';
 import { createScratchDatabase, ensureServices } from './support/bench-services';
 import { seedBenchTenants } from './support/bench-tenants';
 import { EventTracker } from './support/event-tracker';
@@ -113,6 +114,7 @@ async function run(brokers: string, serverUrl: string, entry: string, cleanup: C
     tracker,
     workload,
     limits: { timeoutMs: TIMEOUT_MS, stallMs: STALL_MS },
+    database: db.name,
   };
 
   const sized = await warmUp(deps);
@@ -141,6 +143,7 @@ async function run(brokers: string, serverUrl: string, entry: string, cleanup: C
       latency_rate: lat ? rate : null,
       latency_router_cpu_pct: lat ? round(lat.routerCpuPct, 0) : null,
       bench_cpu_pct: round(sat.benchCpuPct, 0),
+      cpu_ms_per_1k: perThousand(sat.cpu, sat.stored),
       machine_busy_pct: round(sat.machineBusyPct, 0),
       records: sat.records,
       tenants: TENANTS,
@@ -193,6 +196,11 @@ function reportSaturation(sat: SaturationResult): void {
   log(
     `saturation: ${sat.stored}/${sat.records} records stored and threaded in ${sat.seconds.toFixed(1)} s ` +
       `(${sat.outcome}) = ${sat.msgsPerSec.toFixed(0)} msgs/s; ${describeUsage(sat)}`,
+  );
+  const split = perThousand(sat.cpu, sat.stored);
+  log(
+    `  CPU ms per 1,000 msgs: router ${split.router}, postgres ${split.postgres}, kafka ${split.kafka}, ` +
+      `bench ${split.bench}, other ${split.other}`,
   );
   if (sat.outcome !== 'done') {
     log(`  the router stopped storing records (${sat.outcome}): msgs/s is the rate up to its last progress`);

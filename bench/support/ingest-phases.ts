@@ -1,6 +1,7 @@
 // The ingest benchmark's measured phases: saturation (a burst as fast as Kafka takes it, timed to the last
 // record's `message.received`) and latency (paced records, each timed from its send to its event).
 import { availableParallelism } from 'node:os';
+import { cpuBetween, snapshotCpu, type CpuSplit } from './cpu-split';
 import type { EventTracker, WaitLimits, WaitOutcome } from './event-tracker';
 import type { IngestProducer } from './ingest-producer';
 import type { IngestWorkload } from './ingest-workload';
@@ -16,6 +17,8 @@ export interface PhaseUsage {
   readonly benchCpuPct: number;
   /** Every process on the machine, in % of one core (max 100 x cores). */
   readonly machineBusyPct: number;
+  /** CPU seconds over the phase, split between the router, PostgreSQL, Kafka, this benchmark and the rest. */
+  readonly cpu: CpuSplit;
 }
 
 export interface SaturationResult extends PhaseUsage {
@@ -40,12 +43,14 @@ export interface PhaseDeps {
   readonly tracker: EventTracker;
   readonly workload: IngestWorkload;
   readonly limits: WaitLimits;
+  /** The bench's database, whose PostgreSQL backends the CPU split counts. */
+  readonly database: string;
 }
 
 export async function saturate(deps: PhaseDeps, records: number): Promise<SaturationResult> {
   const from = deps.workload.produced;
   const t0 = performance.now();
-  const usage = await measure(deps.router, async () => {
+  const usage = await measure(deps, async () => {
     await deps.producer.flatOut(records);
     return deps.tracker.waitFor(from, from + records, deps.limits);
   });
@@ -58,7 +63,7 @@ export async function saturate(deps: PhaseDeps, records: number): Promise<Satura
 export async function pace(deps: PhaseDeps, rate: number, seconds: number): Promise<LatencyResult> {
   const from = deps.workload.produced;
   const sentAt: number[] = [];
-  const usage = await measure(deps.router, async () => {
+  const usage = await measure(deps, async () => {
     await deps.producer.paced(rate, seconds * 1000, sentAt);
     return deps.tracker.waitFor(from, deps.workload.produced, deps.limits);
   });
@@ -79,7 +84,11 @@ export async function pace(deps: PhaseDeps, rate: number, seconds: number): Prom
 }
 
 /** Runs a phase and reports its wall time and the router's and the whole machine's CPU over it. */
-async function measure(router: RouterProcess, work: () => Promise<WaitOutcome>): Promise<PhaseUsage> {
+async function measure(
+  { router, database }: PhaseDeps,
+  work: () => Promise<WaitOutcome>,
+): Promise<PhaseUsage> {
+  const split0 = snapshotCpu(router.pid, database);
   const cpu0 = router.cpuSeconds();
   const self0 = process.cpuUsage();
   const m0 = machineTicks();
@@ -88,7 +97,9 @@ async function measure(router: RouterProcess, work: () => Promise<WaitOutcome>):
   const seconds = (performance.now() - t0) / 1000;
   const m1 = machineTicks();
   const self = process.cpuUsage(self0);
+  const cpu = cpuBetween(split0, snapshotCpu(router.pid, database));
   return {
+    cpu,
     outcome,
     seconds,
     routerCpuPct: ((router.cpuSeconds() - cpu0) / seconds) * 100,

@@ -166,8 +166,12 @@ export const EnvSchema = z.object({
   INGEST_MAX_BACKLOG: z.coerce.number().int().min(1).default(50_000),
   /** The in-process bus refuses to hold more unconsumed records than this per topic (embedded default). */
   BUS_MAX_BACKLOG: z.coerce.number().int().min(1).default(100_000),
-  /** The router writes at most this many records in one transaction; bigger batches are split. */
-  ROUTER_BATCH_MAX_RECORDS: z.coerce.number().int().min(1).max(10_000).default(500),
+  /**
+   * The router writes at most this many records in one transaction; bigger batches are split. Unset: 2,000 on
+   * PostgreSQL, where bigger transactions cost less CPU per record (docs/performance.md), and 500 on PGlite,
+   * whose one thread also serves the HTTP edge while a transaction runs.
+   */
+  ROUTER_BATCH_MAX_RECORDS: z.coerce.number().int().min(1).max(10_000).optional(),
   /** A router transaction that runs longer than this is rolled back and retried smaller. */
   ROUTER_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /**

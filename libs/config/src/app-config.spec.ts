@@ -44,6 +44,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REOPEN_WINDOW_MINUTES: 'soon' })).toThrow(/REOPEN_WINDOW_MINUTES/);
   });
 
+  it('writes 2,000 records per router transaction on PostgreSQL, 500 on PGlite, unless told otherwise', () => {
+    const server = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({}).limits.batchMaxRecords).toBe(500);
+    expect(loadConfig(server).limits.batchMaxRecords).toBe(2_000);
+    expect(loadConfig({ ...server, ROUTER_BATCH_MAX_RECORDS: '300' }).limits.batchMaxRecords).toBe(300);
+    expect(loadConfig({ ROUTER_BATCH_MAX_RECORDS: '800' }).limits.batchMaxRecords).toBe(800);
+    expect(() => loadConfig({ ROUTER_BATCH_MAX_RECORDS: '0' })).toThrow(/ROUTER_BATCH_MAX_RECORDS/);
+  });
+
   it('switches to Kafka and Postgres when both are set', () => {
     const config = loadConfig({
       KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9094',

@@ -204,7 +204,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     limits: {
       ingestMaxBacklog: e.INGEST_MAX_BACKLOG,
       busMaxBacklog: e.BUS_MAX_BACKLOG,
-      batchMaxRecords: e.ROUTER_BATCH_MAX_RECORDS,
+      batchMaxRecords: e.ROUTER_BATCH_MAX_RECORDS ?? (e.DATABASE_URL ? 2_000 : 500),
       txTimeoutMs: e.ROUTER_TX_TIMEOUT_MS,
     },
     email: {

@@ -1,7 +1,8 @@
 // Keeps the bus's one kafkajs producer connected. A failed connect is not remembered as the producer: the
 // next send tries again, and so does a background loop with backoff. A send that fails for lack of a broker,
 // or a producer that disconnects, marks the link down (readiness reports why) until a connect succeeds.
-import { Partitioners, type Kafka, type Producer, type ProducerRecord } from 'kafkajs';
+import type { Kafka, Producer, ProducerRecord } from 'kafkajs';
+import { CachedKeyPartitioner } from './cached-key.partitioner';
 import type { Logger } from 'pino';
 import { backoffDelay, type BackoffOptions } from './retry.util';
 
@@ -72,7 +73,8 @@ export class ProducerLink {
     const producer = this.kafka.producer({
       idempotent: true,
       allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
+      // The default placement, remembered per key: see cached-key.partitioner.ts.
+      createPartitioner: CachedKeyPartitioner,
       // Bounded, so a send or connect with no broker fails in seconds instead of minutes.
       retry: { initialRetryTime: 200, retries: 5 },
     });

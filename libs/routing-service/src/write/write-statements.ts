@@ -16,7 +16,7 @@ export function changeParts(p: SqlParams, tenant: string, s: WriteSet): string[]
         resolved_at = CASE WHEN v.set_resolved THEN ${ts('v.resolved')} ELSE c.resolved_at END,
         -- Resolving or reopening clears it; only an abandon sets it, together with resolved_at.
         abandoned_at = CASE WHEN v.set_resolved THEN ${ts('v.abandoned')} ELSE c.abandoned_at END,
-        sla_clocks = CASE WHEN v.set_sla THEN v.clocks::jsonb ELSE c.sla_clocks END,
+        sla_clocks = CASE WHEN v.set_sla THEN v.clocks::json ELSE c.sla_clocks END,
         -- The clocks' earliest deadline wins over a planned one: they are applied later in the batch.
         sla_deadline = CASE WHEN v.set_sla THEN ${ts('v.clock_deadline')}
                             WHEN v.set_deadline THEN ${ts('v.deadline')} ELSE c.sla_deadline END,
@@ -138,7 +138,7 @@ export function insertParts(
         sla_deadline, status, resolved_at, sla_clocks, first_response_at, escalations)
       SELECT v.id, ${tenant}, v.customer, v.channel, v.queue, v.inbox, v.priority, v.tier, v.subject, v.language,
              v.thread, v.skills::jsonb, ${ts('v.last')}, ${ts('v.created')}, now(), ${ts('v.deadline')},
-             v.status::conversation_status, ${ts('v.resolved')}, v.clocks::jsonb, ${ts('v.first')},
+             v.status::conversation_status, ${ts('v.resolved')}, v.clocks::json, ${ts('v.first')},
              COALESCE(v.escalations::jsonb, '[]'::jsonb)
         FROM unnest(${cols(r, (x) => x.id, 'text')}, ${cols(r, (x) => x.customerId, 'text')},
                     ${cols(r, (x) => x.channel, 'text')}, ${cols(r, (x) => x.queueId, 'text')},
@@ -289,7 +289,7 @@ export function insertParts(
   if (events.length > 0) {
     const r = events;
     parts.push(`ev AS (INSERT INTO routing_events (tenant_id, seq, event_id, type, agent_id, payload, created_at)
-      SELECT ${tenant}, v.seq, v.id, v.type, v.agent, v.payload::jsonb, v.at::timestamptz
+      SELECT ${tenant}, v.seq, v.id, v.type, v.agent, v.payload::json, v.at::timestamptz
         FROM unnest(${cols(r, (x) => x.event.seq, 'int8')}, ${cols(r, (x) => x.event.eventId, 'text')},
                     ${cols(r, (x) => x.event.type, 'text')},
                     ${cols(r, (x) => ('agentId' in x.event ? x.event.agentId : null), 'text')},
