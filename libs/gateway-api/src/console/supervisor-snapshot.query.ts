@@ -1,7 +1,8 @@
 // A supervisor's console snapshot: each queue's waiting contacts and today's service level and ASA (from the
-// 15-minute metric rollups since UTC midnight), the agents' status and load, and the last 24 hours' SLA breaches.
+// 15-minute metric rollups since the tenant's local midnight, as the live queue stats count them), the agents'
+// status and load, and the last 24 hours' SLA breaches.
 import { AgentStatusSchema, SlaTargetNameSchema, type SupervisorSnapshot } from '@switchboard/contracts';
-import { summarize, type RollupRow } from '@switchboard/metrics';
+import { bucketClock, summarize, type RollupRow } from '@switchboard/metrics';
 import type { SqlExecutor } from '@switchboard/persistence';
 import { capacityOf } from '../reports/get-live-metrics.usecase';
 import { readRollupRows } from '../reports/rollup-rows.reader';
@@ -18,7 +19,12 @@ export async function readSupervisorSnapshot(
   tenantId: string,
   now: number,
 ): Promise<SupervisorPart> {
-  const dayStart = Math.floor(now / DAY_MS) * DAY_MS;
+  const zone = await sql.query<{ time_zone: string }>(
+    `SELECT time_zone FROM tenant_settings WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  const clock = bucketClock(zone[0]?.time_zone ?? 'UTC');
+  const dayStart = clock.startOf('1d', now);
   const [queues, waiting, today, agents, breaches] = [
     await sql.query<{ id: string; name: string }>(
       `SELECT id, name FROM queues WHERE tenant_id = $1 ORDER BY name, id`,
@@ -35,7 +41,7 @@ export async function readSupervisorSnapshot(
       dimension: 'queue',
       interval: '15m',
       from: dayStart,
-      to: now + DAY_MS,
+      to: clock.nextStart('1d', dayStart),
     }),
     await sql.query<{
       id: string;
