@@ -2,7 +2,10 @@
 // k6 spends one VU per agent. Same timeline and behaviour as the k6 script's `agents` scenario (agent-session.ts);
 // it writes the same `O`/`A` lines as k6's console output and a k6-shaped summary, so the report and the
 // database check read either driver's output alike.
-// Usage: tsx load-tests/agent-pool.driver.ts <lines file> <summary json>   (parameters: the LOAD_* environment)
+// Unlike k6's fixed warm-up, the contacts wait for the agents: once every agent is ready (or failed) the driver
+// writes <ready file>, load.sh then starts k6 with a short warm-up (LOAD_WARMUP here), and the driver holds the
+// sockets for that warm-up, LOAD_DURATION and LOAD_DRAIN. A slow login phase then never overlaps the arrivals.
+// Usage: tsx load-tests/agent-pool.driver.ts <lines file> <summary json> <ready file>   (parameters: LOAD_*)
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { AgentPoolMetrics } from './agent-pool-metrics';
 import { AgentSession, type AgentSessionSink } from './agent-session';
@@ -11,21 +14,22 @@ const env = process.env;
 const BASE_URL = (env.BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const AGENTS = Number(env.LOAD_AGENTS ?? 20);
 const THINK_MS = Number(env.LOAD_THINK_MS ?? 1000);
-const WARMUP_MS = parseDuration(env.LOAD_WARMUP ?? '8s');
+/** From all agents ready to the first contact: k6's start-up and warm-up. */
+const WARMUP_MS = parseDuration(env.LOAD_WARMUP ?? '3s');
 const DURATION_MS = parseDuration(env.LOAD_DURATION ?? '45s');
 const DRAIN_MS = parseDuration(env.LOAD_DRAIN ?? '10s');
 const LOGIN_RAMP_MS = parseDuration(env.LOAD_LOGIN_RAMP ?? '0s');
 /** Logins in flight at once: a ramp of 0 would otherwise open thousands of requests in one instant. */
 const MAX_LOGINS_IN_FLIGHT = 200;
 
-async function main(linesPath: string, summaryPath: string): Promise<void> {
+async function main(linesPath: string, summaryPath: string, readyPath: string): Promise<void> {
   const runId = env.LOAD_RUN_ID;
   const password = env.AGENT_PASSWORD;
   if (!runId || !password)
     throw new Error('LOAD_RUN_ID and AGENT_PASSWORD must be set; run through `npm run load`');
   const start = Date.now();
-  const arrivalsEnd = start + WARMUP_MS + DURATION_MS;
-  const sessionEnd = arrivalsEnd + DRAIN_MS;
+  // Known once every agent is in; the sessions read it through the config object.
+  const timeline = { arrivalsEnd: Number.POSITIVE_INFINITY };
   const lines = createWriteStream(linesPath);
   // k6's console-output format, which load-run-log.ts parses: one event per line.
   const write = (level: string, msg: string): boolean =>
@@ -49,7 +53,9 @@ async function main(linesPath: string, summaryPath: string): Promise<void> {
           password,
           runId,
           thinkMs: THINK_MS,
-          arrivalsEnd,
+          get arrivalsEnd() {
+            return timeline.arrivalsEnd;
+          },
         },
         sink,
       ),
@@ -70,10 +76,13 @@ async function main(linesPath: string, summaryPath: string): Promise<void> {
   };
   process.once('SIGTERM', () => void finish());
   process.once('SIGINT', () => void finish());
-  setTimeout(() => void finish(), Math.max(0, sessionEnd - Date.now()));
 
   await loginOnRamp(sessions, start);
-  console.log(`[agents] ${metrics.count('agents_ready')}/${AGENTS} ready after ${Date.now() - start} ms`);
+  const readyAt = Date.now();
+  timeline.arrivalsEnd = readyAt + WARMUP_MS + DURATION_MS;
+  setTimeout(() => void finish(), WARMUP_MS + DURATION_MS + DRAIN_MS);
+  writeFileSync(readyPath, `${metrics.count('agents_ready')}\n`);
+  console.log(`[agents] ${metrics.count('agents_ready')}/${AGENTS} ready after ${readyAt - start} ms`);
 }
 
 /** Agent i starts at i/AGENTS of the ramp, as a shift starts, with at most MAX_LOGINS_IN_FLIGHT pending. */
@@ -116,7 +125,11 @@ function parseDuration(text: string): number {
   return total;
 }
 
-main(process.argv[2] ?? 'agents.log', process.argv[3] ?? 'agents-summary.json').catch((error: unknown) => {
+main(
+  process.argv[2] ?? 'agents.log',
+  process.argv[3] ?? 'agents-summary.json',
+  process.argv[4] ?? 'agents.ready',
+).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -18,7 +18,8 @@
 #                         socket.io-client) or k6 (one VU per agent); k6 posts the contacts either way
 #   LOAD_THINK_MS=1000    how long an agent works a conversation before resolving it
 #   LOAD_LOGIN_RAMP       agents log in spread over this long (default: 5 ms per agent, 25 s for 5,000)
-#   LOAD_WARMUP           before the first contact (default: 8 s plus the login ramp)
+#   LOAD_WARMUP           k6 driver: before the first contact (default: 8 s plus the login ramp)
+#   LOAD_NODE_WARMUP=3s   node driver: from every agent ready to the first contact (the logins come first)
 #   LOAD_DRAIN=10s        agents stay connected after the last contact so the backlog can clear
 #   LOAD_OFFER_P95_MS     optional: also fail when the offer latency p95 is above this (ms)
 #   LOAD_RESULTS_DIR      where logs, samples and the report go (default: a new /tmp/switchboard-load.* dir)
@@ -297,14 +298,22 @@ cat >"$RESULTS/meta.json" <<EOF
 EOF
 
 log "k6 $K6_VERSION posting, $LOAD_AGENT_DRIVER holding $LOAD_AGENTS agents (login ramp $LOAD_LOGIN_RAMP), $LOAD_RATE contacts/s for $LOAD_DURATION (warm-up $LOAD_WARMUP, drain $LOAD_DRAIN, think ${LOAD_THINK_MS} ms)"
+K6_WARMUP="$LOAD_WARMUP"
 if [[ "$LOAD_AGENT_DRIVER" == node ]]; then
-  # Started just before k6, on the same timeline: log in over the ramp, hold until the drain ends, sign off.
+  # The agents log in first (over the ramp); k6 starts once they are all in, with a short warm-up, so the login
+  # phase never overlaps the arrivals. The driver holds the sockets for that warm-up, the run and the drain.
+  K6_WARMUP="${LOAD_NODE_WARMUP:-3s}"
   env BASE_URL="$BASE_URL" TENANT=demo AGENT_EMAIL_TEMPLATE='agent{n}@demo.test' AGENT_PASSWORD="$AGENT_PASSWORD" \
-    LOAD_RUN_ID="$RUN" node --enable-source-maps --import tsx load-tests/agent-pool.driver.ts \
-    "$RESULTS/agents.log" "$RESULTS/agents-summary.json" >"$RESULTS/agents-driver.log" 2>&1 &
+    LOAD_RUN_ID="$RUN" LOAD_WARMUP="$K6_WARMUP" node --enable-source-maps --import tsx load-tests/agent-pool.driver.ts \
+    "$RESULTS/agents.log" "$RESULTS/agents-summary.json" "$RESULTS/agents.ready" >"$RESULTS/agents-driver.log" 2>&1 &
   PIDS[agents]=$!
   sample_process "${PIDS[agents]}" "$RESULTS/agents-usage.txt" &
   SAMPLERS+=($!)
+  until [[ -f "$RESULTS/agents.ready" ]]; do
+    kill -0 "${PIDS[agents]}" 2>/dev/null || die "the agent driver exited before its agents were in: $(tail -n 5 "$RESULTS/agents-driver.log")"
+    sleep 0.5
+  done
+  log "$(tail -n 1 "$RESULTS/agents-driver.log")"
 fi
 K6_NO_USAGE_REPORT=true "$K6" run \
   --no-color \
@@ -320,7 +329,7 @@ K6_NO_USAGE_REPORT=true "$K6" run \
   -e LOAD_AGENTS="$LOAD_AGENTS" \
   -e LOAD_RATE="$LOAD_RATE" \
   -e LOAD_DURATION="$LOAD_DURATION" \
-  -e LOAD_WARMUP="$LOAD_WARMUP" \
+  -e LOAD_WARMUP="$K6_WARMUP" \
   -e LOAD_LOGIN_RAMP="$LOAD_LOGIN_RAMP" \
   -e LOAD_DRAIN="$LOAD_DRAIN" \
   -e LOAD_THINK_MS="$LOAD_THINK_MS" \
