@@ -297,12 +297,12 @@ cat >"$RESULTS/meta.json" <<EOF
  "processes":[$(printf '"%s",' "${PROCESSES[@]}")"k6"$([[ $LOAD_AGENT_DRIVER == node ]] && echo ',"agents"')],"idleRssMb":$idle_json,"busyBeforePct":$busy_before}
 EOF
 
-log "k6 $K6_VERSION posting, $LOAD_AGENT_DRIVER holding $LOAD_AGENTS agents (login ramp $LOAD_LOGIN_RAMP), $LOAD_RATE contacts/s for $LOAD_DURATION (warm-up $LOAD_WARMUP, drain $LOAD_DRAIN, think ${LOAD_THINK_MS} ms)"
 K6_WARMUP="$LOAD_WARMUP"
+[[ "$LOAD_AGENT_DRIVER" == node ]] && K6_WARMUP="${LOAD_NODE_WARMUP:-3s}"
+log "k6 $K6_VERSION posting, $LOAD_AGENT_DRIVER holding $LOAD_AGENTS agents (login ramp $LOAD_LOGIN_RAMP), $LOAD_RATE contacts/s for $LOAD_DURATION (warm-up $K6_WARMUP$([[ $LOAD_AGENT_DRIVER == node ]] && echo ' after every agent is in'), drain $LOAD_DRAIN, think ${LOAD_THINK_MS} ms)"
 if [[ "$LOAD_AGENT_DRIVER" == node ]]; then
   # The agents log in first (over the ramp); k6 starts once they are all in, with a short warm-up, so the login
   # phase never overlaps the arrivals. The driver holds the sockets for that warm-up, the run and the drain.
-  K6_WARMUP="${LOAD_NODE_WARMUP:-3s}"
   env BASE_URL="$BASE_URL" TENANT=demo AGENT_EMAIL_TEMPLATE='agent{n}@demo.test' AGENT_PASSWORD="$AGENT_PASSWORD" \
     LOAD_RUN_ID="$RUN" LOAD_WARMUP="$K6_WARMUP" node --enable-source-maps --import tsx load-tests/agent-pool.driver.ts \
     "$RESULTS/agents.log" "$RESULTS/agents-summary.json" "$RESULTS/agents.ready" >"$RESULTS/agents-driver.log" 2>&1 &
