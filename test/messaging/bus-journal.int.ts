@@ -64,36 +64,6 @@ describe.each(['pglite', 'postgres'] as const)('SqlBusJournal on %s', (kind) => 
     expect(await journal.positions('g')).toEqual(new Map([['t3', 2]]));
   });
 
-  it('stores several topics in one appendMany and several groups in one commitMany', async () => {
-    await journal.appendMany([
-      { topic: 'm1', entries: [{ offset: 0, key: 'a', value: Buffer.from('x'), headers: { h: '1' } }] },
-      {
-        topic: 'm2',
-        entries: [
-          { offset: 0, key: null, value: Buffer.from('y'), headers: {} },
-          { offset: 1, key: 'b', value: Buffer.from('z'), headers: {} },
-        ],
-      },
-    ]);
-    expect((await journal.read('m1', 0, 10)).map((r) => [r.value.toString(), r.headers])).toEqual([
-      ['x', { h: '1' }],
-    ]);
-    expect((await journal.read('m2', 0, 10)).map((r) => r.value.toString())).toEqual(['y', 'z']);
-    await journal.commitMany([
-      { groupId: 'g1', topic: 'm1', position: 1 },
-      { groupId: 'g1', topic: 'm2', position: 1 },
-      { groupId: 'g2', topic: 'm2', position: 2 },
-    ]);
-    await journal.commitMany([{ groupId: 'g1', topic: 'm2', position: 2 }]);
-    expect(await journal.positions('g1')).toEqual(
-      new Map([
-        ['m1', 1],
-        ['m2', 2],
-      ]),
-    );
-    expect(await journal.positions('g2')).toEqual(new Map([['m2', 2]]));
-  });
-
   it('runs the bus: what was published and not consumed is delivered by the next instance', async () => {
     const before = new InProcessBus(quiet, { journal });
     await before.publish('t4', [

@@ -28,13 +28,3 @@ export interface BusJournal {
 
 /** Nest injection token for the journal; provided only where the in-process bus should be durable. */
 export const BUS_JOURNAL = Symbol('BUS_JOURNAL');
-
-/** A journal that can store several topics' appends, or several groups' positions, in one statement each. */
-export interface BatchedBusJournal extends BusJournal {
-  appendMany(batches: readonly { topic: string; entries: readonly JournalEntry[] }[]): Promise<void>;
-  commitMany(positions: readonly { groupId: string; topic: string; position: number }[]): Promise<void>;
-}
-
-export function isBatchedBusJournal(journal: BusJournal): journal is BatchedBusJournal {
-  return 'appendMany' in journal && 'commitMany' in journal;
-}

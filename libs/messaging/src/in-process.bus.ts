@@ -3,8 +3,7 @@
 // positions are committed after each batch, so a restart redelivers what was not consumed (ADR 0006).
 // Without one it is memory only. Either way it refuses work beyond a bounded backlog.
 import type { Logger } from 'pino';
-import { type BusJournal, isBatchedBusJournal } from './bus-journal.port';
-import { CoalescingBusJournal } from './coalescing-bus.journal';
+import type { BusJournal } from './bus-journal.port';
 import { BusJournalTrimmer } from './bus-journal.trimmer';
 import { BusOverloadedError } from './bus.errors';
 import type {
@@ -60,12 +59,8 @@ export class InProcessBus implements Bus {
     private readonly logger: Logger,
     options: InProcessBusOptions = {},
   ) {
-    // One statement for every topic's pending appends (and one for positions) where the journal can do it.
-    this.journal =
-      options.journal && isBatchedBusJournal(options.journal)
-        ? new CoalescingBusJournal(options.journal)
-        : options.journal;
-    this.trimmer = this.journal && new BusJournalTrimmer(this.journal, logger);
+    this.journal = options.journal;
+    this.trimmer = options.journal && new BusJournalTrimmer(options.journal, logger);
     this.maxBacklog = options.maxBacklog ?? 100_000;
     this.unreadRetention = options.unreadRetention ?? 100_000;
   }

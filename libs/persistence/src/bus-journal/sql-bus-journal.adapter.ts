@@ -1,8 +1,7 @@
 // The in-process bus's journal in SQL: the log in `bus_journal`, consumer positions in `bus_positions`.
 // It shares the process's one database connection, so each call is a single statement: one INSERT per
-// append whatever its size (appendMany: whatever the number of topics), one upsert per commit (commitMany:
-// per set of groups' positions), one DELETE per trim.
-import type { BatchedBusJournal, JournalEntry } from '@switchboard/messaging';
+// append whatever its size, one upsert per committed batch, one DELETE per trim.
+import type { BusJournal, JournalEntry } from '@switchboard/messaging';
 import type { PrismaClient } from '../generated/prisma/client';
 
 type SqlClient = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
@@ -14,7 +13,7 @@ interface EntryRow {
   headers: Record<string, string> | null;
 }
 
-export class SqlBusJournal implements BatchedBusJournal {
+export class SqlBusJournal implements BusJournal {
   constructor(private readonly prisma: SqlClient) {}
 
   async nextOffsets(): Promise<Map<string, number>> {
@@ -40,37 +39,6 @@ export class SqlBusJournal implements BatchedBusJournal {
         ${entries.map((e) => e.value)}::bytea[],
         ${entries.map((e) => JSON.stringify(e.headers))}::text[]
       ) AS e(o, k, v, h)`;
-  }
-
-  async appendMany(batches: readonly { topic: string; entries: readonly JournalEntry[] }[]): Promise<void> {
-    const rows = batches.flatMap(({ topic, entries }) => entries.map((entry) => ({ topic, entry })));
-    if (rows.length === 0) return;
-    await this.prisma.$executeRaw`
-      INSERT INTO bus_journal (topic, "offset", key, value, headers)
-      SELECT e.t, e.o, e.k, e.v, e.h::jsonb
-      FROM unnest(
-        ${rows.map((r) => r.topic)}::text[],
-        ${rows.map((r) => r.entry.offset)}::bigint[],
-        ${rows.map((r) => r.entry.key)}::text[],
-        ${rows.map((r) => r.entry.value)}::bytea[],
-        ${rows.map((r) => JSON.stringify(r.entry.headers))}::text[]
-      ) AS e(t, o, k, v, h)`;
-  }
-
-  /** Each group and topic at most once: one statement cannot upsert a row twice. */
-  async commitMany(
-    positions: readonly { groupId: string; topic: string; position: number }[],
-  ): Promise<void> {
-    if (positions.length === 0) return;
-    await this.prisma.$executeRaw`
-      INSERT INTO bus_positions (group_id, topic, "offset")
-      SELECT p.g, p.t, p.o
-      FROM unnest(
-        ${positions.map((p) => p.groupId)}::text[],
-        ${positions.map((p) => p.topic)}::text[],
-        ${positions.map((p) => p.position)}::bigint[]
-      ) AS p(g, t, o)
-      ON CONFLICT (group_id, topic) DO UPDATE SET "offset" = EXCLUDED."offset"`;
   }
 
   async read(topic: string, fromOffset: number, limit: number): Promise<JournalEntry[]> {
