@@ -8,6 +8,9 @@
 //             what is still open, go offline and disconnect
 //   integrators:   |--- RATE contacts/s, POST /v1/contacts ---|
 //
+// With LOAD_AGENT_DRIVER=node (load.sh's default) the `agents` scenario is left out: agent-pool.driver.ts holds
+// the agents' sockets in one Node process with the same behaviour, and this script only posts the contacts.
+//
 // Each contact's body starts with a marker `[lt:<run>:<seq>:<sent epoch ms>]`. The offer's preview carries the
 // body, so the agent that receives the offer measures POST -> offer without sharing memory with the sender.
 //
