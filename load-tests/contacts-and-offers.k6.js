@@ -8,6 +8,9 @@
 //             what is still open, go offline and disconnect
 //   integrators:   |--- RATE contacts/s, POST /v1/contacts ---|
 //
+// With LOAD_AGENT_DRIVER=node (load.sh's default) the `agents` scenario is left out: agent-pool.driver.ts holds
+// the agents' sockets in one Node process with the same behaviour, and this script only posts the contacts.
+//
 // Each contact's body starts with a marker `[lt:<run>:<seq>:<sent epoch ms>]`. The offer's preview carries the
 // body, so the agent that receives the offer measures POST -> offer without sharing memory with the sender.
 //
@@ -48,6 +51,8 @@ const DRAIN = __ENV.LOAD_DRAIN || '10s';
 /** Agents log in spread over this long (agent i at i/AGENTS of it), as a shift starts, not all in one instant. */
 const LOGIN_RAMP = __ENV.LOAD_LOGIN_RAMP || '0s';
 const THINK_MS = nonNegativeInt(__ENV.LOAD_THINK_MS, 1000);
+/** `node`: load-tests/agent-pool.driver.ts holds the agents' sockets and this script only posts contacts. */
+const AGENTS_IN_K6 = (__ENV.LOAD_AGENT_DRIVER || 'k6') === 'k6';
 /** Optional gate: fail the run when the offer latency p95 exceeds this many milliseconds. */
 const OFFER_P95_MS = positiveInt(__ENV.LOAD_OFFER_P95_MS, 0);
 
@@ -86,14 +91,18 @@ const socketErrors = new Counter('agent_socket_errors');
 
 export const options = {
   scenarios: {
-    agents: {
-      executor: 'per-vu-iterations',
-      exec: 'agent',
-      vus: AGENTS,
-      iterations: 1,
-      maxDuration: `${Math.ceil(SESSION_MS / 1000) + 30}s`,
-      gracefulStop: '5s',
-    },
+    ...(AGENTS_IN_K6
+      ? {
+          agents: {
+            executor: 'per-vu-iterations',
+            exec: 'agent',
+            vus: AGENTS,
+            iterations: 1,
+            maxDuration: `${Math.ceil(SESSION_MS / 1000) + 30}s`,
+            gracefulStop: '5s',
+          },
+        }
+      : {}),
     integrators: {
       executor: 'constant-arrival-rate',
       exec: 'integrator',
@@ -109,7 +118,8 @@ export const options = {
   thresholds: {
     http_req_failed: ['rate<0.01'],
     checks: ['rate>0.99'],
-    agents_ready: [`count>=${AGENTS}`],
+    // With the Node driver the agents are counted there (agents-summary.json), and the report shows them.
+    ...(AGENTS_IN_K6 ? { agents_ready: [`count>=${AGENTS}`] } : {}),
     ...(OFFER_P95_MS > 0 ? { offer_latency_ms: [`p(95)<${OFFER_P95_MS}`] } : {}),
   },
   summaryTrendStats: ['min', 'med', 'p(95)', 'p(99)', 'max', 'count'],
@@ -123,8 +133,10 @@ export function setup() {
   if (!AGENT_PASSWORD) fail('AGENT_PASSWORD is not set; run through `npm run load`');
   const res = http.get(`${BASE_URL}/health`, { tags: { name: 'health' } });
   if (res.status !== 200) fail(`${BASE_URL}/health answered ${res.status}`);
-  // Contacts of an earlier run (a Postgres target keeps them) carry another run id and are not timed.
-  const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  // Contacts of an earlier run (a Postgres target keeps them) carry another run id and are not timed. load.sh
+  // passes one so the Node agent driver knows it too.
+  const runId =
+    __ENV.LOAD_RUN_ID || `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
   console.log(`R ${runId}`);
   return { runId };
 }

@@ -2,7 +2,8 @@
 // whether the engine reached a steady state or fell behind, the database check, and the processes' CPU and
 // memory. The last line is one JSON object.
 // Usage: tsx load-tests/load-report.ts <results dir>
-//   reads k6-console.log, summary.json, meta.json, db-check.json and the *-usage.txt samplers' files.
+//   reads k6-console.log, summary.json, meta.json, db-check.json and the *-usage.txt samplers' files; with the
+//   Node agent driver also agents.log and agents-summary.json (the same formats).
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -33,9 +34,15 @@ interface Meta {
   rate: number;
   duration: string;
   agents: number;
+  /** Who held the agents' sockets: `k6` (one VU each) or `node` (agent-pool.driver.ts); older runs lack it. */
+  agentDriver?: 'k6' | 'node';
   /** Process names whose `<name>-usage.txt` exists: `engine`, or `router` and `gateway`; plus `k6`. */
   processes: string[];
   idleRssMb: Record<string, number>;
+}
+
+interface Summary {
+  metrics?: Record<string, Record<string, number>>;
 }
 
 interface DbCheck {
@@ -89,13 +96,19 @@ function readJson<T>(path: string): T | null {
 function main(dir: string): void {
   const meta = readJson<Meta>(join(dir, 'meta.json'));
   if (!meta) throw new Error(`${dir}/meta.json is missing`);
-  const run = readRunLog(
-    existsSync(join(dir, 'k6-console.log')) ? readFileSync(join(dir, 'k6-console.log'), 'utf8') : '',
-  );
-  const summary = readJson<{ metrics?: Record<string, Record<string, number>> }>(join(dir, 'summary.json'));
+  const text = (file: string): string =>
+    existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : '';
+  const run = readRunLog(`${text('k6-console.log')}\n${text('agents.log')}`);
+  // k6's summary holds the integrators' figures; the Node driver's, when it ran, the agents'.
+  const summary = {
+    metrics: {
+      ...readJson<Summary>(join(dir, 'summary.json'))?.metrics,
+      ...readJson<Summary>(join(dir, 'agents-summary.json'))?.metrics,
+    },
+  };
   const check = readJson<DbCheck>(join(dir, 'db-check.json'));
   const usage = Object.fromEntries(meta.processes.map((p) => [p, readUsage(join(dir, `${p}-usage.txt`))]));
-  const metric = (name: string, field: string): number => summary?.metrics?.[name]?.[field] ?? 0;
+  const metric = (name: string, field: string): number => summary.metrics[name]?.[field] ?? 0;
 
   const accepted = run.contacts.filter((c) => c.status === 202);
   if (run.contacts.length === 0) {
@@ -117,7 +130,8 @@ function main(dir: string): void {
   const out: string[] = ['', '==================== Switchboard load report ===================='];
   out.push(
     `target                       ${meta.mode === 'embedded' ? 'embedded default (in-process bus, PGlite)' : 'Kafka + PostgreSQL (router and gateway processes)'}; ` +
-      `${meta.rate}/s for ${meta.duration}, ${meta.agents} agents (${metric('agents_ready', 'count')} ready)`,
+      `${meta.rate}/s for ${meta.duration}, ${meta.agents} agents (${metric('agents_ready', 'count')} ready, ` +
+      `sockets held by ${meta.agentDriver === 'node' ? 'the Node agent driver' : 'k6'})`,
     `contacts posted / 202        ${run.posted} / ${accepted.length}  (${fmt(accepted.length / arrivalSeconds)}/s accepted; ` +
       `${metric('dropped_iterations', 'count')} arrivals k6 could not start)`,
     `offers received              ${run.offers.length}  (${fmt(offersDuring / arrivalSeconds)}/s while contacts arrived)`,
@@ -152,7 +166,7 @@ function main(dir: string): void {
   }
   if (run.problems.length > 0) {
     out.push(
-      `k6 script messages           ${run.problems.length}, first: ${run.problems.slice(0, 3).join(' | ').slice(0, 300)}`,
+      `load generator messages      ${run.problems.length}, first: ${run.problems.slice(0, 3).join(' | ').slice(0, 300)}`,
     );
   }
   out.push('=================================================================');
@@ -181,6 +195,10 @@ function main(dir: string): void {
       ...Object.fromEntries(Object.entries(meta.idleRssMb).map(([name, mb]) => [`${name}_idle_rss_mb`, mb])),
       k6_cpu_pct: num(during('k6')?.cpu, 0),
       k6_rss_mb: num(peakRss('k6'), 0),
+      agent_driver: meta.agentDriver ?? 'k6',
+      ...(meta.agentDriver === 'node'
+        ? { agents_cpu_pct: num(during('agents')?.cpu, 0), agents_rss_mb: num(peakRss('agents'), 0) }
+        : {}),
       machine_busy_pct: num(machine?.machine, 0),
     }),
   );

@@ -31,8 +31,18 @@ async function dropDatabase(databaseUrl: string): Promise<void> {
   if (!/^sb_load_[0-9a-f]+$/.test(name))
     throw new Error(`refusing to drop ${name}: not a load-test database`);
   url.pathname = '/postgres';
-  // FORCE (PostgreSQL 13+) ends any connection a killed process left behind.
-  await withServer(url.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  // FORCE (PostgreSQL 13+) ends any connection a killed process left behind. It may not end an autovacuum
+  // worker (a superuser's backend: 42501 for a non-superuser role), which a freshly loaded database often has;
+  // that worker gives way within seconds, so try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withServer(url.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
 }
 
 async function dropTopics(brokers: string, prefix: string): Promise<void> {

@@ -14,15 +14,19 @@
 #   LOAD_RATE=50          contacts per second posted by the integrators
 #   LOAD_DURATION=45s     how long the integrators post
 #   LOAD_AGENTS=20        agents seeded and connected (agent1..N@demo.test; the demo seed has 20, more are added)
+#   LOAD_AGENT_DRIVER=node  who holds the agents' sockets: node (load-tests/agent-pool.driver.ts, one process,
+#                         socket.io-client) or k6 (one VU per agent); k6 posts the contacts either way
 #   LOAD_THINK_MS=1000    how long an agent works a conversation before resolving it
 #   LOAD_LOGIN_RAMP       agents log in spread over this long (default: 5 ms per agent, 25 s for 5,000)
-#   LOAD_WARMUP           before the first contact (default: 8 s plus the login ramp)
+#   LOAD_WARMUP           k6 driver: before the first contact (default: 8 s plus the login ramp)
+#   LOAD_NODE_WARMUP=3s   node driver: from every agent ready to the first contact (the logins come first)
 #   LOAD_DRAIN=10s        agents stay connected after the last contact so the backlog can clear
 #   LOAD_OFFER_P95_MS     optional: also fail when the offer latency p95 is above this (ms)
 #   LOAD_RESULTS_DIR      where logs, samples and the report go (default: a new /tmp/switchboard-load.* dir)
 #   LOAD_ENGINE_LOG_LEVEL=warn
 #   LOAD_BUILD=auto       auto: build when dist is missing or older than the sources; never; always
 #   LOAD_KEEP_DB=0        servers only: keep the run's database for inspection
+#   LOAD_CPU_PROFILE=0    1: profile the engine's processes; <name>-<pid>.cpuprofile lands in the results dir
 #   K6_VERSION=v1.8.1     built with `go install go.k6.io/k6@$K6_VERSION` into $SWITCHBOARD_TOOLS_DIR/bin
 #   SWITCHBOARD_TOOLS_DIR=$HOME/.cache/switchboard
 # The targets of the performance work: LOAD_RATE=1000 LOAD_DURATION=5m LOAD_AGENTS=5000 (docs/performance.md).
@@ -42,6 +46,9 @@ export LOAD_THINK_MS="${LOAD_THINK_MS:-1000}"
 export LOAD_LOGIN_RAMP="${LOAD_LOGIN_RAMP:-$((LOAD_AGENTS * 5))ms}"
 export LOAD_WARMUP="${LOAD_WARMUP:-$((8000 + LOAD_AGENTS * 5))ms}"
 export LOAD_DRAIN="${LOAD_DRAIN:-10s}"
+# Measured at 5,000 agents (docs/performance.md, "End to end at the target shape"): the Node driver holds them
+# for a fraction of k6's CPU and memory.
+LOAD_AGENT_DRIVER="${LOAD_AGENT_DRIVER:-node}"
 ENGINE_LOG_LEVEL="${LOAD_ENGINE_LOG_LEVEL:-warn}"
 
 log() { printf '[load] %s\n' "$*" >&2; }
@@ -108,8 +115,11 @@ SAMPLERS=()
 start_role() {
   local name="$1" app="$2" port="$3"
   shift 3
+  local profile=()
+  [[ "${LOAD_CPU_PROFILE:-0}" == 1 ]] && profile=(--import "$ROOT/load-tests/cpu-profile.preload.mjs")
   env "${env_unset[@]}" "${common_env[@]}" "$@" HOST=127.0.0.1 PORT="$port" \
-    node --enable-source-maps "$ROOT/dist/apps/$app/main.js" >"$RESULTS/$name.log" 2>&1 &
+    LOAD_CPU_PROFILE_DIR="$RESULTS" LOAD_CPU_PROFILE_NAME="$name" \
+    node --enable-source-maps "${profile[@]}" "$ROOT/dist/apps/$app/main.js" >"$RESULTS/$name.log" 2>&1 &
   PIDS[$name]=$!
   wait_for_health "$name" "http://127.0.0.1:$port/health"
 }
@@ -161,7 +171,7 @@ stop_all() {
   for pid in "${SAMPLERS[@]}"; do kill "$pid" 2>/dev/null || true; done
   SAMPLERS=()
   # The gateway before the router, so no command is accepted that no router will read.
-  for name in k6 gateway engine router; do
+  for name in k6 agents gateway engine router; do
     [[ -n "${PIDS[$name]:-}" ]] && stop_pid "${PIDS[$name]}"
     unset "PIDS[$name]"
   done
@@ -183,6 +193,10 @@ cleanup() {
 }
 
 # ---- main -------------------------------------------------------------------------------------------------
+case "$LOAD_AGENT_DRIVER" in
+  node | k6) ;;
+  *) die "LOAD_AGENT_DRIVER must be node or k6, not $LOAD_AGENT_DRIVER" ;;
+esac
 MODE=embedded
 if [[ -n "${KAFKA_BROKERS:-}" && -n "${DATABASE_URL:-}" ]]; then
   MODE=servers
@@ -279,10 +293,28 @@ fi
 
 cat >"$RESULTS/meta.json" <<EOF
 {"mode":"$MODE","rate":$LOAD_RATE,"duration":"$LOAD_DURATION","agents":$LOAD_AGENTS,
- "processes":[$(printf '"%s",' "${PROCESSES[@]}")"k6"],"idleRssMb":$idle_json,"busyBeforePct":$busy_before}
+ "agentDriver":"$LOAD_AGENT_DRIVER",
+ "processes":[$(printf '"%s",' "${PROCESSES[@]}")"k6"$([[ $LOAD_AGENT_DRIVER == node ]] && echo ',"agents"')],"idleRssMb":$idle_json,"busyBeforePct":$busy_before}
 EOF
 
-log "k6 $K6_VERSION: $LOAD_AGENTS agents (login ramp $LOAD_LOGIN_RAMP), $LOAD_RATE contacts/s for $LOAD_DURATION (warm-up $LOAD_WARMUP, drain $LOAD_DRAIN, think ${LOAD_THINK_MS} ms)"
+K6_WARMUP="$LOAD_WARMUP"
+[[ "$LOAD_AGENT_DRIVER" == node ]] && K6_WARMUP="${LOAD_NODE_WARMUP:-3s}"
+log "k6 $K6_VERSION posting, $LOAD_AGENT_DRIVER holding $LOAD_AGENTS agents (login ramp $LOAD_LOGIN_RAMP), $LOAD_RATE contacts/s for $LOAD_DURATION (warm-up $K6_WARMUP$([[ $LOAD_AGENT_DRIVER == node ]] && echo ' after every agent is in'), drain $LOAD_DRAIN, think ${LOAD_THINK_MS} ms)"
+if [[ "$LOAD_AGENT_DRIVER" == node ]]; then
+  # The agents log in first (over the ramp); k6 starts once they are all in, with a short warm-up, so the login
+  # phase never overlaps the arrivals. The driver holds the sockets for that warm-up, the run and the drain.
+  env BASE_URL="$BASE_URL" TENANT=demo AGENT_EMAIL_TEMPLATE='agent{n}@demo.test' AGENT_PASSWORD="$AGENT_PASSWORD" \
+    LOAD_RUN_ID="$RUN" LOAD_WARMUP="$K6_WARMUP" node --enable-source-maps --import tsx load-tests/agent-pool.driver.ts \
+    "$RESULTS/agents.log" "$RESULTS/agents-summary.json" "$RESULTS/agents.ready" >"$RESULTS/agents-driver.log" 2>&1 &
+  PIDS[agents]=$!
+  sample_process "${PIDS[agents]}" "$RESULTS/agents-usage.txt" &
+  SAMPLERS+=($!)
+  until [[ -f "$RESULTS/agents.ready" ]]; do
+    kill -0 "${PIDS[agents]}" 2>/dev/null || die "the agent driver exited before its agents were in: $(tail -n 5 "$RESULTS/agents-driver.log")"
+    sleep 0.5
+  done
+  log "$(tail -n 1 "$RESULTS/agents-driver.log")"
+fi
 K6_NO_USAGE_REPORT=true "$K6" run \
   --no-color \
   --no-usage-report \
@@ -297,11 +329,13 @@ K6_NO_USAGE_REPORT=true "$K6" run \
   -e LOAD_AGENTS="$LOAD_AGENTS" \
   -e LOAD_RATE="$LOAD_RATE" \
   -e LOAD_DURATION="$LOAD_DURATION" \
-  -e LOAD_WARMUP="$LOAD_WARMUP" \
+  -e LOAD_WARMUP="$K6_WARMUP" \
   -e LOAD_LOGIN_RAMP="$LOAD_LOGIN_RAMP" \
   -e LOAD_DRAIN="$LOAD_DRAIN" \
   -e LOAD_THINK_MS="$LOAD_THINK_MS" \
   -e LOAD_OFFER_P95_MS="${LOAD_OFFER_P95_MS:-}" \
+  -e LOAD_AGENT_DRIVER="$LOAD_AGENT_DRIVER" \
+  -e LOAD_RUN_ID="$RUN" \
   load-tests/contacts-and-offers.k6.js >"$RESULTS/k6.log" 2>&1 &
 PIDS[k6]=$!
 sample_process "${PIDS[k6]}" "$RESULTS/k6-usage.txt" &
@@ -312,6 +346,23 @@ K6_STATUS=$?
 set -e
 unset "PIDS[k6]"
 cat "$RESULTS/k6.log" >&2
+if [[ -n "${PIDS[agents]:-}" ]]; then
+  # It signs off when the drain ends, about when k6 does; a driver that fails is reported, not fatal.
+  wait "${PIDS[agents]}" || log "the agent driver exited with $? (log: $RESULTS/agents-driver.log)"
+  unset "PIDS[agents]"
+  cat "$RESULTS/agents-driver.log" >&2
+fi
+if [[ "${LOAD_CPU_PROFILE:-0}" == 1 ]]; then
+  for name in "${PROCESSES[@]}"; do
+    kill -USR2 "${PIDS[$name]}" 2>/dev/null || continue
+    # The process serialises its profile on its own thread; wait for the file (renamed into place when whole).
+    for _ in $(seq 1 120); do
+      [[ -f "$RESULTS/$name-${PIDS[$name]}.cpuprofile" ]] && break
+      sleep 0.5
+    done
+  done
+  log "CPU profiles: $(ls "$RESULTS"/*.cpuprofile 2>/dev/null | tr '\n' ' ')(tsx load-tests/cpu-profile-top.ts <file>)"
+fi
 
 node -e 'fetch(process.argv[1]).then(r=>r.text()).then(t=>process.stdout.write(t),()=>{})' \
   "$BASE_URL/metrics" >"$RESULTS/metrics.txt" || true

@@ -6,6 +6,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AuthenticationGuard } from './authentication.guard';
+import { jwtModuleOptions } from './jwt-options.util';
 import { LoginUser } from './login.usecase';
 import { LogoutUser } from './sessions/logout.usecase';
 import { RefreshSession } from './sessions/refresh-session.usecase';
@@ -28,11 +29,7 @@ const exported = [
   imports: [
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwt.secret,
-        signOptions: { algorithm: 'HS256', expiresIn: config.jwt.ttlSeconds, issuer: 'switchboard' },
-        verifyOptions: { algorithms: ['HS256'], issuer: 'switchboard' },
-      }),
+      useFactory: (config: AppConfig) => jwtModuleOptions(config.jwt),
     }),
   ],
   providers: [...exported, { provide: APP_GUARD, useClass: AuthenticationGuard }],

@@ -17,6 +17,7 @@ import { ROOT_LOGGER } from '@switchboard/observability';
 import type { Logger } from 'pino';
 import { InboxDefaultsDirectory } from './inbox-defaults.directory';
 import { IngestAdmissionGate } from './ingest-admission.gate';
+import { InboundPublishBatcher } from './inbound-publish.batcher';
 import { QueueNamesDirectory } from './queue-names.directory';
 
 /** What a caller is told to wait when the bus cannot take a message at all. */
@@ -33,6 +34,7 @@ export interface AcceptedInbound {
 @Injectable()
 export class AcceptInbound {
   private readonly logger: Logger;
+  private readonly batcher: InboundPublishBatcher;
 
   constructor(
     @Inject(BUS) private readonly bus: Bus,
@@ -43,6 +45,9 @@ export class AcceptInbound {
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'ingest' });
+    this.batcher = new InboundPublishBatcher((messages) =>
+      this.bus.publish(this.config.topics.inbound, messages),
+    );
   }
 
   async execute(
@@ -102,9 +107,7 @@ export class AcceptInbound {
 
   private async publish(record: InboundContactV1): Promise<void> {
     try {
-      await this.bus.publish(this.config.topics.inbound, [
-        { key: record.tenantId, value: JSON.stringify(record) },
-      ]);
+      await this.batcher.publish({ key: record.tenantId, value: JSON.stringify(record) });
     } catch (error) {
       throw this.refusal(error);
     }
