@@ -194,4 +194,18 @@ describe('InProcessBus with a journal', () => {
     expect(journal.stored.get('gateway')?.get('stats')).toBeUndefined();
     await bus.close();
   });
+
+  it('keeps a memory-only topic out of the journal from its first use, however it is ensured', async () => {
+    const journal = new MemoryBusJournal();
+    const bus = new InProcessBus(quiet, { journal, memoryOnlyTopics: ['events'] });
+    // Ensured without a retention, as the router ensures its output topics: still memory only.
+    await bus.ensureTopics(['events', 'inbound'], 1);
+    const seen = await collect(bus, { groupId: 'gateway', topics: ['events'], fromBeginning: false });
+    await bus.publish('events', [msg('e1'), msg('e2')]);
+    await bus.publish('inbound', [msg('a')]);
+    await expect.poll(() => seen.map((s) => s.value)).toEqual(['e1', 'e2']);
+    expect(journal.offsetsOf('inbound')).toEqual([0]);
+    expect(journal.offsetsOf('events')).toEqual([]);
+    await bus.close();
+  });
 });

@@ -29,6 +29,11 @@ export interface InProcessBusOptions {
    * when there is one, otherwise in memory.
    */
   unreadRetention?: number;
+  /**
+   * Topics kept in memory only, never journaled, because their records are stored elsewhere and replayed from
+   * there after a restart (the routing events: the event log in the database, ADR 0030).
+   */
+  memoryOnlyTopics?: readonly string[];
 }
 
 interface Group {
@@ -46,8 +51,11 @@ interface Group {
 
 export class InProcessBus implements Bus {
   private readonly topics = new Map<string, TopicLog>();
-  /** Topics ensured with a retention (typing, queue stats): memory only, never journaled, as nobody replays them. */
-  private readonly ephemeral = new Set<string>();
+  /**
+   * Memory only, never journaled: topics ensured with a retention (typing, queue stats), which nobody replays,
+   * and `memoryOnlyTopics`, which are replayed from their own store.
+   */
+  private readonly ephemeral: Set<string>;
   private readonly groups = new Map<string, Group>();
   private readonly journal?: BusJournal;
   private readonly trimmer?: BusJournalTrimmer;
@@ -63,6 +71,7 @@ export class InProcessBus implements Bus {
     this.trimmer = options.journal && new BusJournalTrimmer(options.journal, logger);
     this.maxBacklog = options.maxBacklog ?? 100_000;
     this.unreadRetention = options.unreadRetention ?? 100_000;
+    this.ephemeral = new Set(options.memoryOnlyTopics ?? []);
   }
 
   /** Loads where each topic's offsets continue; publish and subscribe call it, so calling it is optional. */

@@ -37,6 +37,9 @@ export async function createBus(
     // Only PGlite: its directory lock guarantees one process, hence one writer of the journal's offsets.
     journal: config.database.kind === 'pglite' ? journal : undefined,
     maxBacklog: config.limits.busMaxBacklog,
+    // Every routing event is a routing_events row committed with its state; the router republishes what was
+    // not published and consoles replay from that table, so journaling the topic again only cost writes.
+    memoryOnlyTopics: [config.topics.routingEvents],
   });
   // Reads where the journal left off before anyone can publish or subscribe.
   await bus.start();
