@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { SwitchboardModule } from '../../apps/switchboard/src/switchboard.module';
 import { createTestDatabase, type TestDatabase } from '../persistence/test-database';
 import { PINNED_DEMO_ENV } from './demo-credentials';
+import { deleteTopicsWithPrefix } from './kafka-topics';
 
 export type Mode = 'kafka+postgres' | 'embedded';
 
@@ -69,6 +70,7 @@ export async function startHarness(
     prisma: app.get<PrismaClient>(PRISMA_CLIENT),
     async close() {
       await app.close();
+      if (base.KAFKA_BROKERS) await deleteTopicsWithPrefix(base.KAFKA_BROKERS, merged.KAFKA_TOPIC_PREFIX);
       await database?.drop();
       await rm(config.blobs.dir, { recursive: true, force: true });
     },
