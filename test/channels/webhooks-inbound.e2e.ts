@@ -282,7 +282,7 @@ describe.each<Mode>(['kafka+postgres', 'embedded'])('inbound webhooks (%s)', (mo
     await harness.prisma.webhookDelivery.createMany({
       data: [row('01900000-0000-7000-8000-00000000aa01', 8), row('01900000-0000-7000-8000-00000000aa02', 6)],
     });
-    await harness.app.get(WebhookDeliveriesPruner, { strict: false }).pruneOnce();
+    await harness.app.get(WebhookDeliveriesPruner, { strict: false }).runOnce();
     const left = await harness.prisma.webhookDelivery.findMany({
       where: { id: { in: ['01900000-0000-7000-8000-00000000aa01', '01900000-0000-7000-8000-00000000aa02'] } },
     });

@@ -3,7 +3,13 @@
 // one it saw. `presence` from connections and `queue.stats` are ephemeral snapshots: `seq` is null, nothing replays.
 import { z } from 'zod';
 import { AgentStatusSchema, ChannelSchema, IdSchema, TimestampSchema } from './primitives.schema';
-import { DecisionReasonSchema, DeliveryStateSchema, SlaTargetNameSchema } from './routing-event.schema';
+import {
+  AssignmentCreatedFields,
+  DeliveryStateSchema,
+  OfferClosedFields,
+  OfferCreatedFields,
+  SlaTargetNameSchema,
+} from './routing-event.schema';
 
 /** The socket.io namespaces: agents take work; supervisors (and admins) watch the wallboard. */
 export const ConsoleNamespaces = { agents: '/agents', supervisors: '/supervisors' } as const;
@@ -23,33 +29,9 @@ const Envelope = z.strictObject({
 });
 const Durable = Envelope.extend({ seq: z.number().int().positive() });
 
-const OfferCreated = Durable.extend({
-  type: z.literal('offer.created'),
-  offerId: IdSchema,
-  conversationId: IdSchema,
-  agentId: IdSchema,
-  channel: ChannelSchema,
-  /** The offer's deadline: after it the offer expires and the contact is offered elsewhere. */
-  expiresAt: TimestampSchema,
-  preview: z.string(),
-  reason: DecisionReasonSchema,
-});
-
-const OfferClosed = Durable.extend({
-  type: z.literal('offer.closed'),
-  offerId: IdSchema,
-  conversationId: IdSchema,
-  agentId: IdSchema,
-  outcome: z.enum(['accepted', 'declined', 'expired', 'cancelled']),
-});
-
-const AssignmentCreated = Durable.extend({
-  type: z.literal('assignment.created'),
-  assignmentId: IdSchema,
-  offerId: IdSchema.nullable(),
-  conversationId: IdSchema,
-  agentId: IdSchema,
-});
+const OfferCreated = Durable.extend(OfferCreatedFields);
+const OfferClosed = Durable.extend(OfferClosedFields);
+const AssignmentCreated = Durable.extend(AssignmentCreatedFields);
 
 /** Who wrote a message shown in the console's thread. Internal notes are never sent to the customer. */
 export const ConsoleMessageAuthorSchema = z.enum(['customer', 'agent', 'auto-ack', 'csat-survey', 'note']);

@@ -59,32 +59,41 @@ const MessageReceived = Envelope.extend({
   agentId: IdSchema.nullable(),
 });
 
-const OfferCreated = Envelope.extend({
+/**
+ * The fields of the offer and assignment events, which consoles receive as they are (console-event.schema.ts
+ * puts them in its own envelope), so both contracts say the same thing by construction.
+ */
+export const OfferCreatedFields = {
   type: z.literal('offer.created'),
   offerId: IdSchema,
   conversationId: IdSchema,
   agentId: IdSchema,
   channel: ChannelSchema,
+  /** The offer's deadline: after it the offer expires and the contact is offered elsewhere. */
   expiresAt: TimestampSchema,
   preview: z.string(),
   reason: DecisionReasonSchema,
-});
+};
 
-const OfferClosed = Envelope.extend({
+export const OfferClosedFields = {
   type: z.literal('offer.closed'),
   offerId: IdSchema,
   conversationId: IdSchema,
   agentId: IdSchema,
   outcome: z.enum(['accepted', 'declined', 'expired', 'cancelled']),
-});
+};
 
-const AssignmentCreated = Envelope.extend({
+export const AssignmentCreatedFields = {
   type: z.literal('assignment.created'),
   assignmentId: IdSchema,
   offerId: IdSchema.nullable(),
   conversationId: IdSchema,
   agentId: IdSchema,
-});
+};
+
+const OfferCreated = Envelope.extend(OfferCreatedFields);
+const OfferClosed = Envelope.extend(OfferClosedFields);
+const AssignmentCreated = Envelope.extend(AssignmentCreatedFields);
 
 const ConversationResolved = Envelope.extend({
   type: z.literal('conversation.resolved'),

@@ -11,3 +11,4 @@ export * from './http/origin-policy';
 export * from './realtime/socket-io.adapter';
 export * from './realtime/socket-handshake-admission';
 export * from './http/embedding-origins';
+export * from './lifecycle/periodic-pass';

@@ -27,16 +27,13 @@ import type { AutoAckStep } from './estimates/auto-ack.step';
 import type { EventOutbox } from './events/event-outbox';
 import type { FollowUpStep } from './follow-ups/follow-up.step';
 import type { PresenceStep } from './presence/presence.step';
-import { routeArrivals } from './intake/arrivals';
 import { customerLeft } from './intake/customer-left.step';
-import { customerRelationships, prepareIntake } from './intake/intake-lookups';
-import { planIntake, type PlannedMessage } from './intake/intake.planner';
+import { IntakeStep } from './intake/intake.step';
 import { planDeliveryStatus, type DeliveryOutcome } from './replies/delivery-status.planner';
 import { loadDeliveryFacts, loadReplyFacts } from './replies/reply-lookups';
 import type { ReplyCommand } from './replies/reply.planner';
 import { loadDayTally } from './metrics/tenant-metrics.loader';
-import { loadReopenedClocks } from './sla/sla-clock.loader';
-import type { SlaClockStep, SlaEvent } from './sla/sla-clock.step';
+import type { SlaClockStep } from './sla/sla-clock.step';
 import { mayChangeDepth, queueDepthsOf } from './metrics/queue-depths.mapper';
 import type { BatchWriter } from './write/batch.writer';
 import { addDecisionWrites, type DecisionContext } from './write/decision-writes';
@@ -95,7 +92,11 @@ function replyCommand(item: TenantItem): ReplyCommand[] {
 const MAX_UNPUBLISHED = 20_000;
 
 export class TenantRoutingService {
-  constructor(private readonly deps: TenantRoutingDeps) {}
+  private readonly intakeStep: IntakeStep;
+
+  constructor(private readonly deps: TenantRoutingDeps) {
+    this.intakeStep = new IntakeStep(deps);
+  }
 
   /** Processes records in order as one transaction. `queueIds` maps the records' queue names to ids. */
   async runChunk(
@@ -116,7 +117,7 @@ export class TenantRoutingService {
       ]);
       let inbound: InboundContactV1[] = [];
       const flushInbound = async (): Promise<void> => {
-        if (inbound.length > 0) await this.intake(ctx, inbound, queueIds, set, dc);
+        if (inbound.length > 0) await this.intakeStep.run(ctx, inbound, queueIds, set, dc);
         inbound = [];
       };
       for (const item of items) {
@@ -185,88 +186,6 @@ export class TenantRoutingService {
       this.deps.sla.follow(ctx, set, dc, decisions);
       return Promise.resolve();
     });
-  }
-
-  private async intake(
-    ctx: TenantContext,
-    records: InboundContactV1[],
-    queueIds: ReadonlyMap<string, string>,
-    set: WriteSet,
-    dc: DecisionContext,
-  ): Promise<void> {
-    const { sql, logger } = this.deps;
-    await ctx.sla.refreshIfStale();
-    const reopenWindowMs = this.deps.reopenWindowMs;
-    const alreadyStored = await prepareIntake(sql, ctx.tenantId, ctx.intake, records, {
-      windowMs: reopenWindowMs,
-      now: this.deps.now(),
-    });
-    // A bare 1-5 reply to a surveyed conversation is its CSAT answer, not a reopening (ADR 0025).
-    const awaitingCsat =
-      this.deps.csat && reopenWindowMs > 0
-        ? await this.deps.csat.awaiting(
-            ctx.tenantId,
-            records,
-            this.deps.now() - reopenWindowMs,
-            ctx.settings.csatChannels ?? undefined,
-          )
-        : new Map<string, never>();
-    const plan = planIntake(
-      ctx.intake,
-      records,
-      {
-        queueIds,
-        alreadyStored,
-        newId: uuidv7,
-        slaDeadline: (subject) => ctx.sla.deadline(subject),
-        reopenWindowMs,
-        awaitingCsat: new Set(awaitingCsat.keys()),
-      },
-      set,
-    );
-    this.deps.csat?.answered(plan.stored, awaitingCsat, set);
-    if (plan.duplicates.length > 0) {
-      logger.info(
-        { tenantId: ctx.tenantId, duplicates: plan.duplicates.length },
-        'skipped already-stored messages',
-      );
-    }
-    const returning = plan.stored.filter((m) => m.opened && !m.newCustomer).map((m) => m.customerId);
-    const relationships = await customerRelationships(sql, ctx.tenantId, [...new Set(returning)]);
-    const decisions = routeArrivals(ctx, plan.stored, relationships, set, logger);
-    addDecisionWrites(set, decisions, dc);
-    await this.feedIntakeClocks(ctx, plan.stored, set, dc);
-    await this.deps.autoAck?.acknowledge(ctx, plan.stored, set);
-  }
-
-  /** Each stored message moves its conversation's SLA clocks: opened, reopened, or awaiting a reply. */
-  private async feedIntakeClocks(
-    ctx: TenantContext,
-    stored: readonly PlannedMessage[],
-    set: WriteSet,
-    dc: DecisionContext,
-  ): Promise<void> {
-    const reopened = stored.filter((m) => m.reopened !== null).map((m) => m.conversationId);
-    await loadReopenedClocks(this.deps.sql, ctx.tenantId, ctx.clocks, reopened);
-    for (const m of stored) {
-      if (m.csatScore !== undefined) continue; // an answer to a resolved conversation's survey moves no clock
-      // The SLA clock starts when the edge accepted the message, not when the router got to it.
-      const at = Date.parse(m.record.receivedAt);
-      const feed = (event: SlaEvent): void => this.deps.sla.feed(ctx, set, dc, m.conversationId, event);
-      const subject = {
-        queueId: m.queueId,
-        channel: m.record.channel,
-        tier: m.record.tier ?? 'standard',
-        priority: m.record.priority ?? 0,
-      };
-      if (m.opened || (m.reopened !== null && !ctx.clocks.get(m.conversationId))) {
-        // A conversation stored before clocks existed starts them when it reopens.
-        feed({ type: 'opened', at, subject });
-        continue;
-      }
-      if (m.reopened !== null) feed({ type: 'reopened', at });
-      feed({ type: 'customerMessage', at });
-    }
   }
 
   private customerLeft(ctx: TenantContext, record: CustomerLeftV1, set: WriteSet, dc: DecisionContext): void {

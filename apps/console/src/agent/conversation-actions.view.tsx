@@ -1,6 +1,6 @@
 // Moving or ending a conversation: transfer (to a queue or an agent), wrap-up with a disposition, close, and
 // a follow-up. Each is one small form; the router's answer shows in the page's status line.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Directory } from '../shell/directory.hook';
 import { formText as text } from '../shell/form.util';
 import { TransferTargetSelect, transferTarget } from '../shell/transfer-target.view';
@@ -25,13 +25,7 @@ export function ConversationActions({ conversationId, run, directory, selfAgentI
   const [open, setOpen] = useState<'transfer' | 'wrap-up' | 'follow-up' | null>(null);
   const toggle = (name: typeof open) => setOpen((current) => (current === name ? null : name));
 
-  function submit(
-    event: FormEvent<HTMLFormElement>,
-    build: (form: FormData) => Record<string, unknown>,
-    done: string,
-  ) {
-    event.preventDefault();
-    const command = build(new FormData(event.currentTarget));
+  function send(command: Record<string, unknown>, done: string) {
     void run({ conversationId, ...command }, done).then((ack) => ack.ok && setOpen(null));
   }
 
@@ -63,51 +57,25 @@ export function ConversationActions({ conversationId, run, directory, selfAgentI
         </button>
       </div>
       {open === 'transfer' && (
-        <form
-          className="inline-form"
-          onSubmit={(e) =>
-            submit(
-              e,
-              (f) => {
-                const note = text(f, 'note');
-                return {
-                  type: 'conversation.transfer',
-                  ...transferTarget(text(f, 'target')),
-                  ...(note ? { note } : {}),
-                };
-              },
-              'Transferred',
-            )
-          }
+        <InlineCommandForm
+          build={(f) => ({ type: 'conversation.transfer', ...transferTarget(text(f, 'target')) })}
+          note={{ name: 'note', label: 'Note' }}
+          submitLabel="Transfer"
+          onCommand={(command) => send(command, 'Transferred')}
         >
           <TransferTargetSelect
             label="Transfer to"
             agents={colleaguesOf(directory.agents, selfAgentId)}
             queues={directory.queues}
           />
-          <label>
-            Note <input name="note" maxLength={500} />
-          </label>
-          <button type="submit">Transfer</button>
-        </form>
+        </InlineCommandForm>
       )}
       {open === 'wrap-up' && (
-        <form
-          className="inline-form"
-          onSubmit={(e) =>
-            submit(
-              e,
-              (f) => {
-                const notes = text(f, 'notes');
-                return {
-                  type: 'conversation.wrap-up',
-                  disposition: text(f, 'disposition'),
-                  ...(notes ? { notes } : {}),
-                };
-              },
-              'Wrapped up',
-            )
-          }
+        <InlineCommandForm
+          build={(f) => ({ type: 'conversation.wrap-up', disposition: text(f, 'disposition') })}
+          note={{ name: 'notes', label: 'Notes' }}
+          submitLabel="Wrap up"
+          onCommand={(command) => send(command, 'Wrapped up')}
         >
           <label>
             Disposition
@@ -118,29 +86,14 @@ export function ConversationActions({ conversationId, run, directory, selfAgentI
               <option value="spam">Spam</option>
             </select>
           </label>
-          <label>
-            Notes <input name="notes" maxLength={500} />
-          </label>
-          <button type="submit">Wrap up</button>
-        </form>
+        </InlineCommandForm>
       )}
       {open === 'follow-up' && (
-        <form
-          className="inline-form"
-          onSubmit={(e) =>
-            submit(
-              e,
-              (f) => {
-                const note = text(f, 'note');
-                return {
-                  type: 'conversation.follow-up',
-                  inMs: Number(f.get('inMs')),
-                  ...(note ? { note } : {}),
-                };
-              },
-              'Follow-up set',
-            )
-          }
+        <InlineCommandForm
+          build={(f) => ({ type: 'conversation.follow-up', inMs: Number(f.get('inMs')) })}
+          note={{ name: 'note', label: 'Note' }}
+          submitLabel="Set follow-up"
+          onCommand={(command) => send(command, 'Follow-up set')}
         >
           <label>
             When
@@ -152,12 +105,37 @@ export function ConversationActions({ conversationId, run, directory, selfAgentI
               ))}
             </select>
           </label>
-          <label>
-            Note <input name="note" maxLength={500} />
-          </label>
-          <button type="submit">Set follow-up</button>
-        </form>
+        </InlineCommandForm>
       )}
     </div>
+  );
+}
+
+interface InlineCommandFormProps {
+  /** The command from the form's own fields. */
+  build: (form: FormData) => Record<string, unknown>;
+  /** The optional free-text field each action offers; sent under its name only when filled in. */
+  note: { name: 'note' | 'notes'; label: string };
+  submitLabel: string;
+  onCommand: (command: Record<string, unknown>) => void;
+  children: ReactNode;
+}
+
+/** One action's small form: its own fields, the optional note, and the submit button. */
+function InlineCommandForm({ build, note, submitLabel, onCommand, children }: InlineCommandFormProps) {
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = text(form, note.name);
+    onCommand({ ...build(form), ...(value ? { [note.name]: value } : {}) });
+  }
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      {children}
+      <label>
+        {note.label} <input name={note.name} maxLength={500} />
+      </label>
+      <button type="submit">{submitLabel}</button>
+    </form>
   );
 }

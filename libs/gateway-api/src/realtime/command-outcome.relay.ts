@@ -4,7 +4,7 @@
 // OUTCOME_UNKNOWN: the command may still take effect, and the console's event stream will show it.
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { CommandOutcomeV1Schema, parseWith, type CommandAck } from '@switchboard/contracts';
+import { CommandOutcomeV1Schema, type CommandAck } from '@switchboard/contracts';
 import {
   backoffDelay,
   BUS,
@@ -15,6 +15,7 @@ import {
 } from '@switchboard/messaging';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { validRecords } from './relay-records.util';
 
 /** Outcomes matter for seconds; a gateway that was down reads from latest anyway. */
 const OUTCOME_RETENTION_MS = 60_000;
@@ -92,16 +93,7 @@ export class CommandOutcomeRelay implements OnApplicationBootstrap, OnApplicatio
   }
 
   receive(batch: Pick<ConsumedBatch, 'messages'>): Promise<void> {
-    for (const message of batch.messages) {
-      let json: unknown;
-      try {
-        json = JSON.parse(message.value.toString('utf8'));
-      } catch {
-        continue;
-      }
-      const parsed = parseWith(CommandOutcomeV1Schema, json);
-      if (!parsed.ok) continue;
-      const outcome = parsed.value;
+    for (const outcome of validRecords(batch.messages, CommandOutcomeV1Schema)) {
       // A command id is the gateway's own random id; the tenant check keeps even a forged record in its tenant.
       if (this.waiters.get(outcome.commandId)?.tenantId !== outcome.tenantId) continue;
       this.settle(

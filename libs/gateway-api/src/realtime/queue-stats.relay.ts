@@ -3,7 +3,7 @@
 // Ephemeral like typing: each gateway reads from the latest with a group of its own, nothing is replayed.
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { parseWith, QueueStatsV1Schema, type ConsoleEvent, type QueueStatsV1 } from '@switchboard/contracts';
+import { QueueStatsV1Schema, type ConsoleEvent, type QueueStatsV1 } from '@switchboard/contracts';
 import { BUS, type Bus, type ConsumedBatch, type Subscription } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { ConsoleStreams } from './console-stream.service';
 import { consoleQueueRoom, consoleTenantRoom } from './socket-rooms';
+import { validRecords } from './relay-records.util';
 
 /** Long enough for a consumer hiccup; a newer record supersedes an older one anyway. */
 const QUEUE_STATS_RETENTION_MS = 60_000;
@@ -49,19 +50,10 @@ export class QueueStatsRelay implements OnApplicationBootstrap, OnApplicationShu
   }
 
   receive(batch: Pick<ConsumedBatch, 'messages'>): Promise<void> {
-    for (const message of batch.messages) {
-      let json: unknown;
-      try {
-        json = JSON.parse(message.value.toString('utf8'));
-      } catch {
-        this.logger.warn({ offset: message.offset }, 'skipping unparseable queue stats');
-        continue;
-      }
-      const parsed = parseWith(QueueStatsV1Schema, json);
-      if (parsed.ok) this.push(parsed.value);
-      else
-        this.logger.warn({ offset: message.offset, issues: parsed.issues }, 'skipping invalid queue stats');
-    }
+    for (const record of validRecords(batch.messages, QueueStatsV1Schema, (skipped) =>
+      this.logger.warn(skipped, 'skipping a queue stats record'),
+    ))
+      this.push(record);
     return Promise.resolve();
   }
 

@@ -3,7 +3,7 @@
 // visitors this way, whichever gateway their socket is on).
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
-import { RoutingEventV1Schema, parseWith, type RoutingEventV1 } from '@switchboard/contracts';
+import { RoutingEventV1Schema, type RoutingEventV1 } from '@switchboard/contracts';
 import { BUS, type Bus, type ConsumedBatch, type Subscription } from '@switchboard/messaging';
 import { ROOT_LOGGER } from '@switchboard/observability';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { AgentsGateway } from './agents.gateway';
 import { ConsoleStreams } from './console-stream.service';
+import { validRecords } from './relay-records.util';
 
 export type RoutingEventListener = (event: RoutingEventV1) => void;
 
@@ -57,19 +58,10 @@ export class RoutingEventRelay implements OnApplicationBootstrap, OnApplicationS
   }
 
   private relay(batch: ConsumedBatch): Promise<void> {
-    for (const message of batch.messages) {
-      let json: unknown;
-      try {
-        json = JSON.parse(message.value.toString('utf8'));
-      } catch {
-        this.logger.warn({ offset: message.offset }, 'skipping unparseable routing event');
-        continue;
-      }
-      const parsed = parseWith(RoutingEventV1Schema, json);
-      if (parsed.ok) this.deliverOnce(parsed.value);
-      else
-        this.logger.warn({ offset: message.offset, issues: parsed.issues }, 'skipping invalid routing event');
-    }
+    for (const event of validRecords(batch.messages, RoutingEventV1Schema, (skipped) =>
+      this.logger.warn(skipped, 'skipping a routing event record'),
+    ))
+      this.deliverOnce(event);
     return Promise.resolve();
   }
 

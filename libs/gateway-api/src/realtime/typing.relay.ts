@@ -6,7 +6,6 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import {
   IdSchema,
-  parseWith,
   TYPING_SIGNAL_V1,
   TypingSignalV1Schema,
   type TypingSignalV1,
@@ -17,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { validRecords } from './relay-records.util';
 
 export const AgentTypingInputSchema = z.strictObject({ conversationId: IdSchema, typing: z.boolean() });
 
@@ -95,16 +95,9 @@ export class TypingRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Signals from the other gateways; this gateway's own were shown when published. */
   receive(batch: Pick<ConsumedBatch, 'messages'>, now = Date.now()): Promise<void> {
-    for (const message of batch.messages) {
-      let json: unknown;
-      try {
-        json = JSON.parse(message.value.toString('utf8'));
-      } catch {
-        continue;
-      }
-      const parsed = parseWith(TypingSignalV1Schema, json);
-      if (!parsed.ok || parsed.value.origin === this.origin) continue;
-      const { schema: _schema, at, origin: _origin, ...signal } = parsed.value;
+    for (const record of validRecords(batch.messages, TypingSignalV1Schema)) {
+      if (record.origin === this.origin) continue;
+      const { schema: _schema, at, origin: _origin, ...signal } = record;
       if (now - Date.parse(at) > STALE_AFTER_MS) continue;
       this.deliver(signal);
     }

@@ -1,17 +1,16 @@
 // Keeps the webhook delivery log within WEBHOOK_RETENTION_DAYS: on a timer, deletes what is older in batches
 // through the received-at index. Every gateway runs it; the deletes are idempotent, so overlap is harmless.
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@switchboard/config';
 import { ROOT_LOGGER } from '@switchboard/observability';
+import { PeriodicPass } from '@switchboard/platform';
 import type { Logger } from 'pino';
 import { WebhookDeliveries } from './webhook-deliveries.repository';
 
 const DAY_MS = 86_400_000;
 
 @Injectable()
-export class WebhookDeliveriesPruner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+export class WebhookDeliveriesPruner extends PeriodicPass {
   private readonly logger: Logger;
 
   constructor(
@@ -19,28 +18,11 @@ export class WebhookDeliveriesPruner implements OnApplicationBootstrap, OnApplic
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
+    super(config.webhooks.pruneIntervalMs);
     this.logger = logger.child({ component: 'webhook-pruner' });
   }
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.pruneOnce(), this.config.webhooks.pruneIntervalMs);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** One pass; a pass still running is not doubled. */
-  pruneOnce(now = new Date()): Promise<void> {
-    this.running ??= this.prune(now).finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  private async prune(now: Date): Promise<void> {
+  protected async pass(now: Date): Promise<void> {
     const cutoff = new Date(now.getTime() - this.config.webhooks.retentionDays * DAY_MS);
     try {
       const deleted = await this.deliveries.prune(cutoff);
